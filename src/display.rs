@@ -1,0 +1,98 @@
+//! Number formatting in the planner's terms: `$500M`, `$1.2B`, `7,500 t`.
+//! Shared by the command line and the window.
+
+/// Money, short: `$45M`, `$1.2B`, `$850k`, `$120`.
+pub fn usd_short(usd: f64) -> String {
+    if !usd.is_finite() {
+        return format!("${usd}");
+    }
+    // Rounding dust (a few micro-dollars) must not print as "-$0".
+    let usd = if usd.abs() < 0.5 { 0.0 } else { usd };
+    let sign = if usd < 0.0 { "-" } else { "" };
+    let a = usd.abs();
+    let (value, suffix) = if a >= 1e9 {
+        (a / 1e9, "B")
+    } else if a >= 1e6 {
+        (a / 1e6, "M")
+    } else if a >= 1e3 {
+        (a / 1e3, "k")
+    } else {
+        return format!("{sign}${a:.0}");
+    };
+    format!("{sign}${}{suffix}", trim_decimals(value, 3))
+}
+
+/// A value with up to `significant` digits, without trailing zeros:
+/// 500 → "500", 1.25 → "1.25", 12.34 → "12.3".
+fn trim_decimals(value: f64, significant: usize) -> String {
+    let digits_before = if value >= 1.0 {
+        value.log10().floor() as usize + 1
+    } else {
+        1
+    };
+    let decimals = significant.saturating_sub(digits_before);
+    let s = format!("{value:.decimals$}");
+    if s.contains('.') {
+        s.trim_end_matches('0').trim_end_matches('.').to_string()
+    } else {
+        s
+    }
+}
+
+/// A number with thousands separators and `decimals` decimals: `7,500.0`.
+pub fn grouped(value: f64, decimals: usize) -> String {
+    if !value.is_finite() {
+        return value.to_string();
+    }
+    let s = format!("{:.decimals$}", value.abs());
+    let (int, frac) = s.split_once('.').map_or((s.as_str(), None), |(i, f)| (i, Some(f)));
+    let mut out = String::with_capacity(s.len() + s.len() / 3 + 1);
+    if value < 0.0 && s.bytes().any(|b| b.is_ascii_digit() && b != b'0') {
+        out.push('-');
+    }
+    for (i, ch) in int.chars().enumerate() {
+        if i > 0 && (int.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(ch);
+    }
+    if let Some(f) = frac {
+        out.push('.');
+        out.push_str(f);
+    }
+    out
+}
+
+/// A quantity with its unit: `7,500 t`, `12.5 kg`.
+pub fn qty(value: f64, unit: &str) -> String {
+    let decimals = if value.abs() >= 100.0 { 0 } else { 1 };
+    format!("{} {unit}", grouped(value, decimals))
+}
+
+/// A percentage: `87.3%`.
+pub fn pct(value: f64) -> String {
+    format!("{value:.1}%")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn money_reads_like_a_briefing() {
+        assert_eq!(usd_short(500e6), "$500M");
+        assert_eq!(usd_short(1.2e9), "$1.2B");
+        assert_eq!(usd_short(45e6), "$45M");
+        assert_eq!(usd_short(1_250_000.0), "$1.25M");
+        assert_eq!(usd_short(850.0), "$850");
+        assert_eq!(usd_short(-2e6), "-$2M");
+    }
+
+    #[test]
+    fn grouping() {
+        assert_eq!(grouped(7500.0, 0), "7,500");
+        assert_eq!(grouped(1234567.891, 2), "1,234,567.89");
+        assert_eq!(grouped(-999.0, 0), "-999");
+        assert_eq!(qty(12.25, "kg"), "12.2 kg");
+    }
+}

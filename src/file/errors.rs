@@ -1,0 +1,240 @@
+//! Load errors in a planner's words, with file, line and column.
+
+use crate::model::FORMAT_VERSION;
+use ron::error::Error as RonError;
+use std::fmt;
+
+/// Why a scenario file could not be opened.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub struct LoadError {
+    /// The file as the planner named it.
+    pub file: String,
+    /// 1-based line, when the problem has a place in the file.
+    pub line: Option<usize>,
+    /// 1-based column (in characters), when the problem has a place.
+    pub column: Option<usize>,
+    /// What is wrong and what was expected.
+    pub message: String,
+}
+
+impl fmt::Display for LoadError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match (self.line, self.column) {
+            (Some(l), Some(c)) => write!(f, "{}:{l}:{c}: {}", self.file, self.message),
+            _ => write!(f, "{}: {}", self.file, self.message),
+        }
+    }
+}
+
+impl LoadError {
+    fn at(file: &str, line: usize, column: usize, message: String) -> Self {
+        Self {
+            file: file.to_string(),
+            line: Some(line),
+            column: Some(column),
+            message,
+        }
+    }
+
+    pub(crate) fn io(file: &str, e: &std::io::Error) -> Self {
+        let message = match e.kind() {
+            std::io::ErrorKind::NotFound => "the file does not exist".to_string(),
+            std::io::ErrorKind::PermissionDenied => {
+                "you do not have permission to read this file".to_string()
+            }
+            std::io::ErrorKind::IsADirectory => "this is a folder, not a file".to_string(),
+            _ => format!("the file could not be read ({e})"),
+        };
+        Self {
+            file: file.to_string(),
+            line: None,
+            column: None,
+            message,
+        }
+    }
+
+    pub(crate) fn not_utf8(file: &str, bytes: &[u8], e: &std::str::Utf8Error) -> Self {
+        let valid = &bytes[..e.valid_up_to()];
+        // The valid prefix is UTF-8 by definition.
+        let prefix = std::str::from_utf8(valid).unwrap_or("");
+        let (line, column) = line_col_of_offset(prefix, prefix.len());
+        Self::at(
+            file,
+            line,
+            column,
+            "this is not a text file in UTF-8 (it may be a spreadsheet, a picture or a file in another encoding); scenario files are RON text".to_string(),
+        )
+    }
+
+    pub(crate) fn newer_version(file: &str, text: &str, found: u32) -> Self {
+        let offset = text.find("format_version").unwrap_or(0);
+        let (line, column) = line_col_of_offset(text, offset);
+        Self::at(
+            file,
+            line,
+            column,
+            format!(
+                "this file has format_version {found}, written by a newer Stockpile Planner; this version reads up to format_version {FORMAT_VERSION}. Update Stockpile Planner to open it (nothing was changed)"
+            ),
+        )
+    }
+
+    pub(crate) fn from_ron(file: &str, text: &str, e: &ron::error::SpannedError) -> Self {
+        let (mut line, mut column) = (e.span.start.line, e.span.start.col);
+        // An error "at the end" of a file that ends with a newline points past
+        // the last line; point at the last character instead.
+        if matches!(e.code, RonError::Eof) {
+            let trimmed = text.trim_end();
+            (line, column) = line_col_of_offset(trimmed, trimmed.len());
+        }
+        Self::at(file, line.max(1), column.max(1), plain_message(&e.code))
+    }
+}
+
+/// 1-based line and column (in characters) of byte `offset` in `text`.
+fn line_col_of_offset(text: &str, offset: usize) -> (usize, usize) {
+    let before = &text[..offset.min(text.len())];
+    let line = before.matches('\n').count() + 1;
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    let column = before[line_start..].chars().count() + 1;
+    (line, column)
+}
+
+fn list(names: &[&str]) -> String {
+    names
+        .iter()
+        .map(|n| format!("`{n}`"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// The closest of `candidates` to `found`, if it is close enough to be a typo.
+fn did_you_mean<'a>(found: &str, candidates: &[&'a str]) -> Option<&'a str> {
+    candidates
+        .iter()
+        .map(|c| (edit_distance(&found.to_lowercase(), &c.to_lowercase()), *c))
+        .filter(|(d, c)| *d <= 2.max(c.len() / 4))
+        .min_by_key(|(d, _)| *d)
+        .map(|(_, c)| c)
+}
+
+fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut cur = vec![i + 1; b.len() + 1];
+        for (j, cb) in b.iter().enumerate() {
+            let cost = usize::from(ca != *cb);
+            cur[j + 1] = (prev[j] + cost).min(prev[j + 1] + 1).min(cur[j] + 1);
+        }
+        prev = cur;
+    }
+    prev[b.len()]
+}
+
+fn within(outer: &Option<String>) -> String {
+    match outer {
+        Some(o) => format!(" in {o}"),
+        None => String::new(),
+    }
+}
+
+/// Translate a RON error into words a planner understands.
+fn plain_message(code: &RonError) -> String {
+    match code {
+        RonError::Eof => "the file ends too early: it looks cut off (a value or a closing bracket is missing)".into(),
+        RonError::NoSuchStructField {
+            expected,
+            found,
+            outer,
+        } => {
+            let hint = did_you_mean(found, expected)
+                .map(|s| format!("did you mean `{s}`? "))
+                .unwrap_or_default();
+            format!(
+                "unknown field `{found}`{}; {hint}expected one of {}",
+                within(outer),
+                list(expected)
+            )
+        }
+        RonError::MissingStructField { field, outer } => {
+            format!("the required field `{field}` is missing{}", within(outer))
+        }
+        RonError::DuplicateStructField { field, outer } => {
+            format!("the field `{field}` appears twice{}", within(outer))
+        }
+        RonError::NoSuchEnumVariant {
+            expected,
+            found,
+            outer,
+        } => {
+            let hint = did_you_mean(found, expected)
+                .map(|s| format!("did you mean `{s}`? "))
+                .unwrap_or_default();
+            format!(
+                "`{found}` is not a valid choice{}; {hint}expected one of {}",
+                within(outer),
+                list(expected)
+            )
+        }
+        RonError::InvalidValueForType { expected, found } => {
+            format!("expected {expected}, but found {found}")
+        }
+        RonError::ExpectedFloat | RonError::ExpectedInteger => {
+            "expected a number here (for example 1500 or 42.5)".into()
+        }
+        RonError::IntegerOutOfBounds => {
+            "this number is out of range here (whole numbers of months cannot be negative)".into()
+        }
+        RonError::FloatUnderscore | RonError::UnderscoreAtBeginning => {
+            "numbers cannot contain `_` here".into()
+        }
+        RonError::ExpectedString | RonError::ExpectedStringEnd => {
+            "expected text in double quotes, such as \"Cobalt\"".into()
+        }
+        RonError::ExpectedBoolean => "expected `true` or `false`".into(),
+        RonError::ExpectedComma => "expected a comma `,` between two values".into(),
+        RonError::ExpectedArray => "expected a list starting with `[`".into(),
+        RonError::ExpectedArrayEnd => "expected `]` to close the list (or a comma before the next item)".into(),
+        RonError::ExpectedStructLike | RonError::ExpectedNamedStructLike(_) => {
+            "expected `(` to start a group of fields; this does not look like a Stockpile Planner scenario".into()
+        }
+        RonError::ExpectedStructLikeEnd | RonError::ExpectedOptionEnd => {
+            "expected `)` to close the group of fields (or a comma before the next field)".into()
+        }
+        RonError::ExpectedMapColon => "expected `:` between a field name and its value".into(),
+        RonError::ExpectedDifferentStructName { expected, found } => format!(
+            "expected `{expected}(…)` but found `{found}(…)`; this is not a Stockpile Planner scenario"
+        ),
+        RonError::ExpectedIdentifier => "expected a field name".into(),
+        RonError::TrailingCharacters => {
+            "unexpected text after the end of the scenario (is something pasted twice?)".into()
+        }
+        RonError::UnexpectedChar(c) => format!("unexpected character `{c}`"),
+        RonError::UnclosedBlockComment | RonError::UnclosedLineComment => {
+            "a comment is not closed: the file looks cut off".into()
+        }
+        RonError::Utf8Error(_) => "this is not a text file in UTF-8".into(),
+        RonError::Message(m) => m.clone(),
+        other => format!("{other} (scenario files are RON; see docs/FORMAT.md)"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn suggests_near_field_names() {
+        assert_eq!(
+            did_you_mean("budjet_usd", &["name", "budget_usd", "unit"]),
+            Some("budget_usd")
+        );
+        assert_eq!(did_you_mean("colour", &["name", "budget_usd"]), None);
+    }
+
+    #[test]
+    fn line_and_column_count_characters() {
+        assert_eq!(line_col_of_offset("ab\ncé", 5), (2, 3));
+    }
+}

@@ -1,0 +1,14 @@
+//! Stockpile Planner: plan a strategic critical-minerals stockpile.
+//!
+//! - [`model`]: scenario, projection and validation (pure, no UI).
+//! - [`file`]: the RON file format.
+//! - [`samples`]: the built-in sample scenarios.
+//! - [`cli`]: the command line.
+//! - [`ui`]: the planner window (egui).
+
+pub mod cli;
+pub mod display;
+pub mod file;
+pub mod model;
+pub mod samples;
+pub mod ui;

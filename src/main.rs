@@ -1,0 +1,59 @@
+//! `stockpile-planner`: the window with no arguments or a file; `check`,
+//! `project` and `fmt` on the command line.
+
+use clap::{Parser, Subcommand};
+use std::path::PathBuf;
+use stockpile_planner::cli;
+
+#[derive(Parser)]
+#[command(
+    name = "stockpile-planner",
+    version,
+    about = "Plan a strategic critical-minerals stockpile",
+    long_about = "Plan a strategic critical-minerals stockpile.\n\nWith no command, opens the planner window on the built-in October 2025 sample, or on FILE.",
+    args_conflicts_with_subcommands = true
+)]
+struct Args {
+    #[command(subcommand)]
+    command: Option<Command>,
+    /// Scenario file (.ron) to open in the window.
+    file: Option<PathBuf>,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Check scenario files. Exit code 0 when all are valid, 1 when any is not.
+    Check {
+        #[arg(required = true, value_name = "FILE")]
+        files: Vec<PathBuf>,
+    },
+    /// Print the month-by-month projection of a scenario file.
+    Project {
+        #[arg(value_name = "FILE")]
+        file: PathBuf,
+        /// Print CSV instead of a table.
+        #[arg(long)]
+        csv: bool,
+    },
+    /// Rewrite scenario files in the canonical layout that Save writes.
+    Fmt {
+        #[arg(required = true, value_name = "FILE")]
+        files: Vec<PathBuf>,
+    },
+}
+
+fn main() {
+    let args = Args::parse();
+    let mut out = std::io::stdout().lock();
+    let mut err = std::io::stderr().lock();
+    let code = match args.command {
+        Some(Command::Check { files }) => cli::check(&files, &mut out, &mut err),
+        Some(Command::Project { file, csv }) => cli::project_file(&file, csv, &mut out, &mut err),
+        Some(Command::Fmt { files }) => cli::format_files(&files, &mut out, &mut err),
+        None => {
+            drop((out, err));
+            stockpile_planner::ui::run(args.file)
+        }
+    };
+    std::process::exit(code);
+}

@@ -1,0 +1,328 @@
+//! The scenario: what a planner edits. Plain data, no behaviour beyond small
+//! helpers; the projection and validation live in their own modules.
+//!
+//! Units are part of every name: money in US dollars (`_usd`), quantities in
+//! the mineral's own [`Unit`] (`_qty`), time in months from the scenario
+//! start (`_months`), rates in percent (`_pct`).
+
+use super::month::YearMonth;
+use serde::{Deserialize, Serialize};
+
+/// The `format_version` written by this build. Files with a larger number are
+/// refused rather than half-read.
+pub const FORMAT_VERSION: u32 = 1;
+
+/// Longest horizon a scenario may cover: 20 years.
+pub const MAX_HORIZON_MONTHS: u32 = 240;
+
+/// A complete planning scenario: timeframe, settings and minerals.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Scenario {
+    /// Version of the file format; see `docs/FORMAT.md`.
+    pub format_version: u32,
+    pub name: String,
+    /// Free text: sources, assumptions, who signed off.
+    #[serde(default)]
+    pub notes: String,
+    /// First month of the plan (scenario month 1).
+    pub start: YearMonth,
+    /// Number of months projected, 1 to [`MAX_HORIZON_MONTHS`].
+    pub horizon_months: u32,
+    #[serde(default)]
+    pub settings: Settings,
+    pub minerals: Vec<Mineral>,
+}
+
+/// Scenario-wide modelling choices.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct Settings {
+    /// Budget that a purchase ceiling stops from being spent in a month is
+    /// added to the next month's budget (`true`, the default) or forfeited.
+    pub carry_over_unspent: bool,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Self {
+            carry_over_unspent: true,
+        }
+    }
+}
+
+/// The unit in which a mineral's quantities and price are expressed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, Default)]
+pub enum Unit {
+    /// Metric tonnes.
+    #[default]
+    #[serde(rename = "t")]
+    Tonne,
+    /// Kilograms.
+    #[serde(rename = "kg")]
+    Kilogram,
+}
+
+impl Unit {
+    pub const ALL: [Unit; 2] = [Unit::Tonne, Unit::Kilogram];
+
+    pub fn symbol(self) -> &'static str {
+        match self {
+            Unit::Tonne => "t",
+            Unit::Kilogram => "kg",
+        }
+    }
+}
+
+/// One material in the stockpile plan.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Mineral {
+    pub name: String,
+    #[serde(default)]
+    pub unit: Unit,
+    /// Market price at the scenario start, USD per unit.
+    pub price_usd_per_unit: f64,
+    /// Yearly price escalation, % per year (compounded monthly).
+    #[serde(default)]
+    pub escalation_pct_per_year: f64,
+    /// Quantity the stockpile should hold (the shortfall to cover).
+    pub requirement_qty: f64,
+    /// Quantity already held at the start.
+    #[serde(default)]
+    pub opening_inventory_qty: f64,
+    /// Total budget over the timeframe, USD.
+    pub budget_usd: f64,
+    /// How the budget is spread over the months.
+    #[serde(default)]
+    pub spending: SpendingProfile,
+    pub suppliers: Vec<Supplier>,
+    /// The most that may be bought per plan year.
+    #[serde(default)]
+    pub ceiling: PurchaseCeiling,
+}
+
+/// How a mineral's budget is spread over the timeframe.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, Default)]
+pub enum SpendingProfile {
+    /// `budget_usd / horizon_months` every month.
+    #[default]
+    Even,
+    /// USD per plan year (year 1 = months 1–12), spread evenly over the months
+    /// of that year inside the horizon. The amounts should add up to
+    /// `budget_usd`.
+    PerYearUsd(Vec<f64>),
+    /// USD per month, month 1 first. The amounts should add up to
+    /// `budget_usd`.
+    PerMonthUsd(Vec<f64>),
+}
+
+impl SpendingProfile {
+    pub fn label(&self) -> &'static str {
+        match self {
+            SpendingProfile::Even => "Even per month",
+            SpendingProfile::PerYearUsd(_) => "Amounts per year",
+            SpendingProfile::PerMonthUsd(_) => "Amounts per month",
+        }
+    }
+}
+
+/// A source the mineral is bought from.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Supplier {
+    /// Company or country, e.g. "DRC" or "Umicore (BE)".
+    pub name: String,
+    /// Share of the mineral's purchases, %. Shares add up to 100.
+    pub share_pct: f64,
+    /// Months from order to delivery; 0 = delivered in the month ordered.
+    #[serde(default)]
+    pub lead_time_months: u32,
+}
+
+/// The most of a mineral that may be bought (ordered) per plan year.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, Default)]
+pub enum PurchaseCeiling {
+    /// No limit beyond the budget.
+    #[default]
+    None,
+    /// A fixed quantity per plan year, in the mineral's unit.
+    QtyPerYear(f64),
+    /// A share of the qualified annual supply (qualified, non-adversary
+    /// supply of the right grade, not world output).
+    PctOfQualifiedSupply {
+        pct: f64,
+        qualified_supply_qty_per_year: f64,
+    },
+}
+
+impl PurchaseCeiling {
+    /// The ceiling as a quantity per plan year, or `None` when unlimited.
+    pub fn qty_per_year(&self) -> Option<f64> {
+        match *self {
+            PurchaseCeiling::None => None,
+            PurchaseCeiling::QtyPerYear(q) => Some(q),
+            PurchaseCeiling::PctOfQualifiedSupply {
+                pct,
+                qualified_supply_qty_per_year,
+            } => Some(pct / 100.0 * qualified_supply_qty_per_year),
+        }
+    }
+
+    pub fn label(&self) -> &'static str {
+        match self {
+            PurchaseCeiling::None => "No ceiling",
+            PurchaseCeiling::QtyPerYear(_) => "Quantity per year",
+            PurchaseCeiling::PctOfQualifiedSupply { .. } => "% of qualified supply",
+        }
+    }
+}
+
+impl Mineral {
+    /// A new mineral with one supplier taking the whole share, sized so that it
+    /// projects sensibly straight away.
+    pub fn new(name: impl Into<String>) -> Self {
+        Self {
+            name: name.into(),
+            unit: Unit::Tonne,
+            price_usd_per_unit: 10_000.0,
+            escalation_pct_per_year: 0.0,
+            requirement_qty: 1_000.0,
+            opening_inventory_qty: 0.0,
+            budget_usd: 10_000_000.0,
+            spending: SpendingProfile::Even,
+            suppliers: vec![Supplier {
+                name: "Supplier 1".into(),
+                share_pct: 100.0,
+                lead_time_months: 3,
+            }],
+            ceiling: PurchaseCeiling::None,
+        }
+    }
+
+    /// Sum of supplier shares, %.
+    pub fn total_share_pct(&self) -> f64 {
+        self.suppliers.iter().map(|s| s.share_pct).sum()
+    }
+
+    /// Scale the shares so that they add up to exactly 100 %. Shares that are
+    /// all zero become equal. Returns `false` when there is nothing to scale.
+    pub fn normalize_shares(&mut self) -> bool {
+        let n = self.suppliers.len();
+        if n == 0 {
+            return false;
+        }
+        let total: f64 = self
+            .suppliers
+            .iter()
+            .map(|s| if s.share_pct.is_finite() { s.share_pct.max(0.0) } else { 0.0 })
+            .sum();
+        for s in &mut self.suppliers {
+            let share = if s.share_pct.is_finite() { s.share_pct.max(0.0) } else { 0.0 };
+            s.share_pct = if total > 0.0 {
+                share / total * 100.0
+            } else {
+                100.0 / n as f64
+            };
+        }
+        // Put the rounding remainder on the largest share so the sum is 100.
+        let rest = 100.0 - self.total_share_pct();
+        if let Some(largest) = self
+            .suppliers
+            .iter_mut()
+            .max_by(|a, b| a.share_pct.total_cmp(&b.share_pct))
+        {
+            largest.share_pct += rest;
+        }
+        true
+    }
+
+    /// Change the budget, scaling per-year or per-month amounts with it so the
+    /// profile keeps its shape and still adds up to the budget.
+    pub fn set_budget_usd(&mut self, budget_usd: f64) {
+        let old = self.budget_usd;
+        self.budget_usd = budget_usd;
+        if let SpendingProfile::PerYearUsd(amounts) | SpendingProfile::PerMonthUsd(amounts) =
+            &mut self.spending
+        {
+            let sum: f64 = amounts.iter().sum();
+            let base = if sum > 0.0 { sum } else { old };
+            if base > 0.0 && base.is_finite() {
+                for a in amounts.iter_mut() {
+                    *a *= budget_usd / base;
+                }
+            } else if !amounts.is_empty() {
+                let each = budget_usd / amounts.len() as f64;
+                amounts.iter_mut().for_each(|a| *a = each);
+            }
+        }
+    }
+}
+
+impl Scenario {
+    /// An empty scenario starting in `start`, five years long.
+    pub fn empty(name: impl Into<String>, start: YearMonth) -> Self {
+        Self {
+            format_version: FORMAT_VERSION,
+            name: name.into(),
+            notes: String::new(),
+            start,
+            horizon_months: 60,
+            settings: Settings::default(),
+            minerals: Vec::new(),
+        }
+    }
+
+    /// The calendar month of scenario month `month_index` (1-based).
+    pub fn calendar_month(&self, month_index: u32) -> YearMonth {
+        self.start.nth_month(month_index)
+    }
+
+    /// A mineral name not yet used in this scenario, based on `base`.
+    pub fn unused_mineral_name(&self, base: &str) -> String {
+        if !self.minerals.iter().any(|m| m.name == base) {
+            return base.to_string();
+        }
+        (2..)
+            .map(|n| format!("{base} {n}"))
+            .find(|name| !self.minerals.iter().any(|m| &m.name == name))
+            .unwrap_or_else(|| base.to_string())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn normalize_makes_shares_sum_to_100() {
+        let mut m = Mineral::new("Cobalt");
+        m.suppliers[0].share_pct = 60.0;
+        m.suppliers.push(Supplier {
+            name: "B".into(),
+            share_pct: 60.0,
+            lead_time_months: 0,
+        });
+        m.normalize_shares();
+        assert!((m.total_share_pct() - 100.0).abs() < 1e-12);
+        assert!((m.suppliers[0].share_pct - 50.0).abs() < 1e-9);
+    }
+
+    #[test]
+    fn setting_budget_scales_yearly_amounts() {
+        let mut m = Mineral::new("Cobalt");
+        m.budget_usd = 300.0;
+        m.spending = SpendingProfile::PerYearUsd(vec![100.0, 200.0]);
+        m.set_budget_usd(600.0);
+        assert_eq!(m.spending, SpendingProfile::PerYearUsd(vec![200.0, 400.0]));
+    }
+
+    #[test]
+    fn percent_ceiling_is_a_quantity() {
+        let c = PurchaseCeiling::PctOfQualifiedSupply {
+            pct: 10.0,
+            qualified_supply_qty_per_year: 9_000.0,
+        };
+        assert_eq!(c.qty_per_year(), Some(900.0));
+    }
+}

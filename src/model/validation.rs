@@ -1,0 +1,209 @@
+//! Validation: every problem in a scenario, each with the path of the field it
+//! concerns and a message in plain words. Never panics.
+
+use super::scenario::{MAX_HORIZON_MONTHS, PurchaseCeiling, Scenario, SpendingProfile};
+use std::fmt;
+
+/// Shares must add up to 100 % within this tolerance.
+pub const SHARE_TOLERANCE_PCT: f64 = 0.01;
+
+/// Per-year or per-month amounts must add up to the budget within this much.
+const PROFILE_TOLERANCE_USD: f64 = 1.0;
+
+/// One thing wrong with a scenario.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Problem {
+    /// Path of the field, e.g. `minerals[2].suppliers[0].share_pct`.
+    pub path: String,
+    /// What is wrong, in words a planner understands.
+    pub message: String,
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.path, self.message)
+    }
+}
+
+/// Collects problems under a path prefix.
+struct Checker {
+    problems: Vec<Problem>,
+}
+
+impl Checker {
+    fn add(&mut self, path: impl Into<String>, message: impl Into<String>) {
+        self.problems.push(Problem {
+            path: path.into(),
+            message: message.into(),
+        });
+    }
+
+    /// A number that must be finite and at least `min` (inclusive).
+    fn at_least(&mut self, path: String, what: &str, value: f64, min: f64) -> bool {
+        if !value.is_finite() {
+            self.add(path, format!("{what} must be a number, not {value}"));
+            false
+        } else if value < min {
+            let rule = if min == 0.0 {
+                "cannot be negative".to_string()
+            } else {
+                format!("must be at least {min}")
+            };
+            self.add(path, format!("{what} {rule} (it is {value})"));
+            false
+        } else {
+            true
+        }
+    }
+
+    /// A number that must be finite and strictly positive.
+    fn positive(&mut self, path: String, what: &str, value: f64) {
+        if !value.is_finite() {
+            self.add(path, format!("{what} must be a number, not {value}"));
+        } else if value <= 0.0 {
+            self.add(path, format!("{what} must be greater than 0 (it is {value})"));
+        }
+    }
+
+    fn name(&mut self, path: String, what: &str, name: &str) {
+        if name.trim().is_empty() {
+            self.add(path, format!("{what} needs a name"));
+        }
+    }
+}
+
+/// Every problem in `scenario`, in the order of the fields. Empty means valid.
+pub fn validate(scenario: &Scenario) -> Vec<Problem> {
+    let mut c = Checker {
+        problems: Vec::new(),
+    };
+    c.name("name".into(), "The scenario", &scenario.name);
+    if !(1..=MAX_HORIZON_MONTHS).contains(&scenario.horizon_months) {
+        c.add(
+            "horizon_months",
+            format!(
+                "The horizon must be 1 to {MAX_HORIZON_MONTHS} months (it is {})",
+                scenario.horizon_months
+            ),
+        );
+    }
+    if scenario.minerals.is_empty() {
+        c.add("minerals", "The scenario has no minerals yet");
+    }
+    let horizon = scenario.horizon_months;
+
+    for (i, m) in scenario.minerals.iter().enumerate() {
+        let at = |field: &str| format!("minerals[{i}].{field}");
+        c.name(at("name"), "A mineral", &m.name);
+        if !m.name.trim().is_empty()
+            && scenario.minerals[..i]
+                .iter()
+                .any(|other| other.name.trim() == m.name.trim())
+        {
+            c.add(at("name"), format!("Another mineral is already called \"{}\"", m.name));
+        }
+        c.positive(at("price_usd_per_unit"), "The price", m.price_usd_per_unit);
+        c.at_least(
+            at("escalation_pct_per_year"),
+            "The price escalation",
+            m.escalation_pct_per_year,
+            -99.0,
+        );
+        c.positive(at("requirement_qty"), "The requirement", m.requirement_qty);
+        c.at_least(
+            at("opening_inventory_qty"),
+            "The opening inventory",
+            m.opening_inventory_qty,
+            0.0,
+        );
+        let budget_ok = c.at_least(at("budget_usd"), "The budget", m.budget_usd, 0.0);
+
+        let (amounts, per, len_limit) = match &m.spending {
+            SpendingProfile::Even => (&[][..], "", 0),
+            SpendingProfile::PerYearUsd(a) => (&a[..], "year", horizon.div_ceil(12)),
+            SpendingProfile::PerMonthUsd(a) => (&a[..], "month", horizon),
+        };
+        let mut amounts_ok = true;
+        for (k, &a) in amounts.iter().enumerate() {
+            amounts_ok &= c.at_least(at(&format!("spending[{k}]")), "A spending amount", a, 0.0);
+        }
+        if amounts.len() > len_limit as usize && !per.is_empty() {
+            c.add(
+                at("spending"),
+                format!(
+                    "{} amounts per {per} are given but the horizon has only {len_limit}; the extra ones would never be spent",
+                    amounts.len()
+                ),
+            );
+        }
+        let sum: f64 = amounts.iter().sum();
+        if !per.is_empty() && amounts_ok && budget_ok && (sum - m.budget_usd).abs() > PROFILE_TOLERANCE_USD {
+            c.add(
+                at("spending"),
+                format!(
+                    "The amounts per {per} add up to ${sum:.0} but the budget is ${:.0}",
+                    m.budget_usd
+                ),
+            );
+        }
+
+        if m.suppliers.is_empty() {
+            if m.budget_usd > 0.0 {
+                c.add(at("suppliers"), "There are no suppliers, so the budget cannot be spent");
+            }
+        } else {
+            let mut shares_ok = true;
+            for (k, s) in m.suppliers.iter().enumerate() {
+                let sat = |field: &str| format!("minerals[{i}].suppliers[{k}].{field}");
+                c.name(sat("name"), "A supplier", &s.name);
+                shares_ok &= c.at_least(sat("share_pct"), "The share", s.share_pct, 0.0);
+                if s.share_pct.is_finite() && s.share_pct > 100.0 {
+                    c.add(sat("share_pct"), format!("A share cannot exceed 100% (it is {}%)", s.share_pct));
+                    shares_ok = false;
+                }
+                if s.lead_time_months > MAX_HORIZON_MONTHS {
+                    c.add(
+                        sat("lead_time_months"),
+                        format!(
+                            "A lead time of {} months is longer than any horizon ({MAX_HORIZON_MONTHS} months)",
+                            s.lead_time_months
+                        ),
+                    );
+                }
+            }
+            let total = m.total_share_pct();
+            if shares_ok && (total - 100.0).abs() > SHARE_TOLERANCE_PCT {
+                c.add(
+                    at("suppliers"),
+                    format!("The supplier shares add up to {}%, not 100%", round2(total)),
+                );
+            }
+        }
+
+        match m.ceiling {
+            PurchaseCeiling::None => {}
+            PurchaseCeiling::QtyPerYear(q) => {
+                c.at_least(at("ceiling"), "The purchase ceiling", q, 0.0);
+            }
+            PurchaseCeiling::PctOfQualifiedSupply {
+                pct,
+                qualified_supply_qty_per_year,
+            } => {
+                if c.at_least(at("ceiling.pct"), "The ceiling share", pct, 0.0) && pct > 100.0 {
+                    c.add(at("ceiling.pct"), format!("The ceiling share cannot exceed 100% (it is {pct}%)"));
+                }
+                c.at_least(
+                    at("ceiling.qualified_supply_qty_per_year"),
+                    "The qualified supply",
+                    qualified_supply_qty_per_year,
+                    0.0,
+                );
+            }
+        }
+    }
+    c.problems
+}
+
+fn round2(x: f64) -> f64 {
+    (x * 100.0).round() / 100.0
+}

@@ -1,0 +1,53 @@
+//! Sample scenarios shipped with the program (also in `assets/`), built from
+//! the public figures in the notes of each file.
+
+use crate::file;
+use crate::model::{Mineral, Scenario, YearMonth};
+
+/// One built-in sample: its file name in `assets/` and its text.
+pub struct Sample {
+    pub file_name: &'static str,
+    pub text: &'static str,
+}
+
+/// The October 2025 DLA plan: the scenario the app opens with.
+pub const OCTOBER_2025_PLAN: Sample = Sample {
+    file_name: "october-2025-plan.ron",
+    text: include_str!("../assets/october-2025-plan.ron"),
+};
+
+/// The same plan under Chinese export restrictions.
+pub const OCTOBER_2025_CHINA_RESTRICTIONS: Sample = Sample {
+    file_name: "october-2025-china-restrictions.ron",
+    text: include_str!("../assets/october-2025-china-restrictions.ron"),
+};
+
+/// Twelve materials over ten years: the largest sample.
+pub const STRATEGIC_TWELVE: Sample = Sample {
+    file_name: "strategic-twelve.ron",
+    text: include_str!("../assets/strategic-twelve.ron"),
+};
+
+pub const ALL: [Sample; 3] = [
+    OCTOBER_2025_PLAN,
+    OCTOBER_2025_CHINA_RESTRICTIONS,
+    STRATEGIC_TWELVE,
+];
+
+impl Sample {
+    /// The sample as a scenario. The samples are checked by the tests; should
+    /// one ever fail to load, a one-mineral scenario stands in rather than a
+    /// crash.
+    pub fn scenario(&self) -> Scenario {
+        file::from_str(self.text, self.file_name).unwrap_or_else(|_| {
+            let mut s = Scenario::empty("New scenario", YearMonth::new(2026, 1));
+            s.minerals.push(Mineral::new("Cobalt"));
+            s
+        })
+    }
+}
+
+/// The default scenario: the October 2025 plan.
+pub fn default_scenario() -> Scenario {
+    OCTOBER_2025_PLAN.scenario()
+}

@@ -1,0 +1,47 @@
+//! Helpers shared by the integration tests.
+#![allow(dead_code)]
+
+use stockpile_planner::model::{
+    Mineral, PurchaseCeiling, Scenario, SpendingProfile, Supplier, Unit, YearMonth,
+};
+
+/// A one-mineral scenario that is easy to compute by hand: price $100/t,
+/// budget spread evenly, one supplier with no lead time.
+pub fn simple(horizon_months: u32, budget_usd: f64, requirement_qty: f64) -> Scenario {
+    let mut s = Scenario::empty("Hand check", YearMonth::new(2026, 1));
+    s.horizon_months = horizon_months;
+    s.minerals.push(Mineral {
+        name: "Cobalt".into(),
+        unit: Unit::Tonne,
+        price_usd_per_unit: 100.0,
+        escalation_pct_per_year: 0.0,
+        requirement_qty,
+        opening_inventory_qty: 0.0,
+        budget_usd,
+        spending: SpendingProfile::Even,
+        suppliers: vec![supplier("DRC", 100.0, 0)],
+        ceiling: PurchaseCeiling::None,
+    });
+    s
+}
+
+pub fn supplier(name: &str, share_pct: f64, lead_time_months: u32) -> Supplier {
+    Supplier {
+        name: name.into(),
+        share_pct,
+        lead_time_months,
+    }
+}
+
+/// `a` and `b` agree to within 1e-9 (relative to their size).
+pub fn close(a: f64, b: f64) -> bool {
+    (a - b).abs() <= 1e-9 * (1.0 + a.abs().max(b.abs()))
+}
+
+#[macro_export]
+macro_rules! assert_close {
+    ($a:expr, $b:expr) => {{
+        let (a, b) = ($a as f64, $b as f64);
+        assert!($crate::common::close(a, b), "{} = {a}, expected {b}", stringify!($a));
+    }};
+}
