@@ -138,7 +138,11 @@ pub fn write_csv(projection: &Projection, out: &mut dyn Write) -> std::io::Resul
 }
 
 /// Write a readable table: a summary, then month by month per mineral.
-pub fn write_table(name: &str, projection: &Projection, out: &mut dyn Write) -> std::io::Result<()> {
+pub fn write_table(
+    name: &str,
+    projection: &Projection,
+    out: &mut dyn Write,
+) -> std::io::Result<()> {
     writeln!(
         out,
         "{name}\n{} months from {} to {}\n",
@@ -168,7 +172,12 @@ pub fn write_table(name: &str, projection: &Projection, out: &mut dyn Write) -> 
             usd_short(m.unspent_usd()),
         )?;
     }
-    writeln!(out, "{:<26} {:>10}", "Total", usd_short(projection.total_cost_usd()))?;
+    writeln!(
+        out,
+        "{:<26} {:>10}",
+        "Total",
+        usd_short(projection.total_cost_usd())
+    )?;
     for m in &projection.minerals {
         let u = m.unit.symbol();
         writeln!(out, "\n{} ({u})", m.name)?;

@@ -45,7 +45,9 @@ pub fn grouped(value: f64, decimals: usize) -> String {
         return value.to_string();
     }
     let s = format!("{:.decimals$}", value.abs());
-    let (int, frac) = s.split_once('.').map_or((s.as_str(), None), |(i, f)| (i, Some(f)));
+    let (int, frac) = s
+        .split_once('.')
+        .map_or((s.as_str(), None), |(i, f)| (i, Some(f)));
     let mut out = String::with_capacity(s.len() + s.len() / 3 + 1);
     if value < 0.0 && s.bytes().any(|b| b.is_ascii_digit() && b != b'0') {
         out.push('-');

@@ -51,3 +51,32 @@ impl Sample {
 pub fn default_scenario() -> Scenario {
     OCTOBER_2025_PLAN.scenario()
 }
+
+/// A synthetic scenario of `minerals` × `suppliers` over `horizon_months`,
+/// for benchmarks and stress tests. Every mineral has a ceiling that binds
+/// part of the time, escalation and varied lead times, so no shortcut in the
+/// projection is taken.
+pub fn generated(minerals: usize, suppliers: usize, horizon_months: u32) -> Scenario {
+    use crate::model::{PurchaseCeiling, Supplier};
+    let mut s = Scenario::empty("Generated stress scenario", YearMonth::new(2026, 1));
+    s.horizon_months = horizon_months;
+    s.notes = "Synthetic figures for benchmarks; not a real plan.".into();
+    for i in 0..minerals {
+        let mut m = Mineral::new(format!("Mineral {:02}", i + 1));
+        m.price_usd_per_unit = 1_000.0 + 500.0 * i as f64;
+        m.escalation_pct_per_year = (i % 7) as f64;
+        m.budget_usd = 10e6 * (1 + i % 5) as f64;
+        m.requirement_qty = m.budget_usd / m.price_usd_per_unit;
+        m.ceiling = PurchaseCeiling::QtyPerYear(m.requirement_qty / 8.0);
+        m.suppliers = (0..suppliers)
+            .map(|k| Supplier {
+                name: format!("Supplier {}", k + 1),
+                share_pct: 100.0 / suppliers as f64,
+                lead_time_months: ((i + k) % 9) as u32,
+            })
+            .collect();
+        m.normalize_shares();
+        s.minerals.push(m);
+    }
+    s
+}

@@ -87,13 +87,75 @@ impl LoadError {
             let trimmed = text.trim_end();
             (line, column) = line_col_of_offset(trimmed, trimmed.len());
         }
-        Self::at(file, line.max(1), column.max(1), plain_message(&e.code))
+        let (line, column) = skip_blanks(text, line.max(1), column.max(1));
+        let mut message = plain_message(&e.code);
+        if is_value_error(&e.code)
+            && let Some(field) = field_before(text, line, column)
+        {
+            message = format!("`{field}`: {message}");
+        }
+        Self::at(file, line, column, message)
     }
+}
+
+/// Errors about a value (not about the file's structure): worth naming the
+/// field the value belongs to.
+fn is_value_error(code: &RonError) -> bool {
+    matches!(
+        code,
+        RonError::ExpectedFloat
+            | RonError::ExpectedInteger
+            | RonError::IntegerOutOfBounds
+            | RonError::ExpectedString
+            | RonError::ExpectedBoolean
+            | RonError::InvalidValueForType { .. }
+            | RonError::NoSuchEnumVariant { .. }
+            | RonError::Message(_)
+    )
+}
+
+/// RON sometimes points at the blank before a value; point at the value.
+fn skip_blanks(text: &str, line: usize, column: usize) -> (usize, usize) {
+    let Some(row) = text.lines().nth(line - 1) else {
+        return (line, column);
+    };
+    let rest = row.chars().skip(column - 1);
+    let blanks = rest.take_while(|c| *c == ' ' || *c == '\t').count();
+    if column - 1 + blanks < row.chars().count() {
+        (line, column + blanks)
+    } else {
+        (line, column)
+    }
+}
+
+/// The field name written just before `line:column` (`name: value`).
+fn field_before(text: &str, line: usize, column: usize) -> Option<String> {
+    let row = text.lines().nth(line - 1)?;
+    let before: String = row.chars().take(column - 1).collect();
+    let before = before
+        .trim_end()
+        .trim_end_matches(['"', '-'])
+        .trim_end()
+        .strip_suffix(':')?
+        .trim_end();
+    let name: String = before
+        .chars()
+        .rev()
+        .take_while(|c| c.is_alphanumeric() || *c == '_')
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .collect();
+    (!name.is_empty()).then_some(name)
 }
 
 /// 1-based line and column (in characters) of byte `offset` in `text`.
 fn line_col_of_offset(text: &str, offset: usize) -> (usize, usize) {
-    let before = &text[..offset.min(text.len())];
+    let mut offset = offset.min(text.len());
+    while !text.is_char_boundary(offset) {
+        offset -= 1;
+    }
+    let before = &text[..offset];
     let line = before.matches('\n').count() + 1;
     let line_start = before.rfind('\n').map_or(0, |i| i + 1);
     let column = before[line_start..].chars().count() + 1;
@@ -235,6 +297,8 @@ mod tests {
 
     #[test]
     fn line_and_column_count_characters() {
-        assert_eq!(line_col_of_offset("ab\ncé", 5), (2, 3));
+        assert_eq!(line_col_of_offset("ab\ncé!", 6), (2, 3));
+        // An offset inside a character never panics.
+        assert_eq!(line_col_of_offset("ab\ncé", 5), (2, 2));
     }
 }

@@ -43,7 +43,8 @@ pub fn to_ron_string(scenario: &Scenario) -> String {
 #[derive(Deserialize)]
 #[serde(rename = "Scenario")]
 struct VersionProbe {
-    format_version: Option<u32>,
+    #[serde(default)]
+    format_version: u32,
 }
 
 /// Read a scenario from file contents. `file` names the file in messages.
@@ -55,7 +56,7 @@ pub fn from_bytes(bytes: &[u8], file: &str) -> Result<Scenario, LoadError> {
 /// Read a scenario from RON text. `file` names the file in messages.
 pub fn from_str(text: &str, file: &str) -> Result<Scenario, LoadError> {
     if let Ok(VersionProbe {
-        format_version: Some(found),
+        format_version: found,
     }) = ron::from_str::<VersionProbe>(text)
         && found > FORMAT_VERSION
     {

@@ -22,7 +22,8 @@ impl YearMonth {
     /// The calendar month of scenario month `month_index` (1-based: index 1 is
     /// this month itself).
     pub fn plus_months(self, months: i64) -> Self {
-        let zero_based = i64::from(self.year) * 12 + i64::from(self.month.clamp(1, 12)) - 1 + months;
+        let zero_based =
+            i64::from(self.year) * 12 + i64::from(self.month.clamp(1, 12)) - 1 + months;
         let year = zero_based.div_euclid(12);
         let month = zero_based.rem_euclid(12) as u32 + 1;
         Self {

@@ -99,7 +99,9 @@ impl Projection {
 /// on scenarios that fail validation (those give meaningless but finite-or-NaN
 /// numbers; check [`crate::model::validate`] first).
 pub fn project(scenario: &Scenario) -> Projection {
-    let horizon = scenario.horizon_months.min(super::scenario::MAX_HORIZON_MONTHS);
+    let horizon = scenario
+        .horizon_months
+        .min(super::scenario::MAX_HORIZON_MONTHS);
     Projection {
         start: scenario.start,
         horizon_months: horizon,
@@ -177,6 +179,16 @@ fn project_mineral(mineral: &Mineral, horizon: u32, carry_over: bool) -> Mineral
     let mut total_ordered = 0.0;
     let mut first_full = None;
     let share_total_fraction = mineral.total_share_pct() / 100.0;
+    // Per supplier: fraction of spend and lead time, computed once.
+    let split: Vec<(f64, usize)> = mineral
+        .suppliers
+        .iter()
+        .map(|s| (s.share_pct / 100.0, s.lead_time_months.min(10_000) as usize))
+        .collect();
+    // Escalation as a monthly factor: price_m = price_1 × growth^(m−1), the
+    // same as price × (1 + e/100)^((m−1)/12) without a powf per month.
+    let monthly_growth = (1.0 + mineral.escalation_pct_per_year / 100.0).powf(1.0 / 12.0);
+    let mut price = mineral.price_usd_per_unit;
 
     for month in 1..=horizon {
         if (month - 1) % 12 == 0 {
@@ -185,7 +197,9 @@ fn project_mineral(mineral: &Mineral, horizon: u32, carry_over: bool) -> Mineral
         let planned = planned_spend_usd(mineral, horizon, month);
         planned_total_usd += planned;
         let available = planned + carried_usd;
-        let price = price_usd_per_unit(mineral, month);
+        if month > 1 {
+            price *= monthly_growth;
+        }
 
         // Quantity bought per dollar across all suppliers, unit/USD.
         let qty_per_usd = if price > 0.0 {
@@ -206,11 +220,13 @@ fn project_mineral(mineral: &Mineral, horizon: u32, carry_over: bool) -> Mineral
 
         let mut ordered = 0.0;
         if price > 0.0 {
-            for supplier in &mineral.suppliers {
-                let qty = spend * supplier.share_pct / 100.0 / price;
-                ordered += qty;
-                let arrival = (month + supplier.lead_time_months.min(10_000)) as usize;
-                arrivals[arrival] += qty;
+            let qty_bought = spend / price;
+            let m = month as usize;
+            // Summing `ordered` inside the loop would chain every add on the
+            // previous one; the total is the bought quantity times the shares.
+            ordered = qty_bought * share_total_fraction;
+            for &(fraction, lead) in &split {
+                arrivals[m + lead] += qty_bought * fraction;
             }
         }
         ordered_this_year += ordered;

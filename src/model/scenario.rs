@@ -215,10 +215,20 @@ impl Mineral {
         let total: f64 = self
             .suppliers
             .iter()
-            .map(|s| if s.share_pct.is_finite() { s.share_pct.max(0.0) } else { 0.0 })
+            .map(|s| {
+                if s.share_pct.is_finite() {
+                    s.share_pct.max(0.0)
+                } else {
+                    0.0
+                }
+            })
             .sum();
         for s in &mut self.suppliers {
-            let share = if s.share_pct.is_finite() { s.share_pct.max(0.0) } else { 0.0 };
+            let share = if s.share_pct.is_finite() {
+                s.share_pct.max(0.0)
+            } else {
+                0.0
+            };
             s.share_pct = if total > 0.0 {
                 share / total * 100.0
             } else {

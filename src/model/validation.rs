@@ -31,6 +31,8 @@ struct Checker {
 }
 
 impl Checker {
+    /// Paths are built only when there is a problem: validation runs on
+    /// every edit, also while a value is dragged.
     fn add(&mut self, path: impl Into<String>, message: impl Into<String>) {
         self.problems.push(Problem {
             path: path.into(),
@@ -39,9 +41,15 @@ impl Checker {
     }
 
     /// A number that must be finite and at least `min` (inclusive).
-    fn at_least(&mut self, path: String, what: &str, value: f64, min: f64) -> bool {
+    fn at_least(
+        &mut self,
+        path: impl FnOnce() -> String,
+        what: &str,
+        value: f64,
+        min: f64,
+    ) -> bool {
         if !value.is_finite() {
-            self.add(path, format!("{what} must be a number, not {value}"));
+            self.add(path(), format!("{what} must be a number, not {value}"));
             false
         } else if value < min {
             let rule = if min == 0.0 {
@@ -49,7 +57,7 @@ impl Checker {
             } else {
                 format!("must be at least {min}")
             };
-            self.add(path, format!("{what} {rule} (it is {value})"));
+            self.add(path(), format!("{what} {rule} (it is {value})"));
             false
         } else {
             true
@@ -57,17 +65,20 @@ impl Checker {
     }
 
     /// A number that must be finite and strictly positive.
-    fn positive(&mut self, path: String, what: &str, value: f64) {
+    fn positive(&mut self, path: impl FnOnce() -> String, what: &str, value: f64) {
         if !value.is_finite() {
-            self.add(path, format!("{what} must be a number, not {value}"));
+            self.add(path(), format!("{what} must be a number, not {value}"));
         } else if value <= 0.0 {
-            self.add(path, format!("{what} must be greater than 0 (it is {value})"));
+            self.add(
+                path(),
+                format!("{what} must be greater than 0 (it is {value})"),
+            );
         }
     }
 
-    fn name(&mut self, path: String, what: &str, name: &str) {
+    fn name(&mut self, path: impl FnOnce() -> String, what: &str, name: &str) {
         if name.trim().is_empty() {
-            self.add(path, format!("{what} needs a name"));
+            self.add(path(), format!("{what} needs a name"));
         }
     }
 }
@@ -77,7 +88,7 @@ pub fn validate(scenario: &Scenario) -> Vec<Problem> {
     let mut c = Checker {
         problems: Vec::new(),
     };
-    c.name("name".into(), "The scenario", &scenario.name);
+    c.name(|| "name".into(), "The scenario", &scenario.name);
     if !(1..=MAX_HORIZON_MONTHS).contains(&scenario.horizon_months) {
         c.add(
             "horizon_months",
@@ -94,29 +105,40 @@ pub fn validate(scenario: &Scenario) -> Vec<Problem> {
 
     for (i, m) in scenario.minerals.iter().enumerate() {
         let at = |field: &str| format!("minerals[{i}].{field}");
-        c.name(at("name"), "A mineral", &m.name);
+        c.name(|| at("name"), "A mineral", &m.name);
         if !m.name.trim().is_empty()
             && scenario.minerals[..i]
                 .iter()
                 .any(|other| other.name.trim() == m.name.trim())
         {
-            c.add(at("name"), format!("Another mineral is already called \"{}\"", m.name));
+            c.add(
+                at("name"),
+                format!("Another mineral is already called \"{}\"", m.name),
+            );
         }
-        c.positive(at("price_usd_per_unit"), "The price", m.price_usd_per_unit);
+        c.positive(
+            || at("price_usd_per_unit"),
+            "The price",
+            m.price_usd_per_unit,
+        );
         c.at_least(
-            at("escalation_pct_per_year"),
+            || at("escalation_pct_per_year"),
             "The price escalation",
             m.escalation_pct_per_year,
             -99.0,
         );
-        c.positive(at("requirement_qty"), "The requirement", m.requirement_qty);
+        c.positive(
+            || at("requirement_qty"),
+            "The requirement",
+            m.requirement_qty,
+        );
         c.at_least(
-            at("opening_inventory_qty"),
+            || at("opening_inventory_qty"),
             "The opening inventory",
             m.opening_inventory_qty,
             0.0,
         );
-        let budget_ok = c.at_least(at("budget_usd"), "The budget", m.budget_usd, 0.0);
+        let budget_ok = c.at_least(|| at("budget_usd"), "The budget", m.budget_usd, 0.0);
 
         let (amounts, per, len_limit) = match &m.spending {
             SpendingProfile::Even => (&[][..], "", 0),
@@ -125,7 +147,12 @@ pub fn validate(scenario: &Scenario) -> Vec<Problem> {
         };
         let mut amounts_ok = true;
         for (k, &a) in amounts.iter().enumerate() {
-            amounts_ok &= c.at_least(at(&format!("spending[{k}]")), "A spending amount", a, 0.0);
+            amounts_ok &= c.at_least(
+                || at(&format!("spending[{k}]")),
+                "A spending amount",
+                a,
+                0.0,
+            );
         }
         if amounts.len() > len_limit as usize && !per.is_empty() {
             c.add(
@@ -137,7 +164,11 @@ pub fn validate(scenario: &Scenario) -> Vec<Problem> {
             );
         }
         let sum: f64 = amounts.iter().sum();
-        if !per.is_empty() && amounts_ok && budget_ok && (sum - m.budget_usd).abs() > PROFILE_TOLERANCE_USD {
+        if !per.is_empty()
+            && amounts_ok
+            && budget_ok
+            && (sum - m.budget_usd).abs() > PROFILE_TOLERANCE_USD
+        {
             c.add(
                 at("spending"),
                 format!(
@@ -149,16 +180,22 @@ pub fn validate(scenario: &Scenario) -> Vec<Problem> {
 
         if m.suppliers.is_empty() {
             if m.budget_usd > 0.0 {
-                c.add(at("suppliers"), "There are no suppliers, so the budget cannot be spent");
+                c.add(
+                    at("suppliers"),
+                    "There are no suppliers, so the budget cannot be spent",
+                );
             }
         } else {
             let mut shares_ok = true;
             for (k, s) in m.suppliers.iter().enumerate() {
                 let sat = |field: &str| format!("minerals[{i}].suppliers[{k}].{field}");
-                c.name(sat("name"), "A supplier", &s.name);
-                shares_ok &= c.at_least(sat("share_pct"), "The share", s.share_pct, 0.0);
+                c.name(|| sat("name"), "A supplier", &s.name);
+                shares_ok &= c.at_least(|| sat("share_pct"), "The share", s.share_pct, 0.0);
                 if s.share_pct.is_finite() && s.share_pct > 100.0 {
-                    c.add(sat("share_pct"), format!("A share cannot exceed 100% (it is {}%)", s.share_pct));
+                    c.add(
+                        sat("share_pct"),
+                        format!("A share cannot exceed 100% (it is {}%)", s.share_pct),
+                    );
                     shares_ok = false;
                 }
                 if s.lead_time_months > MAX_HORIZON_MONTHS {
@@ -183,17 +220,20 @@ pub fn validate(scenario: &Scenario) -> Vec<Problem> {
         match m.ceiling {
             PurchaseCeiling::None => {}
             PurchaseCeiling::QtyPerYear(q) => {
-                c.at_least(at("ceiling"), "The purchase ceiling", q, 0.0);
+                c.at_least(|| at("ceiling"), "The purchase ceiling", q, 0.0);
             }
             PurchaseCeiling::PctOfQualifiedSupply {
                 pct,
                 qualified_supply_qty_per_year,
             } => {
-                if c.at_least(at("ceiling.pct"), "The ceiling share", pct, 0.0) && pct > 100.0 {
-                    c.add(at("ceiling.pct"), format!("The ceiling share cannot exceed 100% (it is {pct}%)"));
+                if c.at_least(|| at("ceiling.pct"), "The ceiling share", pct, 0.0) && pct > 100.0 {
+                    c.add(
+                        at("ceiling.pct"),
+                        format!("The ceiling share cannot exceed 100% (it is {pct}%)"),
+                    );
                 }
                 c.at_least(
-                    at("ceiling.qualified_supply_qty_per_year"),
+                    || at("ceiling.qualified_supply_qty_per_year"),
                     "The qualified supply",
                     qualified_supply_qty_per_year,
                     0.0,

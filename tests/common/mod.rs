@@ -42,6 +42,10 @@ pub fn close(a: f64, b: f64) -> bool {
 macro_rules! assert_close {
     ($a:expr, $b:expr) => {{
         let (a, b) = ($a as f64, $b as f64);
-        assert!($crate::common::close(a, b), "{} = {a}, expected {b}", stringify!($a));
+        assert!(
+            $crate::common::close(a, b),
+            "{} = {a}, expected {b}",
+            stringify!($a)
+        );
     }};
 }

@@ -1,0 +1,180 @@
+//! Property tests: monotonic coverage, exact round trips, and no panics on
+//! any generated scenario, extreme values included.
+
+mod common;
+
+use proptest::prelude::*;
+use stockpile_planner::file;
+use stockpile_planner::model::{
+    Mineral, PurchaseCeiling, Scenario, Settings, SpendingProfile, Supplier, Unit, YearMonth,
+    project, validate,
+};
+
+fn any_f64() -> impl Strategy<Value = f64> + Clone {
+    prop_oneof![
+        4 => -1e3..1e12_f64,
+        1 => Just(0.0),
+        1 => Just(f64::NAN),
+        1 => Just(f64::INFINITY),
+        1 => Just(-f64::INFINITY),
+        1 => Just(f64::MAX),
+        1 => Just(f64::MIN_POSITIVE),
+        1 => any::<f64>(),
+    ]
+}
+
+fn supplier(value: impl Strategy<Value = f64> + Clone) -> impl Strategy<Value = Supplier> {
+    (".{0,12}", value, 0u32..400).prop_map(|(name, share_pct, lead_time_months)| Supplier {
+        name,
+        share_pct,
+        lead_time_months,
+    })
+}
+
+fn ceiling(value: impl Strategy<Value = f64> + Clone) -> impl Strategy<Value = PurchaseCeiling> {
+    prop_oneof![
+        Just(PurchaseCeiling::None),
+        value.clone().prop_map(PurchaseCeiling::QtyPerYear),
+        (value.clone(), value).prop_map(|(pct, q)| PurchaseCeiling::PctOfQualifiedSupply {
+            pct,
+            qualified_supply_qty_per_year: q
+        }),
+    ]
+}
+
+fn spending(value: impl Strategy<Value = f64> + Clone) -> impl Strategy<Value = SpendingProfile> {
+    prop_oneof![
+        Just(SpendingProfile::Even),
+        prop::collection::vec(value.clone(), 0..25).prop_map(SpendingProfile::PerYearUsd),
+        prop::collection::vec(value, 0..300).prop_map(SpendingProfile::PerMonthUsd),
+    ]
+}
+
+fn mineral(value: impl Strategy<Value = f64> + Clone + 'static) -> impl Strategy<Value = Mineral> {
+    (
+        (
+            ".{0,12}",
+            prop_oneof![Just(Unit::Tonne), Just(Unit::Kilogram)],
+        ),
+        (
+            value.clone(),
+            value.clone(),
+            value.clone(),
+            value.clone(),
+            value.clone(),
+        ),
+        spending(value.clone()),
+        prop::collection::vec(supplier(value.clone()), 0..5),
+        ceiling(value),
+    )
+        .prop_map(
+            |((name, unit), (price, esc, req, open, budget), spending, suppliers, ceiling)| {
+                Mineral {
+                    name,
+                    unit,
+                    price_usd_per_unit: price,
+                    escalation_pct_per_year: esc,
+                    requirement_qty: req,
+                    opening_inventory_qty: open,
+                    budget_usd: budget,
+                    spending,
+                    suppliers,
+                    ceiling,
+                }
+            },
+        )
+}
+
+fn scenario(
+    value: impl Strategy<Value = f64> + Clone + 'static,
+) -> impl Strategy<Value = Scenario> {
+    (
+        ".{0,20}",
+        ".{0,40}",
+        (1900i32..2200, 1u32..=12),
+        0u32..300,
+        any::<bool>(),
+        prop::collection::vec(mineral(value), 0..4),
+    )
+        .prop_map(|(name, notes, (y, m), horizon, carry, minerals)| Scenario {
+            format_version: stockpile_planner::model::FORMAT_VERSION,
+            name,
+            notes,
+            start: YearMonth::new(y, m),
+            horizon_months: horizon,
+            settings: Settings {
+                carry_over_unspent: carry,
+            },
+            minerals,
+        })
+}
+
+/// Valid one-mineral scenarios with normalised shares.
+fn valid_mineral() -> impl Strategy<Value = (Mineral, u32)> {
+    (
+        mineral(1.0..1e7_f64),
+        1u32..=240,
+        prop::collection::vec((1.0..100.0_f64, 0u32..24), 1..5),
+        prop_oneof![
+            Just(PurchaseCeiling::None),
+            (0.0..1e6_f64).prop_map(PurchaseCeiling::QtyPerYear),
+            (0.0..100.0_f64, 0.0..1e6_f64).prop_map(|(pct, q)| {
+                PurchaseCeiling::PctOfQualifiedSupply {
+                    pct,
+                    qualified_supply_qty_per_year: q,
+                }
+            }),
+        ],
+    )
+        .prop_map(|(mut m, horizon, shares, ceiling)| {
+            m.ceiling = ceiling;
+            m.suppliers = shares
+                .into_iter()
+                .enumerate()
+                .map(|(i, (share_pct, lead))| Supplier {
+                    name: format!("S{i}"),
+                    share_pct,
+                    lead_time_months: lead,
+                })
+                .collect();
+            m.normalize_shares();
+            m.spending = SpendingProfile::Even;
+            m.name = "Cobalt".into();
+            (m, horizon)
+        })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(200))]
+
+    #[test]
+    fn validation_and_projection_never_panic(s in scenario(any_f64())) {
+        let _ = validate(&s);
+        let p = project(&s);
+        prop_assert_eq!(p.minerals.len(), s.minerals.len());
+    }
+
+    #[test]
+    fn save_then_load_returns_the_same_scenario(s in scenario(-1e15..1e15_f64)) {
+        let text = file::to_ron_string(&s);
+        let back = file::from_str(&text, "prop.ron").map_err(|e| TestCaseError::fail(e.to_string()))?;
+        prop_assert_eq!(&back, &s);
+        prop_assert_eq!(file::to_ron_string(&back), text);
+    }
+
+    #[test]
+    fn more_budget_never_lowers_coverage((m, horizon) in valid_mineral(), extra in 0.0..1e9_f64, carry in any::<bool>()) {
+        let mut s = Scenario::empty("P", YearMonth::new(2026, 1));
+        s.horizon_months = horizon;
+        s.settings.carry_over_unspent = carry;
+        s.minerals.push(m);
+        prop_assert!(validate(&s).is_empty(), "{:?}", validate(&s));
+        let before = project(&s);
+        s.minerals[0].budget_usd += extra;
+        let after = project(&s);
+        for (a, b) in before.minerals[0].months.iter().zip(&after.minerals[0].months) {
+            prop_assert!(b.coverage_pct >= a.coverage_pct * (1.0 - 1e-12) - 1e-9,
+                "month {}: {} -> {}", a.month, a.coverage_pct, b.coverage_pct);
+        }
+    }
+}
