@@ -98,3 +98,38 @@ mod tests {
         assert_eq!(qty(12.25, "kg"), "12.2 kg");
     }
 }
+
+/// Read money as a planner types it: `500M`, `$1.2B`, `850k`, `45,000,000`.
+/// Returns `None` when the text is not an amount.
+pub fn parse_usd(text: &str) -> Option<f64> {
+    let t: String = text
+        .trim()
+        .trim_start_matches('$')
+        .chars()
+        .filter(|c| *c != ',' && *c != '_' && !c.is_whitespace())
+        .collect();
+    let t = t.trim_start_matches('$');
+    let (number, factor) = match t.chars().last()?.to_ascii_uppercase() {
+        'K' => (&t[..t.len() - 1], 1e3),
+        'M' => (&t[..t.len() - 1], 1e6),
+        'B' => (&t[..t.len() - 1], 1e9),
+        _ => (t, 1.0),
+    };
+    let value: f64 = number.parse().ok()?;
+    value.is_finite().then_some(value * factor)
+}
+
+#[cfg(test)]
+mod parse_tests {
+    use super::parse_usd;
+
+    #[test]
+    fn reads_amounts_as_typed() {
+        assert_eq!(parse_usd("$500M"), Some(500e6));
+        assert_eq!(parse_usd("1.2b"), Some(1.2e9));
+        assert_eq!(parse_usd("850k"), Some(850e3));
+        assert_eq!(parse_usd("45,000,000"), Some(45e6));
+        assert_eq!(parse_usd("lots"), None);
+        assert_eq!(parse_usd(""), None);
+    }
+}

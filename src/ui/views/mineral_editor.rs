@@ -1,0 +1,265 @@
+//! The editor for the selected mineral: every field of the model.
+
+use super::form::{self, Form};
+use crate::display::usd_short;
+use crate::model::{Mineral, Problem, PurchaseCeiling, SpendingProfile, Unit};
+use egui::{ComboBox, DragValue, Grid, TextEdit, Ui};
+
+/// Returns `true` when a field changed.
+pub fn show(
+    ui: &mut Ui,
+    index: usize,
+    mineral: &mut Mineral,
+    horizon_months: u32,
+    problems: &[Problem],
+) -> bool {
+    let at = |field: &str| format!("minerals[{index}].{field}");
+    let mut form = Form::new(problems);
+    let unit = mineral.unit.symbol();
+    Grid::new(("mineral_editor", index))
+        .num_columns(2)
+        .spacing([8.0, 6.0])
+        .show(ui, |ui| {
+            form.row(ui, "Mineral name", &at("name"), |ui, id| {
+                ui.add(TextEdit::singleline(&mut mineral.name).desired_width(180.0))
+                    .labelled_by(id)
+            });
+            form.row(ui, "Unit", &at("unit"), |ui, id| {
+                let mut changed = false;
+                let mut r = ComboBox::from_id_salt(("unit", index))
+                    .selected_text(unit)
+                    .width(60.0)
+                    .show_ui(ui, |ui| {
+                        for u in Unit::ALL {
+                            changed |= ui
+                                .selectable_value(&mut mineral.unit, u, u.symbol())
+                                .changed();
+                        }
+                    })
+                    .response
+                    .labelled_by(id);
+                if changed {
+                    r.mark_changed();
+                }
+                r
+            });
+            form.row(ui, "Budget", &at("budget_usd"), |ui, id| {
+                let mut budget = mineral.budget_usd;
+                let mut r = form::usd(ui, &mut budget, id);
+                ui.weak("over the timeframe");
+                if r.changed() {
+                    // Keeps per-year or per-month amounts in proportion.
+                    mineral.set_budget_usd(budget);
+                    r.mark_changed();
+                }
+                r
+            });
+            form.row(ui, "Spending profile", &at("spending"), |ui, id| {
+                spending_kind(ui, index, mineral, horizon_months, id)
+            });
+            if let SpendingProfile::PerYearUsd(_) | SpendingProfile::PerMonthUsd(_) =
+                mineral.spending
+            {
+                ui.label("");
+                form.changed |= spending_amounts(ui, index, mineral);
+                ui.end_row();
+            }
+            form.row(ui, "Price", &at("price_usd_per_unit"), |ui, id| {
+                form::usd_per_unit(ui, &mut mineral.price_usd_per_unit, unit, id)
+            });
+            form.row(
+                ui,
+                "Price escalation",
+                &at("escalation_pct_per_year"),
+                |ui, id| {
+                    let r = form::pct(ui, &mut mineral.escalation_pct_per_year, -50.0..=100.0, id);
+                    ui.weak("per year");
+                    r
+                },
+            );
+            form.row(ui, "Requirement", &at("requirement_qty"), |ui, id| {
+                form::qty(ui, &mut mineral.requirement_qty, unit, id)
+            });
+            form.row(
+                ui,
+                "Opening inventory",
+                &at("opening_inventory_qty"),
+                |ui, id| form::qty(ui, &mut mineral.opening_inventory_qty, unit, id),
+            );
+            form.row(ui, "Purchase ceiling", &at("ceiling"), |ui, id| {
+                ceiling_kind(ui, index, &mut mineral.ceiling, id)
+            });
+            match &mut mineral.ceiling {
+                PurchaseCeiling::None => {}
+                PurchaseCeiling::QtyPerYear(q) => {
+                    form.row(ui, "Ceiling per year", &at("ceiling"), |ui, id| {
+                        form::qty(ui, q, unit, id)
+                    });
+                }
+                PurchaseCeiling::PctOfQualifiedSupply {
+                    pct,
+                    qualified_supply_qty_per_year,
+                } => {
+                    form.row(ui, "Ceiling share", &at("ceiling.pct"), |ui, id| {
+                        let r = form::pct(ui, pct, 0.0..=100.0, id);
+                        ui.weak("of qualified supply");
+                        r
+                    });
+                    form.row(
+                        ui,
+                        "Qualified supply",
+                        &at("ceiling.qualified_supply_qty_per_year"),
+                        |ui, id| {
+                            let r = form::qty(ui, qualified_supply_qty_per_year, unit, id);
+                            ui.weak("per year");
+                            r
+                        },
+                    );
+                    ui.label("");
+                    ui.weak(format!(
+                        "= {} {unit} per year",
+                        crate::display::grouped(*pct / 100.0 * *qualified_supply_qty_per_year, 0)
+                    ));
+                    ui.end_row();
+                }
+            }
+        });
+    form.changed
+}
+
+fn spending_kind(
+    ui: &mut Ui,
+    index: usize,
+    mineral: &mut Mineral,
+    horizon_months: u32,
+    id: egui::Id,
+) -> egui::Response {
+    let years = horizon_months.div_ceil(12).max(1) as usize;
+    let months = horizon_months.max(1) as usize;
+    let budget = mineral.budget_usd;
+    // Switching profile keeps the same money: the budget split evenly by
+    // month, then summed per year where needed.
+    let per_year: Vec<f64> = (0..years)
+        .map(|y| {
+            let months_in_year = (horizon_months as usize).saturating_sub(y * 12).min(12);
+            budget * months_in_year as f64 / months as f64
+        })
+        .collect();
+    let options = [
+        SpendingProfile::Even,
+        SpendingProfile::PerYearUsd(per_year),
+        SpendingProfile::PerMonthUsd(vec![budget / months as f64; months]),
+    ];
+    let mut changed = false;
+    let mut r = ComboBox::from_id_salt(("spending", index))
+        .selected_text(mineral.spending.label())
+        .width(150.0)
+        .show_ui(ui, |ui| {
+            for option in options {
+                let same_kind =
+                    std::mem::discriminant(&option) == std::mem::discriminant(&mineral.spending);
+                if ui.selectable_label(same_kind, option.label()).clicked() && !same_kind {
+                    mineral.spending = option;
+                    changed = true;
+                }
+            }
+        })
+        .response
+        .labelled_by(id);
+    if changed {
+        r.mark_changed();
+    }
+    r
+}
+
+/// The per-year or per-month amounts, with their sum against the budget.
+fn spending_amounts(ui: &mut Ui, index: usize, mineral: &mut Mineral) -> bool {
+    let budget = mineral.budget_usd;
+    let (amounts, per) = match &mut mineral.spending {
+        SpendingProfile::PerYearUsd(a) => (a, "Year"),
+        SpendingProfile::PerMonthUsd(a) => (a, "Month"),
+        SpendingProfile::Even => return false,
+    };
+    let mut changed = false;
+    let mut set_budget_to_sum = false;
+    ui.vertical(|ui| {
+        egui::ScrollArea::vertical()
+            .id_salt(("amounts", index))
+            .max_height(140.0)
+            .show(ui, |ui| {
+                Grid::new(("amounts_grid", index))
+                    .num_columns(4)
+                    .show(ui, |ui| {
+                        for (k, amount) in amounts.iter_mut().enumerate() {
+                            ui.label(format!("{per} {}", k + 1));
+                            let speed = (*amount * 0.005).max(1000.0);
+                            changed |= ui
+                                .add(
+                                    DragValue::new(amount)
+                                        .speed(speed)
+                                        .range(0.0..=1e13)
+                                        .custom_formatter(|v, _| usd_short(v))
+                                        .custom_parser(crate::display::parse_usd),
+                                )
+                                .accessible_name(format!("{per} {} spending", k + 1))
+                                .changed();
+                            if k % 2 == 1 {
+                                ui.end_row();
+                            }
+                        }
+                    });
+            });
+        let sum: f64 = amounts.iter().sum();
+        ui.weak(format!(
+            "Sum {} of budget {}",
+            usd_short(sum),
+            usd_short(budget)
+        ));
+        if (sum - budget).abs() > 1.0 && ui.button("Set budget to the sum").clicked() {
+            set_budget_to_sum = true;
+        }
+    });
+    if set_budget_to_sum {
+        mineral.budget_usd = match &mineral.spending {
+            SpendingProfile::PerYearUsd(a) | SpendingProfile::PerMonthUsd(a) => a.iter().sum(),
+            SpendingProfile::Even => mineral.budget_usd,
+        };
+        changed = true;
+    }
+    changed
+}
+
+fn ceiling_kind(
+    ui: &mut Ui,
+    index: usize,
+    ceiling: &mut PurchaseCeiling,
+    id: egui::Id,
+) -> egui::Response {
+    let options = [
+        PurchaseCeiling::None,
+        PurchaseCeiling::QtyPerYear(ceiling.qty_per_year().unwrap_or(1000.0)),
+        PurchaseCeiling::PctOfQualifiedSupply {
+            pct: 10.0,
+            qualified_supply_qty_per_year: ceiling.qty_per_year().map_or(10_000.0, |q| q * 10.0),
+        },
+    ];
+    let mut changed = false;
+    let mut r = ComboBox::from_id_salt(("ceiling", index))
+        .selected_text(ceiling.label())
+        .width(150.0)
+        .show_ui(ui, |ui| {
+            for option in options {
+                let same_kind = std::mem::discriminant(&option) == std::mem::discriminant(ceiling);
+                if ui.selectable_label(same_kind, option.label()).clicked() && !same_kind {
+                    *ceiling = option;
+                    changed = true;
+                }
+            }
+        })
+        .response
+        .labelled_by(id);
+    if changed {
+        r.mark_changed();
+    }
+    r
+}

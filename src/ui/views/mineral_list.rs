@@ -1,0 +1,99 @@
+//! The list of minerals, each with its final coverage as a coloured badge.
+
+use crate::display::pct;
+use crate::ui::command::Command;
+use crate::ui::document::Document;
+use crate::ui::palette;
+use egui::{Button, RichText, Sense, Ui, vec2};
+
+pub fn show(ui: &mut Ui, doc: &Document, commands: &mut Vec<Command>) {
+    let dark = ui.visuals().dark_mode;
+    ui.horizontal(|ui| {
+        ui.heading("Minerals");
+        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+            if ui
+                .button("+ Add")
+                .on_hover_text("Add a mineral (Ctrl+Shift+M)")
+                .clicked()
+            {
+                commands.push(Command::AddMineral);
+            }
+        });
+    });
+    ui.add_space(4.0);
+    for (i, mineral) in doc.scenario.minerals.iter().enumerate() {
+        let coverage = doc
+            .projection
+            .minerals
+            .get(i)
+            .map(|m| m.final_coverage_pct());
+        let selected = doc.selected == i;
+        ui.horizontal(|ui| {
+            // Colour swatch matching the plot line.
+            let (rect, _) = ui.allocate_exact_size(vec2(10.0, 18.0), Sense::hover());
+            ui.painter().rect_filled(
+                rect.shrink2(vec2(0.0, 3.0)),
+                2.0,
+                palette::mineral_color(i, dark),
+            );
+            let name = if mineral.name.trim().is_empty() {
+                "(no name)"
+            } else {
+                &mineral.name
+            };
+            let mut text = RichText::new(name);
+            if doc.mineral_has_problems(i) {
+                text = text.color(palette::problem_color(dark));
+            }
+            let button = Button::selectable(selected, text).min_size(vec2(150.0, 0.0));
+            if ui.add(button).on_hover_text("Edit this mineral").clicked() {
+                commands.push(Command::SelectMineral(i));
+            }
+            if let Some(c) = coverage {
+                coverage_badge(ui, c, dark);
+            }
+        });
+    }
+    if let Some(selected) = doc.scenario.minerals.get(doc.selected) {
+        ui.add_space(6.0);
+        ui.horizontal(|ui| {
+            if ui
+                .button("Duplicate")
+                .on_hover_text(format!("Copy {} as a new mineral", selected.name))
+                .clicked()
+            {
+                commands.push(Command::DuplicateMineral(doc.selected));
+            }
+            if ui
+                .button("Remove")
+                .on_hover_text(format!(
+                    "Remove {} from the scenario (Undo brings it back)",
+                    selected.name
+                ))
+                .clicked()
+            {
+                commands.push(Command::RemoveMineral(doc.selected));
+            }
+        });
+    }
+}
+
+/// A small bar with the coverage % on it, coloured by how close it is to 100 %.
+pub fn coverage_badge(ui: &mut Ui, coverage_pct: f64, dark: bool) {
+    let color = palette::coverage_color(coverage_pct, dark);
+    let (rect, response) = ui.allocate_exact_size(vec2(70.0, 18.0), Sense::hover());
+    let painter = ui.painter();
+    painter.rect_filled(rect, 3.0, ui.visuals().extreme_bg_color);
+    let filled = rect.width() * (coverage_pct / 100.0).clamp(0.0, 1.0) as f32;
+    let mut bar = rect;
+    bar.set_width(filled);
+    painter.rect_filled(bar, 3.0, color.gamma_multiply(0.55));
+    painter.text(
+        rect.center(),
+        egui::Align2::CENTER_CENTER,
+        pct(coverage_pct),
+        egui::FontId::proportional(12.0),
+        ui.visuals().strong_text_color(),
+    );
+    response.on_hover_text(format!("Final coverage {}", pct(coverage_pct)));
+}
