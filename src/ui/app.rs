@@ -70,7 +70,7 @@ impl PlannerApp {
                 if i < scenario.minerals.len() {
                     let removed = scenario.minerals.remove(i);
                     self.notices.push(Notice {
-                        text: format!("Removed {}. Edit → Undo brings it back.", removed.name),
+                        text: format!("Removed {}. Edit > Undo brings it back.", removed.name),
                         is_error: false,
                     });
                 }
@@ -230,12 +230,9 @@ impl PlannerApp {
         for (k, notice) in self.notices.iter().enumerate() {
             ui.horizontal(|ui| {
                 if notice.is_error {
-                    ui.colored_label(
-                        super::palette::problem_color(dark),
-                        format!("⚠ {}", notice.text),
-                    );
+                    ui.colored_label(super::palette::problem_color(dark), notice.text.as_str());
                 } else {
-                    ui.label(format!("ℹ {}", notice.text));
+                    ui.label(notice.text.as_str());
                 }
                 if ui.small_button("Dismiss").clicked() {
                     dismiss = Some(k);

@@ -17,7 +17,7 @@ pub fn show(ui: &mut Ui, projection: &Projection, stale: bool) {
         if stale {
             ui.colored_label(
                 palette::problem_color(dark),
-                "⚠ Showing the last valid projection: fix the problems marked in red to update it.",
+                "Showing the last valid projection: fix the problems marked in red to update it.",
             );
         }
     });

@@ -56,7 +56,7 @@ impl<'a> Form<'a> {
 /// A validation message in the warning colour.
 pub fn problem_label(ui: &mut Ui, message: &str) -> Response {
     let color = palette::problem_color(ui.visuals().dark_mode);
-    ui.colored_label(color, format!("⚠ {message}"))
+    ui.colored_label(color, message)
 }
 
 /// Drag speed for a value: about 0.5 % of it per pixel, so dragging feels the

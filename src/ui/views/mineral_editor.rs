@@ -43,7 +43,7 @@ pub fn show(
                 }
                 r
             });
-            form.row(ui, "Budget", &at("budget_usd"), |ui, id| {
+            form.row(ui, "Budget (USD)", &at("budget_usd"), |ui, id| {
                 let mut budget = mineral.budget_usd;
                 let mut r = form::usd(ui, &mut budget, id);
                 ui.weak("over the timeframe");
@@ -64,12 +64,15 @@ pub fn show(
                 form.changed |= spending_amounts(ui, index, mineral);
                 ui.end_row();
             }
-            form.row(ui, "Price", &at("price_usd_per_unit"), |ui, id| {
-                form::usd_per_unit(ui, &mut mineral.price_usd_per_unit, unit, id)
-            });
             form.row(
                 ui,
-                "Price escalation",
+                &format!("Price (USD/{unit})"),
+                &at("price_usd_per_unit"),
+                |ui, id| form::usd_per_unit(ui, &mut mineral.price_usd_per_unit, unit, id),
+            );
+            form.row(
+                ui,
+                "Price escalation (%/yr)",
                 &at("escalation_pct_per_year"),
                 |ui, id| {
                     let r = form::pct(ui, &mut mineral.escalation_pct_per_year, -50.0..=100.0, id);
@@ -77,12 +80,15 @@ pub fn show(
                     r
                 },
             );
-            form.row(ui, "Requirement", &at("requirement_qty"), |ui, id| {
-                form::qty(ui, &mut mineral.requirement_qty, unit, id)
-            });
             form.row(
                 ui,
-                "Opening inventory",
+                &format!("Requirement ({unit})"),
+                &at("requirement_qty"),
+                |ui, id| form::qty(ui, &mut mineral.requirement_qty, unit, id),
+            );
+            form.row(
+                ui,
+                &format!("Opening inventory ({unit})"),
                 &at("opening_inventory_qty"),
                 |ui, id| form::qty(ui, &mut mineral.opening_inventory_qty, unit, id),
             );
@@ -92,22 +98,25 @@ pub fn show(
             match &mut mineral.ceiling {
                 PurchaseCeiling::None => {}
                 PurchaseCeiling::QtyPerYear(q) => {
-                    form.row(ui, "Ceiling per year", &at("ceiling"), |ui, id| {
-                        form::qty(ui, q, unit, id)
-                    });
+                    form.row(
+                        ui,
+                        &format!("Ceiling ({unit}/yr)"),
+                        &at("ceiling"),
+                        |ui, id| form::qty(ui, q, unit, id),
+                    );
                 }
                 PurchaseCeiling::PctOfQualifiedSupply {
                     pct,
                     qualified_supply_qty_per_year,
                 } => {
-                    form.row(ui, "Ceiling share", &at("ceiling.pct"), |ui, id| {
+                    form.row(ui, "Ceiling share (%)", &at("ceiling.pct"), |ui, id| {
                         let r = form::pct(ui, pct, 0.0..=100.0, id);
                         ui.weak("of qualified supply");
                         r
                     });
                     form.row(
                         ui,
-                        "Qualified supply",
+                        &format!("Qualified supply ({unit}/yr)"),
                         &at("ceiling.qualified_supply_qty_per_year"),
                         |ui, id| {
                             let r = form::qty(ui, qualified_supply_qty_per_year, unit, id);

@@ -50,7 +50,7 @@ pub fn show(ui: &mut Ui, doc: &Document, commands: &mut Vec<Command>) {
                 commands.push(Command::SelectMineral(i));
             }
             if let Some(c) = coverage {
-                coverage_badge(ui, c, dark);
+                coverage_badge(ui, &mineral.name, c, dark);
             }
         });
     }
@@ -79,7 +79,7 @@ pub fn show(ui: &mut Ui, doc: &Document, commands: &mut Vec<Command>) {
 }
 
 /// A small bar with the coverage % on it, coloured by how close it is to 100 %.
-pub fn coverage_badge(ui: &mut Ui, coverage_pct: f64, dark: bool) {
+pub fn coverage_badge(ui: &mut Ui, mineral: &str, coverage_pct: f64, dark: bool) {
     let color = palette::coverage_color(coverage_pct, dark);
     let (rect, response) = ui.allocate_exact_size(vec2(70.0, 18.0), Sense::hover());
     let painter = ui.painter();
@@ -95,5 +95,8 @@ pub fn coverage_badge(ui: &mut Ui, coverage_pct: f64, dark: bool) {
         egui::FontId::proportional(12.0),
         ui.visuals().strong_text_color(),
     );
+    // Readable by screen readers and tests, like any other widget.
+    let text = format!("{mineral} final coverage {}", pct(coverage_pct));
+    response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Label, true, &text));
     response.on_hover_text(format!("Final coverage {}", pct(coverage_pct)));
 }

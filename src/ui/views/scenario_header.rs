@@ -56,7 +56,7 @@ pub fn show(ui: &mut Ui, scenario: &mut Scenario, problems: &[crate::model::Prob
                 }
                 year
             });
-            form.row(ui, "Horizon", "horizon_months", |ui, id| {
+            form.row(ui, "Horizon (months)", "horizon_months", |ui, id| {
                 let r = form::months(ui, &mut scenario.horizon_months, 1..=MAX_HORIZON_MONTHS, id);
                 ui.weak(format!(
                     "to {} ({:.1} years)",

@@ -9,12 +9,12 @@ pub fn show(ui: &mut Ui, doc: &Document) {
     ui.horizontal(|ui| {
         let dark = ui.visuals().dark_mode;
         if doc.problems.is_empty() {
-            ui.label("✔ Scenario is valid");
+            ui.label("Scenario is valid");
         } else {
             let n = doc.problems.len();
             ui.colored_label(
                 palette::problem_color(dark),
-                format!("⚠ {n} problem{} to fix", if n == 1 { "" } else { "s" }),
+                format!("{n} problem{} to fix", if n == 1 { "" } else { "s" }),
             )
             .on_hover_text(
                 doc.problems

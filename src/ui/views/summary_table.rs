@@ -36,7 +36,7 @@ pub fn show(ui: &mut Ui, scenario: &Scenario, projection: &Projection) {
                         ui.label(&p.name);
                         right(ui, usd_short(m.budget_usd));
                         right(ui, qty(p.total_ordered_qty, p.unit.symbol()));
-                        coverage_badge(ui, p.final_coverage_pct(), dark);
+                        coverage_badge(ui, &p.name, p.final_coverage_pct(), dark);
                         match p.first_full_coverage_month {
                             Some(k) => ui.label(projection.calendar_month(k).to_string()),
                             None => ui.weak("not within timeframe"),
