@@ -4,10 +4,11 @@
 //! See `docs/FORMAT.md`.
 
 mod errors;
+pub mod recovery;
 mod save;
 
 pub use errors::LoadError;
-pub use save::{SaveError, save_atomic};
+pub use save::{SaveError, save_atomic, write_atomic};
 
 use crate::model::{FORMAT_VERSION, Scenario};
 use serde::Deserialize;

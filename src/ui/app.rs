@@ -3,18 +3,29 @@
 
 use super::command::Command;
 use super::document::Document;
+use super::file_actions::{PathPrompt, Replace};
+use super::files::{Dialogs, FileRequest};
 use super::views;
+use crate::file::recovery::{self, Recovered};
 use crate::model::{Mineral, Scenario, Supplier};
 use egui::util::undoer::Undoer;
 use egui::{Panel, Theme, Ui};
 use serde::{Deserialize, Serialize};
+use std::path::PathBuf;
 
-/// What is remembered between runs (eframe storage).
+/// What is remembered between runs (eframe storage), with the window size
+/// that eframe keeps itself.
 #[derive(Clone, Debug, Default, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Preferences {
     /// Light or dark; `None` follows the system.
     pub theme: Option<Theme>,
+    /// UI zoom (Ctrl + and Ctrl -), for projectors.
+    pub zoom_factor: Option<f32>,
+    /// Most recent first.
+    pub recent_files: Vec<PathBuf>,
+    /// Where the file dialogs start.
+    pub last_folder: Option<PathBuf>,
 }
 
 /// A message for the planner, shown in a banner until dismissed.
@@ -28,20 +39,65 @@ pub struct PlannerApp {
     pub doc: Document,
     pub preferences: Preferences,
     pub notices: Vec<Notice>,
+    pub(super) dialogs: Dialogs,
+    /// Folder of the recovery copy; `None` disables recovery.
+    pub(super) recovery_dir: Option<PathBuf>,
+    pub(super) last_recovery: Option<Scenario>,
+    pub(super) last_recovery_at_s: Option<f64>,
+    /// Unsaved work found at start-up, offered for restoring.
+    pub recovery_offer: Option<Recovered>,
+    /// "Save changes before …?" is on screen for this action.
+    pub unsaved_prompt: Option<Replace>,
+    /// Once a Save As from the prompt succeeds, carry on with this.
+    pub(super) after_save: Option<Replace>,
+    pub path_prompt: Option<PathPrompt>,
+    /// The planner confirmed closing.
+    pub(super) allow_close: bool,
+    window_title: String,
     undoer: Undoer<Scenario>,
     /// Commands queued by views (and tests) during a frame.
     pending: Vec<Command>,
 }
 
 impl PlannerApp {
+    /// The window on `scenario`, with native dialogs and no recovery; see
+    /// [`Self::with_files`].
     pub fn new(scenario: Scenario) -> Self {
+        Self::with_files(Document::new(scenario), Dialogs::native(), None)
+    }
+
+    /// The window on `doc`, asking for files with `dialogs`, and keeping
+    /// recovery copies in `recovery_dir` (an unsaved copy found there is
+    /// offered for restoring).
+    pub fn with_files(doc: Document, dialogs: Dialogs, recovery_dir: Option<PathBuf>) -> Self {
+        let recovery_offer = recovery_dir.as_deref().and_then(recovery::read);
         Self {
-            doc: Document::new(scenario),
+            doc,
             preferences: Preferences::default(),
             notices: Vec::new(),
+            dialogs,
+            recovery_dir,
+            last_recovery: None,
+            last_recovery_at_s: None,
+            recovery_offer,
+            unsaved_prompt: None,
+            after_save: None,
+            path_prompt: None,
+            allow_close: false,
+            window_title: String::new(),
             undoer: Undoer::default(),
             pending: Vec::new(),
         }
+    }
+
+    /// "plan.ron*" while there are unsaved changes.
+    pub fn title(&self) -> String {
+        let mark = if self.doc.is_dirty() { "*" } else { "" };
+        format!(
+            "{}{mark} - {} - Stockpile Planner",
+            self.doc.file_label(),
+            self.doc.scenario.name
+        )
     }
 
     /// Queue a command; it runs at the end of the next frame.
@@ -51,8 +107,30 @@ impl PlannerApp {
 
     /// Carry out one command.
     pub fn execute(&mut self, ctx: &egui::Context, command: Command) {
+        if command.is_file_action() && self.dialogs.open {
+            return;
+        }
         let scenario = &mut self.doc.scenario;
         match command {
+            Command::NewScenario => self.replace_scenario(ctx, Replace::New),
+            Command::Open => self.replace_scenario(ctx, Replace::OpenDialog),
+            Command::OpenByPath => {
+                let folder = self.start_folder();
+                self.prompt_for_path(FileRequest::Open { folder });
+            }
+            Command::OpenRecent(path) | Command::OpenPath(path) => {
+                self.path_prompt = None;
+                self.replace_scenario(ctx, Replace::OpenPath(path));
+            }
+            Command::Save => self.save(ctx),
+            Command::SaveAs => self.save_as(ctx),
+            Command::SaveTo(path) => {
+                self.path_prompt = None;
+                self.save_to(ctx, &path);
+            }
+            Command::AnswerUnsaved(choice) => self.answer_unsaved(ctx, choice),
+            Command::RestoreRecovery => self.restore_recovery(),
+            Command::DiscardRecovery => self.discard_recovery(),
             Command::AddMineral => {
                 let name = scenario.unused_mineral_name("New mineral");
                 scenario.minerals.push(Mineral::new(name));
@@ -131,14 +209,24 @@ impl PlannerApp {
             }
         }
 
+        if let Some(answer) = self.dialogs.poll() {
+            self.on_file_answer(&ctx, answer);
+        }
+        self.handle_close_request(&ctx);
+        self.handle_dropped_files(ui);
+
         let mut changed = false;
-        let selected = (!self.doc.scenario.minerals.is_empty()).then_some(self.doc.selected);
-        let (can_undo, can_redo) = (
-            self.undoer.has_undo(&self.doc.scenario),
-            self.undoer.has_redo(&self.doc.scenario),
-        );
+        let recent_files = self.preferences.recent_files.clone();
+        let menu = views::menu_bar::MenuState {
+            selected: (!self.doc.scenario.minerals.is_empty()).then_some(self.doc.selected),
+            can_undo: self.undoer.has_undo(&self.doc.scenario),
+            can_redo: self.undoer.has_redo(&self.doc.scenario),
+            dialog_open: self.dialogs.open,
+            recent_files: &recent_files,
+        };
         Panel::top("menu_bar").show(ui, |ui| {
-            views::menu_bar::show(ui, selected, can_undo, can_redo, &mut self.pending);
+            views::menu_bar::show(ui, &menu, &mut self.pending);
+            views::file_bar::show(ui, &self.doc);
             self.show_notices(ui);
         });
         Panel::bottom("status_bar").show(ui, |ui| views::status_bar::show(ui, &self.doc));
@@ -205,6 +293,19 @@ impl PlannerApp {
             views::summary_table::show(ui, &self.doc.scenario, &self.doc.projection);
         });
 
+        views::unsaved_prompt::show(
+            &ctx,
+            self.unsaved_prompt.as_ref(),
+            &self.doc,
+            &mut self.pending,
+        );
+        views::recovery_prompt::show(&ctx, self.recovery_offer.as_ref(), &mut self.pending);
+        if let Some(prompt) = &mut self.path_prompt
+            && !views::path_prompt::show(&ctx, prompt, &mut self.pending)
+        {
+            self.path_prompt = None;
+        }
+
         if changed {
             self.doc.recompute();
         }
@@ -221,6 +322,43 @@ impl PlannerApp {
         let now = ui.input(|i| i.time);
         if !ctx.egui_is_using_pointer() {
             self.undoer.feed_state(now, &self.doc.scenario);
+        }
+        self.tick_recovery(now, &ctx);
+    }
+
+    /// Closing the window with unsaved changes asks first.
+    fn handle_close_request(&mut self, ctx: &egui::Context) {
+        if !ctx.input(|i| i.viewport().close_requested()) || self.allow_close {
+            return;
+        }
+        if self.doc.is_dirty() {
+            ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
+            self.unsaved_prompt = Some(Replace::Close);
+        } else {
+            self.forget_recovery();
+        }
+    }
+
+    /// A `.ron` file dropped on the window is opened (asking first when
+    /// there are unsaved changes).
+    fn handle_dropped_files(&mut self, ui: &Ui) {
+        let dropped = ui.input(|i| i.raw.dropped_files.clone());
+        for file in dropped {
+            let path = file.path().to_path_buf();
+            if path
+                .extension()
+                .is_some_and(|e| e.eq_ignore_ascii_case("ron"))
+            {
+                self.pending.push(Command::OpenPath(path));
+            } else {
+                self.notices.push(Notice {
+                    text: format!(
+                        "{} is not a scenario file: only .ron files can be opened.",
+                        path.display()
+                    ),
+                    is_error: true,
+                });
+            }
         }
     }
 
@@ -247,10 +385,15 @@ impl PlannerApp {
 
 impl eframe::App for PlannerApp {
     fn ui(&mut self, ui: &mut Ui, _frame: &mut eframe::Frame) {
-        let title = format!("{} — Stockpile Planner", self.doc.scenario.name);
-        ui.ctx()
-            .send_viewport_cmd(egui::ViewportCommand::Title(title));
         self.show(ui);
+        self.preferences.zoom_factor = Some(ui.ctx().zoom_factor());
+        // Sending a title repaints, so only send a changed one (idle CPU).
+        let title = self.title();
+        if title != self.window_title {
+            ui.ctx()
+                .send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
+            self.window_title = title;
+        }
     }
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {

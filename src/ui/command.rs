@@ -3,16 +3,48 @@
 //! carries them out.
 
 use egui::{Key, KeyboardShortcut, Modifiers};
+use std::path::PathBuf;
+
+/// Answers to "Save changes before …?".
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum UnsavedChoice {
+    Save,
+    DontSave,
+    Cancel,
+}
 
 #[derive(Clone, Debug, PartialEq)]
 pub enum Command {
+    NewScenario,
+    Open,
+    /// Type a path instead of using the system dialog.
+    OpenByPath,
+    Save,
+    SaveAs,
+    OpenRecent(PathBuf),
+    /// Open a file named on the command line, dropped on the window, or
+    /// chosen in the in-window picker.
+    OpenPath(PathBuf),
+    /// Save to a path typed or chosen in the in-window picker.
+    SaveTo(PathBuf),
+    /// The planner's answer to "Save changes?".
+    AnswerUnsaved(UnsavedChoice),
+    RestoreRecovery,
+    DiscardRecovery,
     AddMineral,
     DuplicateMineral(usize),
     RemoveMineral(usize),
     SelectMineral(usize),
-    AddSupplier { mineral: usize },
-    RemoveSupplier { mineral: usize, supplier: usize },
-    NormalizeShares { mineral: usize },
+    AddSupplier {
+        mineral: usize,
+    },
+    RemoveSupplier {
+        mineral: usize,
+        supplier: usize,
+    },
+    NormalizeShares {
+        mineral: usize,
+    },
     Undo,
     Redo,
     ToggleTheme,
@@ -20,12 +52,37 @@ pub enum Command {
 
 impl Command {
     /// Commands with a keyboard shortcut, for menus and the shortcut handler.
-    pub const WITH_SHORTCUTS: [Command; 3] = [Command::Undo, Command::Redo, Command::AddMineral];
+    pub const WITH_SHORTCUTS: [Command; 7] = [
+        Command::NewScenario,
+        Command::Open,
+        Command::Save,
+        Command::SaveAs,
+        Command::Undo,
+        Command::Redo,
+        Command::AddMineral,
+    ];
+
+    /// File actions are greyed out while a file dialog is open.
+    pub fn is_file_action(&self) -> bool {
+        matches!(
+            self,
+            Command::NewScenario
+                | Command::Open
+                | Command::OpenByPath
+                | Command::Save
+                | Command::SaveAs
+                | Command::OpenRecent(_)
+        )
+    }
 
     /// The keyboard shortcut (`COMMAND` is Ctrl, or Cmd on macOS).
     pub fn shortcut(&self) -> Option<KeyboardShortcut> {
         let cmd = Modifiers::COMMAND;
         match self {
+            Command::NewScenario => Some(KeyboardShortcut::new(cmd, Key::N)),
+            Command::Open => Some(KeyboardShortcut::new(cmd, Key::O)),
+            Command::Save => Some(KeyboardShortcut::new(cmd, Key::S)),
+            Command::SaveAs => Some(KeyboardShortcut::new(cmd | Modifiers::SHIFT, Key::S)),
             Command::Undo => Some(KeyboardShortcut::new(cmd, Key::Z)),
             Command::Redo => Some(KeyboardShortcut::new(cmd | Modifiers::SHIFT, Key::Z)),
             Command::AddMineral => Some(KeyboardShortcut::new(cmd | Modifiers::SHIFT, Key::M)),
@@ -36,6 +93,19 @@ impl Command {
     /// The label shown in menus.
     pub fn label(&self) -> &'static str {
         match self {
+            Command::NewScenario => "New",
+            Command::Open => "Open...",
+            Command::OpenByPath => "Open by typing a path...",
+            Command::Save => "Save",
+            Command::SaveAs => "Save As...",
+            Command::OpenRecent(_) => "Open recent",
+            Command::OpenPath(_) => "Open",
+            Command::SaveTo(_) => "Save",
+            Command::AnswerUnsaved(UnsavedChoice::Save) => "Save",
+            Command::AnswerUnsaved(UnsavedChoice::DontSave) => "Don't save",
+            Command::AnswerUnsaved(UnsavedChoice::Cancel) => "Cancel",
+            Command::RestoreRecovery => "Restore",
+            Command::DiscardRecovery => "Discard",
             Command::AddMineral => "Add mineral",
             Command::DuplicateMineral(_) => "Duplicate mineral",
             Command::RemoveMineral(_) => "Remove mineral",

@@ -3,6 +3,7 @@
 //! computes coverage itself.
 
 use crate::model::{Problem, Projection, Scenario, project, validate};
+use std::path::{Path, PathBuf};
 
 pub struct Document {
     pub scenario: Scenario,
@@ -15,6 +16,11 @@ pub struct Document {
     pub projection_is_stale: bool,
     /// The mineral being edited.
     pub selected: usize,
+    /// The file the scenario was opened from or last saved to.
+    pub path: Option<PathBuf>,
+    /// The scenario as it is on disk (or as it was created): differences
+    /// from it are unsaved changes.
+    pub saved: Scenario,
 }
 
 impl Document {
@@ -25,9 +31,37 @@ impl Document {
             projection_is_stale: false,
             problems,
             projection,
+            saved: scenario.clone(),
             scenario,
             selected: 0,
+            path: None,
         }
+    }
+
+    /// A scenario that was just opened from, or saved to, `path`.
+    pub fn from_file(scenario: Scenario, path: PathBuf) -> Self {
+        let mut doc = Self::new(scenario);
+        doc.path = Some(path);
+        doc
+    }
+
+    /// Whether the window holds changes that are not on disk.
+    pub fn is_dirty(&self) -> bool {
+        self.scenario != self.saved
+    }
+
+    /// The scenario is now on disk at `path`.
+    pub fn mark_saved(&mut self, path: &Path) {
+        self.path = Some(path.to_path_buf());
+        self.saved = self.scenario.clone();
+    }
+
+    /// The file name for titles: `plan.ron`, or `Untitled`.
+    pub fn file_label(&self) -> String {
+        self.path.as_ref().and_then(|p| p.file_name()).map_or_else(
+            || "Untitled".to_string(),
+            |n| n.to_string_lossy().into_owned(),
+        )
     }
 
     /// Call after every edit: validates, and projects when valid.

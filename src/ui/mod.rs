@@ -4,12 +4,20 @@
 pub mod app;
 pub mod command;
 pub mod document;
+pub mod file_actions;
+pub mod files;
 pub mod palette;
 pub mod views;
 
 use crate::{file, samples};
 pub use app::{Notice, PlannerApp, Preferences};
+pub use document::Document;
+pub use files::{Dialogs, FileRequest, Picker};
 use std::path::PathBuf;
+
+/// The name under which eframe keeps preferences, window size and the
+/// recovery copy.
+pub const APP_ID: &str = "Stockpile Planner";
 
 /// Storage key of [`Preferences`].
 pub const PREFERENCES_KEY: &str = "stockpile_planner_preferences";
@@ -18,10 +26,10 @@ pub const PREFERENCES_KEY: &str = "stockpile_planner_preferences";
 /// Returns the process exit code.
 pub fn run(file: Option<PathBuf>) -> i32 {
     let mut startup_notice = None;
-    let scenario = match &file {
-        None => samples::default_scenario(),
+    let doc = match &file {
+        None => Document::new(samples::default_scenario()),
         Some(path) => match file::load(path) {
-            Ok(s) => s,
+            Ok(s) => Document::from_file(s, path.clone()),
             Err(e) => {
                 startup_notice = Some(Notice {
                     text: format!(
@@ -29,10 +37,11 @@ pub fn run(file: Option<PathBuf>) -> i32 {
                     ),
                     is_error: true,
                 });
-                samples::default_scenario()
+                Document::new(samples::default_scenario())
             }
         },
     };
+    let recovery_dir = eframe::storage_dir(APP_ID).map(|d| d.join("recovery"));
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
             .with_inner_size([1400.0, 900.0])
@@ -41,15 +50,22 @@ pub fn run(file: Option<PathBuf>) -> i32 {
         ..Default::default()
     };
     let result = eframe::run_native(
-        "Stockpile Planner",
+        APP_ID,
         options,
         Box::new(move |cc| {
-            let mut app = PlannerApp::new(scenario);
+            let mut app = PlannerApp::with_files(doc, Dialogs::native(), recovery_dir);
             if let Some(storage) = cc.storage {
                 app.preferences = eframe::get_value(storage, PREFERENCES_KEY).unwrap_or_default();
             }
             if let Some(theme) = app.preferences.theme {
                 cc.egui_ctx.set_theme(theme);
+            }
+            if let Some(zoom) = app
+                .preferences
+                .zoom_factor
+                .filter(|z| (0.5..=3.0).contains(z))
+            {
+                cc.egui_ctx.set_zoom_factor(zoom);
             }
             app.notices.extend(startup_notice);
             Ok(Box::new(app))

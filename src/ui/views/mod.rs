@@ -2,11 +2,15 @@
 //! never compute projections.
 
 pub mod coverage_plot;
+pub mod file_bar;
 pub mod form;
 pub mod menu_bar;
 pub mod mineral_editor;
 pub mod mineral_list;
+pub mod path_prompt;
+pub mod recovery_prompt;
 pub mod scenario_header;
 pub mod status_bar;
 pub mod summary_table;
 pub mod supplier_table;
+pub mod unsaved_prompt;

@@ -1,0 +1,316 @@
+//! New, Open, Save, Save As, recent files, dropped files, closing and
+//! recovery: everything that can lose work goes through here, and asks
+//! Save / Don't save / Cancel first when there are unsaved changes.
+
+use super::app::{Notice, PlannerApp};
+use super::command::UnsavedChoice;
+use super::document::Document;
+use super::files::{FileAnswer, FileRequest, default_folder, suggested_file_name};
+use crate::file::{self, recovery};
+use crate::model::{Mineral, Scenario, YearMonth};
+use std::path::{Path, PathBuf};
+
+/// Seconds between recovery copies while there are unsaved changes.
+pub const RECOVERY_INTERVAL_S: f64 = 5.0;
+
+/// Most recent files remembered.
+const MAX_RECENT: usize = 10;
+
+/// Something that would replace or close the scenario in the window.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Replace {
+    New,
+    OpenDialog,
+    OpenPath(PathBuf),
+    Close,
+}
+
+impl Replace {
+    /// Words for the prompt: "Save changes before …".
+    pub fn describe(&self) -> String {
+        match self {
+            Replace::New => "starting a new scenario".into(),
+            Replace::OpenDialog => "opening another scenario".into(),
+            Replace::OpenPath(p) => format!("opening {}", display_name(p)),
+            Replace::Close => "closing".into(),
+        }
+    }
+}
+
+/// The in-window path entry, used when no system dialog can be shown (and
+/// from File > Open by typing a path).
+#[derive(Clone, Debug, PartialEq)]
+pub struct PathPrompt {
+    pub request: FileRequest,
+    pub text: String,
+    /// Why the prompt is shown, if not asked for.
+    pub reason: Option<String>,
+}
+
+pub fn display_name(path: &Path) -> String {
+    path.file_name().map_or_else(
+        || path.display().to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    )
+}
+
+impl PlannerApp {
+    /// Run `action` now, or ask first when it would drop unsaved changes.
+    pub(super) fn replace_scenario(&mut self, ctx: &egui::Context, action: Replace) {
+        if self.doc.is_dirty() {
+            self.unsaved_prompt = Some(action);
+        } else {
+            self.perform(ctx, action);
+        }
+    }
+
+    fn perform(&mut self, ctx: &egui::Context, action: Replace) {
+        match action {
+            Replace::New => {
+                self.doc = Document::new(new_scenario());
+                self.forget_recovery();
+            }
+            Replace::OpenDialog => {
+                let folder = self.start_folder();
+                self.dialogs.ask(FileRequest::Open { folder }, ctx);
+            }
+            Replace::OpenPath(path) => self.open_path(&path),
+            Replace::Close => {
+                self.forget_recovery();
+                self.allow_close = true;
+                ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+            }
+        }
+    }
+
+    /// Open `path`. On failure the scenario in the window stays as it was,
+    /// and the planner sees the file, line, column and what is wrong.
+    pub(super) fn open_path(&mut self, path: &Path) {
+        match file::load(path) {
+            Ok(scenario) => {
+                self.doc = Document::from_file(scenario, path.to_path_buf());
+                self.remember(path);
+                self.forget_recovery();
+                self.notices.retain(|n| !n.is_error);
+            }
+            Err(e) => {
+                let vanished = !path.exists();
+                let mut text = format!("Could not open {e}");
+                if vanished && self.preferences.recent_files.iter().any(|p| p == path) {
+                    self.preferences.recent_files.retain(|p| p != path);
+                    text.push_str(". It was removed from the recent files.");
+                } else {
+                    text.push_str(". The scenario in the window is unchanged.");
+                }
+                self.notices.push(Notice {
+                    text,
+                    is_error: true,
+                });
+            }
+        }
+    }
+
+    pub(super) fn save(&mut self, ctx: &egui::Context) {
+        match self.doc.path.clone() {
+            Some(path) => {
+                self.save_to(ctx, &path);
+            }
+            None => self.save_as(ctx),
+        }
+    }
+
+    pub(super) fn save_as(&mut self, ctx: &egui::Context) {
+        let folder = self.start_folder();
+        let suggested_name = suggested_file_name(&self.doc.scenario.name);
+        self.dialogs.ask(
+            FileRequest::SaveAs {
+                folder,
+                suggested_name,
+            },
+            ctx,
+        );
+    }
+
+    /// Save atomically to `path`. On failure the old file is intact, the
+    /// scenario stays in the window, still unsaved, and the planner sees why.
+    pub(super) fn save_to(&mut self, ctx: &egui::Context, path: &Path) -> bool {
+        match file::save_atomic(path, &self.doc.scenario) {
+            Ok(()) => {
+                self.doc.mark_saved(path);
+                self.remember(path);
+                self.forget_recovery();
+                self.notices.retain(|n| !n.is_error);
+                self.notices.push(Notice {
+                    text: format!("Saved {}", path.display()),
+                    is_error: false,
+                });
+                if let Some(next) = self.after_save.take() {
+                    self.perform(ctx, next);
+                }
+                true
+            }
+            Err(e) => {
+                self.after_save = None;
+                self.notices.push(Notice {
+                    text: e.to_string(),
+                    is_error: true,
+                });
+                false
+            }
+        }
+    }
+
+    pub(super) fn answer_unsaved(&mut self, ctx: &egui::Context, choice: UnsavedChoice) {
+        let Some(action) = self.unsaved_prompt.take() else {
+            return;
+        };
+        match choice {
+            UnsavedChoice::Cancel => {}
+            UnsavedChoice::DontSave => self.perform(ctx, action),
+            UnsavedChoice::Save => match self.doc.path.clone() {
+                Some(path) => {
+                    if self.save_to(ctx, &path) {
+                        self.perform(ctx, action);
+                    }
+                }
+                None => {
+                    // Carry on once the planner has chosen where to save.
+                    self.after_save = Some(action);
+                    self.save_as(ctx);
+                }
+            },
+        }
+    }
+
+    /// Act on a dialog's answer.
+    pub(super) fn on_file_answer(&mut self, ctx: &egui::Context, answer: FileAnswer) {
+        match (answer.path, answer.request) {
+            (Some(path), FileRequest::Open { .. }) => self.open_path(&path),
+            (Some(path), FileRequest::SaveAs { .. }) => {
+                self.save_to(ctx, &path);
+            }
+            (None, request) if answer.probably_not_shown => {
+                // rfd gives "nothing" both for Cancel and for "no dialog
+                // available"; a click must never do nothing, so offer a path.
+                let text = match &request {
+                    FileRequest::Open { folder } => folder.display().to_string() + "/",
+                    FileRequest::SaveAs {
+                        folder,
+                        suggested_name,
+                    } => folder.join(suggested_name).display().to_string(),
+                };
+                self.path_prompt = Some(PathPrompt {
+                    request,
+                    text,
+                    reason: Some(
+                        "No system file dialog could be shown here (on Linux it needs xdg-desktop-portal or zenity). Type the path, or pick a file below."
+                            .into(),
+                    ),
+                });
+            }
+            (None, _) => self.after_save = None,
+        }
+    }
+
+    /// Open the in-window path entry for `request`.
+    pub(super) fn prompt_for_path(&mut self, request: FileRequest) {
+        let text = match &request {
+            FileRequest::Open { folder } => folder.display().to_string() + "/",
+            FileRequest::SaveAs {
+                folder,
+                suggested_name,
+            } => folder.join(suggested_name).display().to_string(),
+        };
+        self.path_prompt = Some(PathPrompt {
+            request,
+            text,
+            reason: None,
+        });
+    }
+
+    /// Where dialogs start: the folder last used, `saves/` the first time.
+    pub(super) fn start_folder(&self) -> PathBuf {
+        self.preferences
+            .last_folder
+            .clone()
+            .filter(|f| f.is_dir())
+            .unwrap_or_else(default_folder)
+    }
+
+    fn remember(&mut self, path: &Path) {
+        let path = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
+        self.preferences.recent_files.retain(|p| p != &path);
+        self.preferences.recent_files.insert(0, path.clone());
+        self.preferences.recent_files.truncate(MAX_RECENT);
+        self.preferences.last_folder = path.parent().map(Path::to_path_buf);
+    }
+
+    /// Write a recovery copy when there are unsaved changes that are not in
+    /// the last copy and the last one is at least a few seconds old.
+    pub fn tick_recovery(&mut self, now_s: f64, ctx: &egui::Context) {
+        let Some(folder) = self.recovery_dir.clone() else {
+            return;
+        };
+        if self.recovery_offer.is_some() || !self.doc.is_dirty() {
+            return;
+        }
+        if self.last_recovery.as_ref() == Some(&self.doc.scenario) {
+            return;
+        }
+        let due = self
+            .last_recovery_at_s
+            .is_none_or(|t| now_s - t >= RECOVERY_INTERVAL_S);
+        if due {
+            if recovery::write(&folder, &self.doc.scenario, self.doc.path.as_deref()).is_ok() {
+                self.last_recovery = Some(self.doc.scenario.clone());
+            }
+            self.last_recovery_at_s = Some(now_s);
+        } else {
+            // Wake up once to write the copy even if the planner stops typing.
+            ctx.request_repaint_after_secs(RECOVERY_INTERVAL_S as f32);
+        }
+    }
+
+    /// The work is on disk, or the planner chose to drop it.
+    pub(super) fn forget_recovery(&mut self) {
+        if let Some(folder) = &self.recovery_dir {
+            recovery::remove(folder);
+        }
+        self.last_recovery = None;
+    }
+
+    pub(super) fn restore_recovery(&mut self) {
+        let Some(recovered) = self.recovery_offer.take() else {
+            return;
+        };
+        let mut doc = Document::new(recovered.scenario);
+        if let Some(path) = recovered.info.file {
+            // Unsaved relative to the file it came from (if still there).
+            doc.saved = file::load(&path).unwrap_or_else(|_| new_scenario());
+            doc.path = Some(path);
+        } else {
+            doc.saved = new_scenario();
+        }
+        self.doc = doc;
+        self.notices.push(Notice {
+            text: "Restored the unsaved work. Save it to keep it.".into(),
+            is_error: false,
+        });
+    }
+
+    pub(super) fn discard_recovery(&mut self) {
+        self.recovery_offer = None;
+        self.forget_recovery();
+    }
+}
+
+/// What File > New starts from: one mineral, starting this month.
+pub fn new_scenario() -> Scenario {
+    let days = recovery::now_unix_s() / 86_400;
+    // Good enough for "this month": 30.436875 days per month on average.
+    let months_since_1970 = (days as f64 / 30.436_875) as i64;
+    let start = YearMonth::new(1970, 1).plus_months(months_since_1970);
+    let mut s = Scenario::empty("Untitled scenario", start);
+    s.minerals.push(Mineral::new("New mineral"));
+    s
+}

@@ -1,0 +1,86 @@
+//! The in-window file picker: a path to type and the `.ron` files of the
+//! folder to click. Used when no system dialog can be shown, and from
+//! File > Open by typing a path.
+
+use crate::ui::command::Command;
+use crate::ui::file_actions::PathPrompt;
+use crate::ui::files::{FileRequest, ron_files_in, with_ron_extension};
+use egui::{Id, Modal, TextEdit};
+use std::path::{Path, PathBuf};
+
+/// Returns `false` when the prompt should close.
+pub fn show(ctx: &egui::Context, prompt: &mut PathPrompt, commands: &mut Vec<Command>) -> bool {
+    let saving = matches!(prompt.request, FileRequest::SaveAs { .. });
+    let mut keep = true;
+    Modal::new(Id::unique("path_prompt")).show(ctx, |ui| {
+        ui.set_width(560.0);
+        ui.heading(if saving {
+            "Save scenario as"
+        } else {
+            "Open scenario"
+        });
+        if let Some(reason) = &prompt.reason {
+            ui.add_space(4.0);
+            ui.colored_label(ui.visuals().warn_fg_color, reason);
+        }
+        ui.add_space(6.0);
+        let label = ui.label("File path");
+        let edit = ui
+            .add(TextEdit::singleline(&mut prompt.text).desired_width(f32::INFINITY))
+            .labelled_by(label.id);
+        let entered = edit.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+        let folder = folder_of(&prompt.text);
+        let files = ron_files_in(&folder);
+        ui.add_space(4.0);
+        ui.weak(format!("Scenario files in {}", folder.display()));
+        egui::ScrollArea::vertical()
+            .max_height(180.0)
+            .show(ui, |ui| {
+                if files.is_empty() {
+                    ui.weak("(none)");
+                }
+                for file in &files {
+                    let name = file
+                        .file_name()
+                        .map(|n| n.to_string_lossy().into_owned())
+                        .unwrap_or_default();
+                    if ui
+                        .selectable_label(Path::new(&prompt.text) == file, name)
+                        .clicked()
+                    {
+                        prompt.text = file.display().to_string();
+                    }
+                }
+            });
+        ui.add_space(8.0);
+        ui.horizontal(|ui| {
+            let action = if saving { "Save" } else { "Open" };
+            let path = PathBuf::from(prompt.text.trim());
+            let valid = !prompt.text.trim().is_empty() && !prompt.text.ends_with('/');
+            let clicked = ui.add_enabled(valid, egui::Button::new(action)).clicked();
+            if valid && (clicked || entered) {
+                commands.push(if saving {
+                    Command::SaveTo(with_ron_extension(path))
+                } else {
+                    Command::OpenPath(path)
+                });
+                keep = false;
+            }
+            if ui.button("Cancel").clicked() {
+                keep = false;
+            }
+        });
+    });
+    keep
+}
+
+/// The folder part of what was typed (the text itself when it is a folder).
+fn folder_of(text: &str) -> PathBuf {
+    let path = PathBuf::from(text.trim());
+    if path.is_dir() {
+        path
+    } else {
+        path.parent()
+            .map_or_else(|| PathBuf::from("."), Path::to_path_buf)
+    }
+}

@@ -1,0 +1,320 @@
+//! Opening and saving through the same code path as the native dialogs:
+//! only the dialog (the function that turns "ask the user" into a path) is
+//! replaced.
+
+use egui::accesskit::Role;
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
+use stockpile_planner::file;
+use stockpile_planner::samples;
+use stockpile_planner::ui::command::Command;
+use stockpile_planner::ui::{Dialogs, Document, FileRequest, PlannerApp};
+
+/// A dialog that answers with whatever the test put in the slot.
+#[derive(Clone, Default)]
+struct FakeDialog {
+    answer: Arc<Mutex<Option<PathBuf>>>,
+    asked: Arc<Mutex<Vec<FileRequest>>>,
+}
+
+impl FakeDialog {
+    fn will_answer(&self, path: Option<&Path>) {
+        *self.answer.lock().unwrap() = path.map(Path::to_path_buf);
+    }
+
+    fn dialogs(&self) -> Dialogs {
+        let me = self.clone();
+        Dialogs::inline(Arc::new(move |request: &FileRequest| {
+            me.asked.lock().unwrap().push(request.clone());
+            // A human takes longer than a missing dialog to say "cancel".
+            std::thread::sleep(std::time::Duration::from_millis(300));
+            me.answer.lock().unwrap().clone()
+        }))
+    }
+}
+
+fn app_with(dialog: &FakeDialog, recovery: Option<&Path>) -> Harness<'static, PlannerApp> {
+    let app = PlannerApp::with_files(
+        Document::new(samples::default_scenario()),
+        dialog.dialogs(),
+        recovery.map(Path::to_path_buf),
+    );
+    let mut h = Harness::builder()
+        .with_size([1400.0, 900.0])
+        .build_ui_state(|ui, app: &mut PlannerApp| app.show(ui), app);
+    h.run();
+    h
+}
+
+fn send(h: &mut Harness<'_, PlannerApp>, command: Command) {
+    h.state_mut().send(command);
+    h.run();
+}
+
+#[test]
+fn save_then_open_round_trips_exactly() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("plan.ron");
+    let dialog = FakeDialog::default();
+    let mut h = app_with(&dialog, None);
+    h.state_mut().doc.scenario.minerals[0].budget_usd = 420e6;
+    h.state_mut().doc.recompute();
+    h.run();
+    assert!(h.state().title().starts_with("Untitled* - "));
+
+    dialog.will_answer(Some(&path));
+    send(&mut h, Command::SaveAs);
+    // Save As suggested the scenario name as the file name.
+    // and started in saves/, the default folder the first time.
+    assert_eq!(
+        dialog.asked.lock().unwrap()[0],
+        FileRequest::SaveAs {
+            folder: Path::new(env!("CARGO_MANIFEST_DIR")).join("saves"),
+            suggested_name: "DLA October 2025 plan.ron".into()
+        }
+    );
+    let bytes = std::fs::read(&path).unwrap();
+    assert_eq!(
+        bytes,
+        file::to_ron_string(&h.state().doc.scenario).into_bytes()
+    );
+    assert_eq!(
+        h.state().title(),
+        "plan.ron - DLA October 2025 plan - Stockpile Planner"
+    );
+    assert!(h.query_by_label("unsaved changes").is_none());
+
+    // A second window opens the file and gets the same scenario and bytes.
+    let mut other = app_with(&dialog, None);
+    send(&mut other, Command::Open);
+    assert_eq!(other.state().doc.scenario, h.state().doc.scenario);
+    assert_eq!(other.state().doc.scenario.minerals[0].budget_usd, 420e6);
+    assert_eq!(
+        file::to_ron_string(&other.state().doc.scenario).into_bytes(),
+        bytes
+    );
+    assert_eq!(other.state().preferences.recent_files.len(), 1);
+    // The next dialog starts in the folder last used.
+    send(&mut other, Command::Open);
+    assert_eq!(
+        dialog.asked.lock().unwrap()[2],
+        FileRequest::Open {
+            folder: std::fs::canonicalize(dir.path()).unwrap()
+        }
+    );
+}
+
+#[test]
+fn a_failed_save_keeps_the_old_file_and_the_work() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("plan.ron");
+    std::fs::write(&path, samples::OCTOBER_2025_PLAN.text).unwrap();
+    let old = std::fs::read(&path).unwrap();
+
+    let dialog = FakeDialog::default();
+    let mut h = app_with(&dialog, None);
+    dialog.will_answer(Some(&path));
+    send(&mut h, Command::Open);
+    h.state_mut().doc.scenario.minerals[0].budget_usd = 1e9;
+    h.run();
+
+    // Make the folder unwritable: read-only, and (as root ignores that) the
+    // temporary file's name taken by a folder.
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::set_permissions(dir.path(), std::fs::Permissions::from_mode(0o555)).unwrap();
+    let blocker = dir
+        .path()
+        .join(format!(".plan.ron.{}.tmp", std::process::id()));
+    let _ = std::fs::create_dir(&blocker);
+
+    send(&mut h, Command::Save);
+
+    std::fs::set_permissions(dir.path(), std::fs::Permissions::from_mode(0o755)).unwrap();
+    assert_eq!(
+        std::fs::read(&path).unwrap(),
+        old,
+        "the old file must be intact"
+    );
+    assert_eq!(
+        h.state().doc.scenario.minerals[0].budget_usd,
+        1e9,
+        "the work stays"
+    );
+    assert!(h.state().doc.is_dirty());
+    assert!(h.state().title().contains("plan.ron*"));
+    assert!(h.query_by_label("unsaved changes").is_some());
+    let message = format!("Could not save {}", path.display());
+    assert!(h.query_by_label_contains(&message).is_some());
+    assert!(
+        h.query_by_label_contains("The file on disk was not changed.")
+            .is_some()
+    );
+}
+
+#[test]
+fn opening_a_corrupt_file_keeps_the_scenario_and_shows_where() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("broken.ron");
+    std::fs::write(&path, &samples::OCTOBER_2025_PLAN.text[..1500]).unwrap();
+    let dialog = FakeDialog::default();
+    let mut h = app_with(&dialog, None);
+    let before = h.state().doc.scenario.clone();
+    dialog.will_answer(Some(&path));
+    send(&mut h, Command::Open);
+    assert_eq!(h.state().doc.scenario, before);
+    assert!(h.state().doc.path.is_none());
+    let message = format!("{}:24:37: the file ends too early", path.display());
+    assert!(h.query_by_label_contains(&message).is_some());
+    assert!(
+        h.query_by_label_contains("The scenario in the window is unchanged")
+            .is_some()
+    );
+}
+
+#[test]
+fn new_asks_about_unsaved_changes_and_cancel_keeps_everything() {
+    let dialog = FakeDialog::default();
+    let mut h = app_with(&dialog, None);
+    h.state_mut().doc.scenario.minerals[0].budget_usd = 123e6;
+    h.run();
+    let edited = h.state().doc.scenario.clone();
+
+    send(&mut h, Command::NewScenario);
+    assert!(h.query_by_label("Save changes?").is_some());
+    assert!(
+        h.query_by_label_contains("has unsaved changes. Save them before starting a new scenario?")
+            .is_some()
+    );
+    h.get_by_role_and_label(Role::Button, "Cancel").click();
+    h.run();
+    assert!(h.query_by_label("Save changes?").is_none());
+    assert_eq!(h.state().doc.scenario, edited);
+
+    send(&mut h, Command::NewScenario);
+    h.get_by_role_and_label(Role::Button, "Don't save").click();
+    h.run();
+    assert_eq!(h.state().doc.scenario.name, "Untitled scenario");
+    assert!(!h.state().doc.is_dirty());
+}
+
+#[test]
+fn closing_with_unsaved_changes_asks_and_cancel_keeps_the_window() {
+    let dialog = FakeDialog::default();
+    let mut h = app_with(&dialog, None);
+    h.state_mut().doc.scenario.name = "Edited".into();
+    h.run();
+    h.input_mut()
+        .viewports
+        .entry(egui::ViewportId::ROOT)
+        .or_default()
+        .events
+        .push(egui::ViewportEvent::Close);
+    h.step();
+    let cancelled_close = h
+        .output()
+        .viewport_output
+        .get(&egui::ViewportId::ROOT)
+        .is_some_and(|v| v.commands.contains(&egui::ViewportCommand::CancelClose));
+    assert!(cancelled_close, "the window must not close yet");
+    h.run();
+    assert!(
+        h.query_by_label_contains("Save them before closing?")
+            .is_some()
+    );
+    h.get_by_role_and_label(Role::Button, "Cancel").click();
+    h.run();
+    assert_eq!(h.state().doc.scenario.name, "Edited");
+    assert!(h.query_by_label("Save changes?").is_none());
+}
+
+#[test]
+fn save_from_the_prompt_saves_then_carries_on() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("kept.ron");
+    let dialog = FakeDialog::default();
+    let mut h = app_with(&dialog, None);
+    h.state_mut().doc.scenario.name = "Kept".into();
+    h.run();
+    send(&mut h, Command::NewScenario);
+    dialog.will_answer(Some(&path));
+    h.get_by_role_and_label(Role::Button, "Save").click();
+    h.run();
+    assert_eq!(file::load(&path).unwrap().name, "Kept");
+    assert_eq!(h.state().doc.scenario.name, "Untitled scenario");
+}
+
+#[test]
+fn recovery_after_a_crash_restores_the_last_edits() {
+    let recovery = tempfile::tempdir().unwrap();
+    let dialog = FakeDialog::default();
+    {
+        let mut h = app_with(&dialog, Some(recovery.path()));
+        h.state_mut().doc.scenario.minerals[1].budget_usd = 777e6;
+        h.state_mut().doc.scenario.name = "Before the crash".into();
+        h.run();
+        assert!(recovery.path().join("recovery.ron").exists());
+        // The app is dropped here without closing: a crash.
+    }
+    let mut h = app_with(&dialog, Some(recovery.path()));
+    assert!(h.query_by_label("Restore unsaved work?").is_some());
+    assert!(
+        h.query_by_label_contains("closed without saving \"Before the crash\"")
+            .is_some()
+    );
+    assert!(h.query_by_label_contains(" UTC.").is_some());
+    h.get_by_role_and_label(Role::Button, "Restore").click();
+    h.run();
+    assert_eq!(h.state().doc.scenario.name, "Before the crash");
+    assert_eq!(h.state().doc.scenario.minerals[1].budget_usd, 777e6);
+    assert!(h.state().doc.is_dirty(), "restored work is not saved yet");
+}
+
+#[test]
+fn when_no_dialog_can_be_shown_the_planner_can_type_a_path() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("typed.ron");
+    std::fs::write(&path, samples::STRATEGIC_TWELVE.text).unwrap();
+    // rfd without a portal or zenity: "nothing", at once.
+    let mut h = Harness::builder()
+        .with_size([1400.0, 900.0])
+        .build_ui_state(
+            |ui, app: &mut PlannerApp| app.show(ui),
+            PlannerApp::with_files(
+                Document::new(samples::default_scenario()),
+                Dialogs::inline(Arc::new(|_: &FileRequest| None)),
+                None,
+            ),
+        );
+    h.run();
+    send(&mut h, Command::Open);
+    assert!(
+        h.query_by_label_contains("No system file dialog could be shown here")
+            .is_some()
+    );
+    h.get_by_label("File path").click();
+    h.run();
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    h.get_by_label("File path")
+        .type_text(&path.display().to_string());
+    h.run();
+    h.get_by_role_and_label(Role::Button, "Open").click();
+    h.run();
+    assert_eq!(h.state().doc.scenario.minerals.len(), 12);
+    assert_eq!(h.state().doc.path.as_deref(), Some(path.as_path()));
+}
+
+#[test]
+fn a_vanished_recent_file_is_removed_with_a_message() {
+    let dialog = FakeDialog::default();
+    let mut h = app_with(&dialog, None);
+    let gone = PathBuf::from("/nonexistent/old-plan.ron");
+    h.state_mut().preferences.recent_files = vec![gone.clone()];
+    send(&mut h, Command::OpenRecent(gone));
+    assert!(h.state().preferences.recent_files.is_empty());
+    assert!(
+        h.query_by_label_contains("the file does not exist. It was removed from the recent files.")
+            .is_some()
+    );
+}
