@@ -318,3 +318,22 @@ fn a_vanished_recent_file_is_removed_with_a_message() {
             .is_some()
     );
 }
+
+#[test]
+fn ctrl_s_saves_to_the_open_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("plan.ron");
+    std::fs::write(&path, samples::OCTOBER_2025_PLAN.text).unwrap();
+    let dialog = FakeDialog::default();
+    let mut h = app_with(&dialog, None);
+    dialog.will_answer(Some(&path));
+    send(&mut h, Command::Open);
+    h.state_mut().doc.scenario.notes = "Reviewed in the meeting".into();
+    h.run();
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::S);
+    h.run();
+    assert_eq!(file::load(&path).unwrap().notes, "Reviewed in the meeting");
+    assert!(!h.state().doc.is_dirty());
+    // Only the Open asked for a path: Save used the open file.
+    assert_eq!(dialog.asked.lock().unwrap().len(), 1);
+}

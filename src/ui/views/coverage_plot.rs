@@ -44,7 +44,12 @@ pub fn show(ui: &mut Ui, projection: &Projection, stale: bool) {
     let first_january = f64::from((13 - start.month.clamp(1, 12)) % 12 + 1);
     let target_color = ui.visuals().weak_text_color();
     Plot::new("coverage_plot")
-        .legend(Legend::default().position(egui_plot::Corner::LeftTop))
+        .legend(
+            Legend::default()
+                .position(egui_plot::Corner::LeftTop)
+                .follow_insertion_order(true)
+                .background_alpha(0.85),
+        )
         .include_x(1.0)
         .include_x(horizon)
         .include_y(0.0)

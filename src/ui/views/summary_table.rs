@@ -14,7 +14,7 @@ pub fn show(ui: &mut Ui, scenario: &Scenario, projection: &Projection) {
             Grid::new("summary_table")
                 .num_columns(6)
                 .striped(true)
-                .spacing([24.0, 6.0])
+                .spacing([16.0, 6.0])
                 .min_col_width(60.0)
                 .show(ui, |ui| {
                     for h in [
