@@ -87,23 +87,63 @@ fn missing_optional_fields_take_documented_defaults() {
 }
 
 #[test]
+fn a_version_1_file_from_before_disruptions_still_loads() {
+    // Written by the first release: format_version 1, no `disruptions`, and
+    // settings with only `carry_over_unspent`.
+    let text = r#"Scenario(
+    format_version: 1,
+    name: "Old plan",
+    start: "2025-11",
+    horizon_months: 60,
+    settings: Settings(
+        carry_over_unspent: false,
+    ),
+    minerals: [
+        Mineral(
+            name: "Cobalt",
+            unit: t,
+            price_usd_per_unit: 42000.0,
+            requirement_qty: 7500.0,
+            budget_usd: 500000000.0,
+            suppliers: [Supplier(name: "DRC", share_pct: 100.0, lead_time_months: 4)],
+        ),
+    ],
+)"#;
+    let s = file::from_str(text, "old.ron").unwrap();
+    assert!(s.disruptions.is_empty());
+    assert!(!s.settings.carry_over_unspent);
+    assert!(s.settings.resource_blocked_orders);
+    assert_eq!(s.format_version, 2, "saving writes the current version");
+    assert!(validate(&s).is_empty());
+}
+
+#[test]
+fn events_round_trip() {
+    let s = samples::OCTOBER_2025_CHINA_RESTRICTIONS.scenario();
+    assert_eq!(s.disruptions.len(), 4);
+    let text = file::to_ron_string(&s);
+    assert_eq!(file::from_str(&text, "x.ron").unwrap(), s);
+    assert!(text.contains("kind: ExportCutPct(55.0),"));
+}
+
+#[test]
 fn misspelled_field_names_the_field_and_suggests_the_right_one() {
     let text = PLAN.replacen("budget_usd: 500000000.0", "budjet_usd: 500000000.0", 1);
     let e = load_err(&text);
-    assert_eq!((e.line, e.column), (Some(19), Some(13)));
+    assert_eq!((e.line, e.column), (Some(21), Some(13)));
     assert!(
         e.message.contains("unknown field `budjet_usd` in Mineral"),
         "{e}"
     );
     assert!(e.message.contains("did you mean `budget_usd`?"), "{e}");
-    assert!(e.to_string().starts_with("plan.ron:19:13: "), "{e}");
+    assert!(e.to_string().starts_with("plan.ron:21:13: "), "{e}");
 }
 
 #[test]
 fn wrong_type_names_the_field_and_what_was_expected() {
     let text = PLAN.replacen("budget_usd: 500000000.0", "budget_usd: \"lots\"", 1);
     let e = load_err(&text);
-    assert_eq!((e.line, e.column), (Some(19), Some(25)));
+    assert_eq!((e.line, e.column), (Some(21), Some(25)));
     assert_eq!(
         e.message,
         "`budget_usd`: expected a number here (for example 1500 or 42.5)"
@@ -114,7 +154,7 @@ fn wrong_type_names_the_field_and_what_was_expected() {
 fn negative_lead_time_is_out_of_range() {
     let text = PLAN.replacen("lead_time_months: 4,", "lead_time_months: -4,", 1);
     let e = load_err(&text);
-    assert_eq!((e.line, e.column), (Some(25), Some(40)));
+    assert_eq!((e.line, e.column), (Some(27), Some(40)));
     assert!(
         e.message
             .starts_with("`lead_time_months`: this number is out of range"),
@@ -126,7 +166,7 @@ fn negative_lead_time_is_out_of_range() {
 fn unknown_unit_lists_the_choices() {
     let text = PLAN.replacen("unit: t,", "unit: tonnes,", 1);
     let e = load_err(&text);
-    assert_eq!((e.line, e.column), (Some(14), Some(19)));
+    assert_eq!((e.line, e.column), (Some(16), Some(19)));
     assert!(e.message.contains("`tonnes` is not a valid choice"), "{e}");
     assert!(e.message.contains("`t`, `kg`"), "{e}");
 }
@@ -143,7 +183,7 @@ fn bad_month_says_how_to_write_one() {
 #[test]
 fn truncated_file_says_it_is_cut_off_where_it_ends() {
     let e = load_err(&PLAN[..1500]);
-    assert_eq!((e.line, e.column), (Some(24), Some(37)));
+    assert_eq!((e.line, e.column), (Some(24), Some(26)));
     assert!(e.message.contains("ends too early"), "{e}");
 }
 
@@ -185,7 +225,7 @@ fn a_file_that_is_not_utf8() {
 #[test]
 fn a_file_from_a_newer_version_is_refused() {
     let text = PLAN
-        .replacen("format_version: 1", "format_version: 7", 1)
+        .replacen("format_version: 2", "format_version: 7", 1)
         .replacen(
             "budget_usd: 500000000.0",
             "budget_usd: 500000000.0, new_field: 3",

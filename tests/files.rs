@@ -165,7 +165,7 @@ fn opening_a_corrupt_file_keeps_the_scenario_and_shows_where() {
     send(&mut h, Command::Open);
     assert_eq!(h.state().doc.scenario, before);
     assert!(h.state().doc.path.is_none());
-    let message = format!("{}:24:37: the file ends too early", path.display());
+    let message = format!("{}:24:26: the file ends too early", path.display());
     assert!(h.query_by_label_contains(&message).is_some());
     assert!(
         h.query_by_label_contains("The scenario in the window is unchanged")

@@ -6,8 +6,8 @@ mod common;
 use proptest::prelude::*;
 use stockpile_planner::file;
 use stockpile_planner::model::{
-    Mineral, PurchaseCeiling, Scenario, Settings, SpendingProfile, Supplier, Unit, YearMonth,
-    project, validate,
+    Disruption, DisruptionKind, InTransitOnBan, Mineral, PurchaseCeiling, Scenario, Settings,
+    SpendingProfile, Supplier, Unit, YearMonth, project, validate,
 };
 
 fn any_f64() -> impl Strategy<Value = f64> + Clone {
@@ -85,6 +85,61 @@ fn mineral(value: impl Strategy<Value = f64> + Clone + 'static) -> impl Strategy
         )
 }
 
+fn kind(
+    value: impl Strategy<Value = f64> + Clone + 'static,
+) -> impl Strategy<Value = DisruptionKind> {
+    prop_oneof![
+        Just(DisruptionKind::ExportBan),
+        value.clone().prop_map(DisruptionKind::ExportQuotaQty),
+        value.clone().prop_map(DisruptionKind::ExportCutPct),
+        (0u32..400, value.clone()).prop_map(|(m, p)| DisruptionKind::LicensingDelay {
+            extra_lead_time_months: m,
+            refused_pct: p
+        }),
+        value.clone().prop_map(DisruptionKind::TariffPct),
+        value.prop_map(DisruptionKind::PriceShockPct),
+    ]
+}
+
+fn month() -> impl Strategy<Value = YearMonth> {
+    (2020i32..2040, 1u32..=12).prop_map(|(y, m)| YearMonth::new(y, m))
+}
+
+fn disruption(
+    value: impl Strategy<Value = f64> + Clone + 'static,
+) -> impl Strategy<Value = Disruption> {
+    (
+        ".{0,10}",
+        any::<bool>(),
+        kind(value),
+        prop_oneof![
+            Just(String::new()),
+            Just("S0".to_string()),
+            Just("S1".to_string()),
+            ".{0,6}"
+        ],
+        prop_oneof![
+            Just(vec![]),
+            Just(vec!["Cobalt".to_string()]),
+            prop::collection::vec(".{0,6}", 0..3)
+        ],
+        month(),
+        prop::option::of(month()),
+    )
+        .prop_map(
+            |(name, enabled, kind, supplier, minerals, start, end)| Disruption {
+                name,
+                notes: String::new(),
+                enabled,
+                kind,
+                supplier,
+                minerals,
+                start,
+                end,
+            },
+        )
+}
+
 fn scenario(
     value: impl Strategy<Value = f64> + Clone + 'static,
 ) -> impl Strategy<Value = Scenario> {
@@ -93,20 +148,32 @@ fn scenario(
         ".{0,40}",
         (1900i32..2200, 1u32..=12),
         0u32..300,
-        any::<bool>(),
-        prop::collection::vec(mineral(value), 0..4),
+        (any::<bool>(), any::<bool>(), any::<bool>()),
+        prop::collection::vec(mineral(value.clone()), 0..4),
+        prop::collection::vec(disruption(value), 0..4),
     )
-        .prop_map(|(name, notes, (y, m), horizon, carry, minerals)| Scenario {
-            format_version: stockpile_planner::model::FORMAT_VERSION,
-            name,
-            notes,
-            start: YearMonth::new(y, m),
-            horizon_months: horizon,
-            settings: Settings {
-                carry_over_unspent: carry,
+        .prop_map(
+            |(name, notes, (y, m), horizon, (carry, resource, lost), minerals, disruptions)| {
+                Scenario {
+                    format_version: stockpile_planner::model::FORMAT_VERSION,
+                    name,
+                    notes,
+                    start: YearMonth::new(y, m),
+                    horizon_months: horizon,
+                    settings: Settings {
+                        carry_over_unspent: carry,
+                        resource_blocked_orders: resource,
+                        in_transit_on_ban: if lost {
+                            InTransitOnBan::Lost
+                        } else {
+                            InTransitOnBan::Delivered
+                        },
+                    },
+                    minerals,
+                    disruptions,
+                }
             },
-            minerals,
-        })
+        )
 }
 
 /// Valid one-mineral scenarios with normalised shares.
@@ -160,6 +227,51 @@ proptest! {
         let back = file::from_str(&text, "prop.ron").map_err(|e| TestCaseError::fail(e.to_string()))?;
         prop_assert_eq!(&back, &s);
         prop_assert_eq!(file::to_ron_string(&back), text);
+    }
+
+    #[test]
+    fn adding_a_ban_or_a_tariff_never_raises_coverage(
+        (m, horizon) in valid_mineral(),
+        events in prop::collection::vec(disruption(0.0..100.0_f64), 0..3),
+        extra in prop_oneof![
+            Just(DisruptionKind::ExportBan),
+            (0.0..300.0_f64).prop_map(DisruptionKind::TariffPct),
+        ],
+        target in prop_oneof![Just(String::new()), Just("S0".to_string()), Just("S1".to_string())],
+        (start, end) in (month(), prop::option::of(month())),
+        (resource, lost) in (any::<bool>(), any::<bool>()),
+    ) {
+        let mut s = Scenario::empty("P", YearMonth::new(2026, 1));
+        s.horizon_months = horizon;
+        s.settings.resource_blocked_orders = resource;
+        s.settings.in_transit_on_ban = if lost { InTransitOnBan::Lost } else { InTransitOnBan::Delivered };
+        s.minerals.push(m);
+        s.disruptions = events;
+        let before = project(&s);
+        s.disruptions.push(Disruption {
+            name: "Added".into(),
+            notes: String::new(),
+            enabled: true,
+            kind: extra,
+            supplier: target,
+            minerals: vec![],
+            start,
+            end,
+        });
+        let after = project(&s);
+        for (a, b) in before.minerals[0].months.iter().zip(&after.minerals[0].months) {
+            prop_assert!(b.coverage_pct <= a.coverage_pct * (1.0 + 1e-12) + 1e-9,
+                "month {}: {} -> {}", a.month, a.coverage_pct, b.coverage_pct);
+        }
+    }
+
+    #[test]
+    fn disabling_every_event_equals_having_none(s in scenario(-1e3..1e9_f64)) {
+        let mut disabled = s.clone();
+        disabled.disruptions.iter_mut().for_each(|d| d.enabled = false);
+        let mut none = s.clone();
+        none.disruptions.clear();
+        prop_assert_eq!(project(&disabled), project(&none));
     }
 
     #[test]

@@ -1,15 +1,18 @@
 //! The planning model: scenario data, projection and validation. Knows
 //! nothing of egui or files.
 
+pub mod disruption;
 pub mod month;
+pub mod presets;
 pub mod projection;
 pub mod scenario;
 pub mod validation;
 
+pub use disruption::{Disruption, DisruptionKind};
 pub use month::YearMonth;
 pub use projection::{MineralProjection, MonthRow, Projection, project};
 pub use scenario::{
-    FORMAT_VERSION, MAX_HORIZON_MONTHS, Mineral, PurchaseCeiling, Scenario, Settings,
-    SpendingProfile, Supplier, Unit,
+    FORMAT_VERSION, InTransitOnBan, MAX_HORIZON_MONTHS, Mineral, PurchaseCeiling, Scenario,
+    Settings, SpendingProfile, Supplier, Unit,
 };
 pub use validation::{Problem, validate};

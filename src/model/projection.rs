@@ -12,8 +12,9 @@
 //! - `inventory [unit] = opening inventory + everything delivered so far`.
 //! - `coverage_pct [%] = 100 × inventory ÷ requirement`.
 
+use super::disruption::{Disruption, DisruptionKind};
 use super::month::YearMonth;
-use super::scenario::{Mineral, Scenario, SpendingProfile, Unit};
+use super::scenario::{InTransitOnBan, Mineral, Scenario, Settings, SpendingProfile, Unit};
 
 /// Coverage at or above this is "reached" (absorbs floating-point dust).
 const FULL_COVERAGE_PCT: f64 = 100.0 - 1e-9;
@@ -40,8 +41,49 @@ pub struct MineralProjection {
     pub in_transit_at_end_qty: f64,
     /// Everything spent over the horizon, USD.
     pub total_cost_usd: f64,
-    /// Everything ordered over the horizon (delivered or in transit).
+    /// Everything ordered over the horizon (delivered, in transit or lost).
     pub total_ordered_qty: f64,
+    /// Ordered before a ban and stopped by it (setting `in_transit_on_ban:
+    /// Lost`).
+    pub lost_in_transit_qty: f64,
+    /// Can the budget be spent at all?
+    pub feasibility: Feasibility,
+}
+
+/// The quantity the budget implies against the quantity that can be bought
+/// within the purchase ceilings and the suppliers still open.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Feasibility {
+    /// What the budget would buy at the prices paid (tariffs and shocks
+    /// included) if nothing limited purchases.
+    pub budget_implied_qty: f64,
+    /// The most that can be bought over the horizon; `None` when nothing
+    /// limits it (no ceiling and an open supplier without quota).
+    pub purchasable_qty: Option<f64>,
+}
+
+impl Feasibility {
+    /// `budget_implied ÷ purchasable`; above 1 the plan cannot be bought in
+    /// the timeframe. `None` when purchases are unlimited.
+    pub fn ratio(&self) -> Option<f64> {
+        let purchasable = self.purchasable_qty?;
+        if purchasable > 0.0 {
+            Some(self.budget_implied_qty / purchasable)
+        } else if self.budget_implied_qty > 0.0 {
+            Some(f64::INFINITY)
+        } else {
+            Some(0.0)
+        }
+    }
+
+    /// A plain warning when the plan is not feasible in the timeframe.
+    pub fn warning(&self) -> Option<String> {
+        match self.ratio()? {
+            r if r.is_infinite() => Some("nothing can be bought: every supplier is blocked".into()),
+            r if r > 1.0 + 1e-9 => Some(format!("needs {r:.1}× the purchasable supply")),
+            _ => None,
+        }
+    }
 }
 
 /// The state of one mineral at the end of one month.
@@ -108,8 +150,35 @@ pub fn project(scenario: &Scenario) -> Projection {
         minerals: scenario
             .minerals
             .iter()
-            .map(|m| project_mineral(m, horizon, scenario.settings.carry_over_unspent))
+            .map(|m| {
+                let events: Vec<&Disruption> = scenario
+                    .disruptions
+                    .iter()
+                    .filter(|d| d.hits_mineral(&m.name))
+                    .collect();
+                project_mineral(m, horizon, &scenario.settings, scenario.start, &events)
+            })
             .collect(),
+    }
+}
+
+/// The same scenario with every disruption switched off: the baseline for
+/// "coverage lost to events".
+pub fn project_without_events(scenario: &Scenario) -> Projection {
+    let mut calm = scenario.clone();
+    calm.disruptions.iter_mut().for_each(|d| d.enabled = false);
+    project(&calm)
+}
+
+impl Projection {
+    /// Per mineral, final coverage in `baseline` minus final coverage here,
+    /// percentage points: what the events cost.
+    pub fn coverage_lost_vs(&self, baseline: &Projection) -> Vec<f64> {
+        self.minerals
+            .iter()
+            .zip(&baseline.minerals)
+            .map(|(with, without)| without.final_coverage_pct() - with.final_coverage_pct())
+            .collect()
     }
 }
 
@@ -159,16 +228,134 @@ fn unspent(planned_usd: f64, spent_usd: f64) -> f64 {
     }
 }
 
-fn project_mineral(mineral: &Mineral, horizon: u32, carry_over: bool) -> MineralProjection {
-    let max_lead = mineral
+/// A disruption as it acts on one supplier: in force over months
+/// `first..=last` (1-based scenario months).
+struct SupplierEvent<'a> {
+    first: i64,
+    last: i64,
+    kind: &'a DisruptionKind,
+}
+
+/// A supplier's terms, fixed for the projection of one mineral.
+struct SupplierPlan<'a> {
+    fraction: f64,
+    lead_months: usize,
+    events: Vec<SupplierEvent<'a>>,
+}
+
+/// A supplier's conditions in one month, from the events in force.
+#[derive(Clone, Copy)]
+struct Conditions {
+    /// Multiplies the market price: tariffs and price shocks.
+    price_factor: f64,
+    /// Share of orders allowed out: 0 under a ban.
+    open_fraction: f64,
+    /// Export quota per plan year, if any.
+    quota_qty_per_year: Option<f64>,
+    extra_lead_months: usize,
+}
+
+const NORMAL: Conditions = Conditions {
+    price_factor: 1.0,
+    open_fraction: 1.0,
+    quota_qty_per_year: None,
+    extra_lead_months: 0,
+};
+
+impl SupplierPlan<'_> {
+    fn conditions(&self, month: i64) -> Conditions {
+        let mut c = NORMAL;
+        for e in &self.events {
+            if month < e.first || month > e.last {
+                continue;
+            }
+            match *e.kind {
+                DisruptionKind::ExportBan => c.open_fraction = 0.0,
+                DisruptionKind::ExportQuotaQty(q) => {
+                    let q = q.max(0.0);
+                    c.quota_qty_per_year = Some(c.quota_qty_per_year.map_or(q, |old| old.min(q)));
+                }
+                DisruptionKind::ExportCutPct(p) => {
+                    c.open_fraction *= 1.0 - (p / 100.0).clamp(0.0, 1.0)
+                }
+                DisruptionKind::LicensingDelay {
+                    extra_lead_time_months,
+                    refused_pct,
+                } => {
+                    c.extra_lead_months += extra_lead_time_months.min(1_000) as usize;
+                    c.open_fraction *= 1.0 - (refused_pct / 100.0).clamp(0.0, 1.0);
+                }
+                DisruptionKind::TariffPct(p) | DisruptionKind::PriceShockPct(p) => {
+                    c.price_factor *= (1.0 + p / 100.0).max(0.0);
+                }
+            }
+        }
+        c
+    }
+
+    /// Whether a ban on this supplier is in force in some month of
+    /// `from..=to`.
+    fn banned_during(&self, from: i64, to: i64) -> bool {
+        self.events
+            .iter()
+            .any(|e| matches!(e.kind, DisruptionKind::ExportBan) && e.first <= to && e.last >= from)
+    }
+}
+
+fn project_mineral(
+    mineral: &Mineral,
+    horizon: u32,
+    settings: &Settings,
+    start: YearMonth,
+    events: &[&Disruption],
+) -> MineralProjection {
+    let plans: Vec<SupplierPlan> = mineral
         .suppliers
         .iter()
-        .map(|s| s.lead_time_months.min(10_000))
-        .max()
-        .unwrap_or(0);
+        .map(|s| SupplierPlan {
+            fraction: s.share_pct / 100.0,
+            lead_months: s.lead_time_months.min(10_000) as usize,
+            events: events
+                .iter()
+                .filter(|d| d.hits_supplier(&s.name))
+                .map(|d| {
+                    let (first, last) = d.month_range(start);
+                    SupplierEvent {
+                        first,
+                        last,
+                        kind: &d.kind,
+                    }
+                })
+                .collect(),
+        })
+        .collect();
+    let n = plans.len();
+    let max_extra_lead: usize = events
+        .iter()
+        .map(|d| match d.kind {
+            DisruptionKind::LicensingDelay {
+                extra_lead_time_months,
+                ..
+            } => extra_lead_time_months.min(1_000) as usize,
+            _ => 0,
+        })
+        .sum();
+    let max_lead = plans.iter().map(|p| p.lead_months).max().unwrap_or(0) + max_extra_lead;
     // arrivals[m] = quantity arriving in month m (index 0 unused).
-    let mut arrivals = vec![0.0_f64; (horizon + max_lead + 1) as usize];
+    let mut arrivals = vec![0.0_f64; horizon as usize + max_lead + 1];
     let ceiling_qty_per_year = mineral.ceiling.qty_per_year();
+
+    // Escalation as a monthly factor: price_m = price_1 × growth^(m−1), the
+    // same as price × (1 + e/100)^((m−1)/12) without a powf per month.
+    let monthly_growth = (1.0 + mineral.escalation_pct_per_year / 100.0).powf(1.0 / 12.0);
+    let mut market_price = mineral.price_usd_per_unit;
+
+    // Per-supplier working values, reused every month.
+    let mut conditions = vec![NORMAL; n];
+    let mut placed_usd = vec![0.0_f64; n];
+    // The part of placed_usd re-sourced from blocked suppliers.
+    let mut resourced_usd = vec![0.0_f64; n];
+    let mut ordered_this_year_from = vec![0.0_f64; n];
 
     let mut months = Vec::with_capacity(horizon as usize);
     let mut inventory = mineral.opening_inventory_qty;
@@ -177,58 +364,161 @@ fn project_mineral(mineral: &Mineral, horizon: u32, carry_over: bool) -> Mineral
     let mut spent_total_usd = 0.0;
     let mut ordered_this_year = 0.0;
     let mut total_ordered = 0.0;
+    let mut lost_in_transit = 0.0;
     let mut first_full = None;
-    let share_total_fraction = mineral.total_share_pct() / 100.0;
-    // Per supplier: fraction of spend and lead time, computed once.
-    let split: Vec<(f64, usize)> = mineral
-        .suppliers
-        .iter()
-        .map(|s| (s.share_pct / 100.0, s.lead_time_months.min(10_000) as usize))
-        .collect();
-    // Escalation as a monthly factor: price_m = price_1 × growth^(m−1), the
-    // same as price × (1 + e/100)^((m−1)/12) without a powf per month.
-    let monthly_growth = (1.0 + mineral.escalation_pct_per_year / 100.0).powf(1.0 / 12.0);
-    let mut price = mineral.price_usd_per_unit;
+    let mut budget_implied_qty = 0.0;
+    let mut purchasable = Purchasable::default();
 
     for month in 1..=horizon {
         if (month - 1) % 12 == 0 {
+            if month > 1 {
+                purchasable.close_year(ceiling_qty_per_year);
+            }
             ordered_this_year = 0.0;
+            ordered_this_year_from.iter_mut().for_each(|q| *q = 0.0);
         }
+        let m = i64::from(month);
         let planned = planned_spend_usd(mineral, horizon, month);
         planned_total_usd += planned;
-        let available = planned + carried_usd;
+        let available = (planned + carried_usd).max(0.0);
         if month > 1 {
-            price *= monthly_growth;
+            market_price *= monthly_growth;
         }
 
-        // Quantity bought per dollar across all suppliers, unit/USD.
-        let qty_per_usd = if price > 0.0 {
-            share_total_fraction / price
+        // 1. Each supplier's conditions and its part of the money.
+        let mut blocked_usd = 0.0;
+        // Re-sourced orders arrive no earlier than the orders they replace.
+        let mut blocked_lead_months = 0;
+        let mut qty_per_usd_at_base = 0.0;
+        for (i, plan) in plans.iter().enumerate() {
+            let c = if plan.events.is_empty() {
+                NORMAL
+            } else {
+                plan.conditions(m)
+            };
+            conditions[i] = c;
+            let price = market_price * c.price_factor;
+            if price > 0.0 {
+                qty_per_usd_at_base += plan.fraction / price;
+            }
+            let wanted = available * plan.fraction;
+            let placed =
+                (wanted * c.open_fraction).min(quota_room_usd(c, ordered_this_year_from[i], price));
+            placed_usd[i] = placed;
+            resourced_usd[i] = 0.0;
+            if wanted - placed > 0.0 {
+                blocked_usd += wanted - placed;
+                blocked_lead_months =
+                    blocked_lead_months.max(plan.lead_months + c.extra_lead_months);
+            }
+            purchasable.note_supplier(c, plan.fraction, i);
+        }
+        budget_implied_qty += planned * qty_per_usd_at_base;
+
+        // 2. Blocked orders go to the fully open suppliers with room, in
+        // proportion to their shares (a few rounds: quotas fill up).
+        if settings.resource_blocked_orders {
+            for _ in 0..n {
+                if blocked_usd <= available * 1e-12 {
+                    break;
+                }
+                let weight: f64 = (0..n)
+                    .filter(|&j| {
+                        has_room(
+                            conditions[j],
+                            placed_usd[j],
+                            ordered_this_year_from[j],
+                            market_price,
+                        )
+                    })
+                    .map(|j| plans[j].fraction)
+                    .sum();
+                if weight <= 0.0 {
+                    break;
+                }
+                let mut still_blocked = 0.0;
+                for j in 0..n {
+                    let c = conditions[j];
+                    if !has_room(c, placed_usd[j], ordered_this_year_from[j], market_price) {
+                        continue;
+                    }
+                    let extra = blocked_usd * plans[j].fraction / weight;
+                    let room =
+                        quota_room_usd(c, ordered_this_year_from[j], market_price * c.price_factor)
+                            - placed_usd[j];
+                    let taken = extra.min(room.max(0.0));
+                    placed_usd[j] += taken;
+                    resourced_usd[j] += taken;
+                    still_blocked += extra - taken;
+                }
+                blocked_usd = still_blocked;
+            }
+        }
+
+        // 3. The purchase ceiling scales every order down alike.
+        let mut qty_total = 0.0;
+        for i in 0..n {
+            let price = market_price * conditions[i].price_factor;
+            if price > 0.0 {
+                qty_total += placed_usd[i] / price;
+            }
+        }
+        if let Some(cap) = ceiling_qty_per_year {
+            let room = (cap - ordered_this_year).max(0.0);
+            if qty_total > room {
+                let scale = if qty_total > 0.0 {
+                    room / qty_total
+                } else {
+                    0.0
+                };
+                placed_usd.iter_mut().for_each(|x| *x *= scale);
+                resourced_usd.iter_mut().for_each(|x| *x *= scale);
+            }
+        }
+
+        // 4. Orders and their arrivals.
+        let mut spend = 0.0;
+        let mut ordered = 0.0;
+        for (i, plan) in plans.iter().enumerate() {
+            let c = conditions[i];
+            let price = market_price * c.price_factor;
+            if placed_usd[i] <= 0.0 || price <= 0.0 {
+                continue;
+            }
+            spend += placed_usd[i];
+            let qty = placed_usd[i] / price;
+            ordered += qty;
+            ordered_this_year_from[i] += qty;
+            let lead = plan.lead_months + c.extra_lead_months;
+            let resourced_qty = resourced_usd[i] / price;
+            for (part_qty, part_lead) in [
+                (qty - resourced_qty, lead),
+                (resourced_qty, lead.max(blocked_lead_months)),
+            ] {
+                if part_qty <= 0.0 {
+                    continue;
+                }
+                let arrival = month as usize + part_lead;
+                if settings.in_transit_on_ban == InTransitOnBan::Lost
+                    && arrival > month as usize
+                    && plan.banned_during(m + 1, arrival as i64)
+                {
+                    lost_in_transit += part_qty;
+                } else {
+                    arrivals[arrival] += part_qty;
+                }
+            }
+        }
+        // Only what the ceiling held back carries over; money that events
+        // blocked and re-sourcing could not place is unspent for good
+        // (carrying it would re-source it by the back door).
+        let unspent_now = (available - spend - blocked_usd.max(0.0)).max(0.0);
+        carried_usd = if settings.carry_over_unspent {
+            unspent_now
         } else {
             0.0
         };
-        let mut spend = available.max(0.0);
-        if let Some(cap) = ceiling_qty_per_year {
-            let room_qty = (cap - ordered_this_year).max(0.0);
-            if qty_per_usd > 0.0 {
-                spend = spend.min(room_qty / qty_per_usd);
-            }
-        }
-        let unspent_now = available - spend;
-        carried_usd = if carry_over { unspent_now } else { 0.0 };
         spent_total_usd += spend;
-
-        let mut ordered = 0.0;
-        if price > 0.0 {
-            let qty_bought = spend / price;
-            let m = month as usize;
-            // Summing `ordered` inside the loop would chain every add on the
-            // previous one; the total is the bought quantity times the shares.
-            ordered = qty_bought * share_total_fraction;
-            for &(fraction, lead) in &split {
-                arrivals[m + lead] += qty_bought * fraction;
-            }
-        }
         ordered_this_year += ordered;
         total_ordered += ordered;
 
@@ -253,6 +543,9 @@ fn project_mineral(mineral: &Mineral, horizon: u32, carry_over: bool) -> Mineral
             unspent_usd: unspent(planned_total_usd, spent_total_usd),
         });
     }
+    if horizon > 0 {
+        purchasable.close_year(ceiling_qty_per_year);
+    }
 
     let in_transit_at_end_qty = arrivals
         .get(horizon as usize + 1..)
@@ -265,5 +558,73 @@ fn project_mineral(mineral: &Mineral, horizon: u32, carry_over: bool) -> Mineral
         in_transit_at_end_qty,
         total_cost_usd: spent_total_usd,
         total_ordered_qty: total_ordered,
+        lost_in_transit_qty: lost_in_transit,
+        feasibility: Feasibility {
+            budget_implied_qty,
+            purchasable_qty: purchasable.total(),
+        },
+    }
+}
+
+/// Dollars that may still go to a supplier this month under its quota.
+fn quota_room_usd(c: Conditions, ordered_this_year_qty: f64, price: f64) -> f64 {
+    match c.quota_qty_per_year {
+        Some(q) => (q - ordered_this_year_qty).max(0.0) * price,
+        None => f64::INFINITY,
+    }
+}
+
+/// Can this supplier take re-sourced orders? Only when fully open and below
+/// its quota.
+fn has_room(c: Conditions, placed_usd: f64, ordered_this_year_qty: f64, market_price: f64) -> bool {
+    c.open_fraction >= 1.0
+        && placed_usd
+            < quota_room_usd(c, ordered_this_year_qty, market_price * c.price_factor)
+                * (1.0 - 1e-12)
+}
+
+/// Running total of what can be bought, plan year by plan year.
+#[derive(Default)]
+struct Purchasable {
+    /// Some supplier was open without quota this year.
+    unlimited_this_year: bool,
+    /// Largest quota seen this year, per supplier index.
+    quotas_this_year: Vec<(usize, f64)>,
+    total_qty: f64,
+    unlimited: bool,
+}
+
+impl Purchasable {
+    fn note_supplier(&mut self, c: Conditions, fraction: f64, index: usize) {
+        if c.open_fraction <= 0.0 || fraction <= 0.0 {
+            return;
+        }
+        match c.quota_qty_per_year {
+            None => self.unlimited_this_year = true,
+            Some(q) => match self.quotas_this_year.iter_mut().find(|(i, _)| *i == index) {
+                Some((_, best)) => *best = best.max(q * c.open_fraction),
+                None => self.quotas_this_year.push((index, q * c.open_fraction)),
+            },
+        }
+    }
+
+    fn close_year(&mut self, ceiling_qty_per_year: Option<f64>) {
+        let supply = if self.unlimited_this_year {
+            None
+        } else {
+            Some(self.quotas_this_year.iter().map(|(_, q)| q).sum::<f64>())
+        };
+        match (supply, ceiling_qty_per_year) {
+            (None, None) => self.unlimited = true,
+            (Some(s), None) => self.total_qty += s,
+            (None, Some(c)) => self.total_qty += c.max(0.0),
+            (Some(s), Some(c)) => self.total_qty += s.min(c.max(0.0)),
+        }
+        self.unlimited_this_year = false;
+        self.quotas_this_year.clear();
+    }
+
+    fn total(&self) -> Option<f64> {
+        (!self.unlimited).then_some(self.total_qty)
     }
 }

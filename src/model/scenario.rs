@@ -5,12 +5,15 @@
 //! the mineral's own [`Unit`] (`_qty`), time in months from the scenario
 //! start (`_months`), rates in percent (`_pct`).
 
+use super::disruption::Disruption;
 use super::month::YearMonth;
 use serde::{Deserialize, Serialize};
 
 /// The `format_version` written by this build. Files with a larger number are
 /// refused rather than half-read.
-pub const FORMAT_VERSION: u32 = 1;
+/// Version 2 added `disruptions` and two settings; version 1 files load
+/// with no disruptions and the default settings.
+pub const FORMAT_VERSION: u32 = 2;
 
 /// Longest horizon a scenario may cover: 20 years.
 pub const MAX_HORIZON_MONTHS: u32 = 240;
@@ -32,6 +35,9 @@ pub struct Scenario {
     #[serde(default)]
     pub settings: Settings,
     pub minerals: Vec<Mineral>,
+    /// Export bans, quotas, licensing delays, tariffs and price shocks.
+    #[serde(default)]
+    pub disruptions: Vec<Disruption>,
 }
 
 /// Scenario-wide modelling choices.
@@ -41,14 +47,31 @@ pub struct Settings {
     /// Budget that a purchase ceiling stops from being spent in a month is
     /// added to the next month's budget (`true`, the default) or forfeited.
     pub carry_over_unspent: bool,
+    /// Orders that a ban, quota or refusal blocks are re-sourced from the
+    /// remaining suppliers (`true`, the default) or left unspent.
+    pub resource_blocked_orders: bool,
+    /// What happens to orders in transit when a ban starts.
+    pub in_transit_on_ban: InTransitOnBan,
 }
 
 impl Default for Settings {
     fn default() -> Self {
         Self {
             carry_over_unspent: true,
+            resource_blocked_orders: true,
+            in_transit_on_ban: InTransitOnBan::Delivered,
         }
     }
+}
+
+/// Orders placed before a ban that would arrive while it is in force.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, Default)]
+pub enum InTransitOnBan {
+    /// They still arrive (goods already cleared for export).
+    #[default]
+    Delivered,
+    /// They are lost (stopped at the border); the money is spent.
+    Lost,
 }
 
 /// The unit in which a mineral's quantities and price are expressed.
@@ -280,6 +303,7 @@ impl Scenario {
             horizon_months: 60,
             settings: Settings::default(),
             minerals: Vec::new(),
+            disruptions: Vec::new(),
         }
     }
 

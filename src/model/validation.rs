@@ -1,6 +1,7 @@
 //! Validation: every problem in a scenario, each with the path of the field it
 //! concerns and a message in plain words. Never panics.
 
+use super::disruption::DisruptionKind;
 use super::scenario::{MAX_HORIZON_MONTHS, PurchaseCeiling, Scenario, SpendingProfile};
 use std::fmt;
 
@@ -72,6 +73,16 @@ impl Checker {
             self.add(
                 path(),
                 format!("{what} must be greater than 0 (it is {value})"),
+            );
+        }
+    }
+
+    /// A finite number from 0 to 100.
+    fn percent(&mut self, path: impl FnOnce() -> String, what: &str, value: f64) {
+        if !value.is_finite() || !(0.0..=100.0).contains(&value) {
+            self.add(
+                path(),
+                format!("{what} must be between 0% and 100% (it is {value})"),
             );
         }
     }
@@ -239,6 +250,45 @@ pub fn validate(scenario: &Scenario) -> Vec<Problem> {
                     0.0,
                 );
             }
+        }
+    }
+    for (k, d) in scenario.disruptions.iter().enumerate() {
+        let at = |field: &str| format!("disruptions[{k}].{field}");
+        c.name(|| at("name"), "An event", &d.name);
+        match d.kind {
+            DisruptionKind::ExportBan => {}
+            DisruptionKind::ExportQuotaQty(q) => {
+                c.at_least(|| at("kind"), "The export quota", q, 0.0);
+            }
+            DisruptionKind::ExportCutPct(p) => c.percent(|| at("kind"), "The export cut", p),
+            DisruptionKind::LicensingDelay {
+                extra_lead_time_months,
+                refused_pct,
+            } => {
+                c.percent(|| at("kind"), "The share of orders refused", refused_pct);
+                if extra_lead_time_months > MAX_HORIZON_MONTHS {
+                    c.add(
+                        at("kind"),
+                        format!(
+                            "A delay of {extra_lead_time_months} months is longer than any horizon"
+                        ),
+                    );
+                }
+            }
+            DisruptionKind::TariffPct(p) => {
+                c.at_least(|| at("kind"), "The tariff", p, 0.0);
+            }
+            DisruptionKind::PriceShockPct(p) => {
+                c.at_least(|| at("kind"), "The price change", p, -99.0);
+            }
+        }
+        if let Some(end) = d.end
+            && end < d.start
+        {
+            c.add(
+                at("end"),
+                format!("The event ends ({end}) before it starts ({})", d.start),
+            );
         }
     }
     c.problems
