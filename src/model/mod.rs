@@ -10,7 +10,9 @@ pub mod validation;
 
 pub use disruption::{Disruption, DisruptionKind};
 pub use month::YearMonth;
-pub use projection::{MineralProjection, MonthRow, Projection, project};
+pub use projection::{
+    Feasibility, MineralProjection, MonthRow, Projection, project, project_without_events,
+};
 pub use scenario::{
     FORMAT_VERSION, InTransitOnBan, MAX_HORIZON_MONTHS, Mineral, PurchaseCeiling, Scenario,
     Settings, SpendingProfile, Supplier, Unit,

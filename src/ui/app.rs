@@ -28,6 +28,13 @@ pub struct Preferences {
     pub last_folder: Option<PathBuf>,
 }
 
+/// The right-hand panel: the selected mineral, or the events timeline.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RightTab {
+    Mineral,
+    Events,
+}
+
 /// A message for the planner, shown in a banner until dismissed.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Notice {
@@ -54,6 +61,8 @@ pub struct PlannerApp {
     /// The planner confirmed closing.
     pub(super) allow_close: bool,
     window_title: String,
+    /// What the right-hand panel shows.
+    pub right_tab: RightTab,
     undoer: Undoer<Scenario>,
     /// Commands queued by views (and tests) during a frame.
     pending: Vec<Command>,
@@ -85,6 +94,7 @@ impl PlannerApp {
             path_prompt: None,
             allow_close: false,
             window_title: String::new(),
+            right_tab: RightTab::Mineral,
             undoer: Undoer::default(),
             pending: Vec::new(),
         }
@@ -131,6 +141,45 @@ impl PlannerApp {
             Command::AnswerUnsaved(choice) => self.answer_unsaved(ctx, choice),
             Command::RestoreRecovery => self.restore_recovery(),
             Command::DiscardRecovery => self.discard_recovery(),
+            Command::AddEvent => {
+                scenario.disruptions.push(crate::model::Disruption {
+                    name: "New event".into(),
+                    notes: String::new(),
+                    enabled: true,
+                    kind: crate::model::DisruptionKind::ExportBan,
+                    supplier: scenario
+                        .minerals
+                        .get(self.doc.selected)
+                        .and_then(|m| m.suppliers.first())
+                        .map(|s| s.name.clone())
+                        .unwrap_or_default(),
+                    minerals: Vec::new(),
+                    start: scenario.calendar_month(13.min(scenario.horizon_months.max(1))),
+                    end: None,
+                });
+                self.doc.selected_event = scenario.disruptions.len() - 1;
+                self.right_tab = RightTab::Events;
+            }
+            Command::AddPreset(n) => {
+                if let Some(event) = crate::model::presets::all().into_iter().nth(n) {
+                    scenario.disruptions.push(event);
+                    self.doc.selected_event = scenario.disruptions.len() - 1;
+                    self.right_tab = RightTab::Events;
+                }
+            }
+            Command::RemoveEvent(k) => {
+                if k < scenario.disruptions.len() {
+                    let removed = scenario.disruptions.remove(k);
+                    self.notices.push(Notice {
+                        text: format!(
+                            "Deleted the event \"{}\". Edit > Undo brings it back.",
+                            removed.name
+                        ),
+                        is_error: false,
+                    });
+                }
+            }
+            Command::SelectEvent(k) => self.doc.selected_event = k,
             Command::AddMineral => {
                 let name = scenario.unused_mineral_name("New mineral");
                 scenario.minerals.push(Mineral::new(name));
@@ -153,7 +202,10 @@ impl PlannerApp {
                     });
                 }
             }
-            Command::SelectMineral(i) => self.doc.selected = i,
+            Command::SelectMineral(i) => {
+                self.doc.selected = i;
+                self.right_tab = RightTab::Mineral;
+            }
             Command::AddSupplier { mineral } => {
                 if let Some(m) = scenario.minerals.get_mut(mineral) {
                     let n = m.suppliers.len() + 1;
@@ -232,7 +284,7 @@ impl PlannerApp {
         Panel::bottom("status_bar").show(ui, |ui| views::status_bar::show(ui, &self.doc));
         Panel::left("scenario_panel")
             .resizable(true)
-            .default_size(330.0)
+            .default_size(310.0)
             .show(ui, |ui| {
                 ui.add_space(6.0);
                 changed |=
@@ -246,16 +298,32 @@ impl PlannerApp {
             });
         Panel::right("mineral_panel")
             .resizable(true)
-            .default_size(440.0)
+            .default_size(410.0)
+            .max_size(520.0)
             .show(ui, |ui| {
+                ui.add_space(4.0);
+                ui.horizontal(|ui| {
+                    ui.selectable_value(&mut self.right_tab, RightTab::Mineral, "Mineral");
+                    let n = self.doc.scenario.disruptions.len();
+                    ui.selectable_value(
+                        &mut self.right_tab,
+                        RightTab::Events,
+                        format!("Events ({n})"),
+                    );
+                });
+                ui.separator();
                 egui::ScrollArea::vertical()
                     .id_salt("editor_scroll")
                     .show(ui, |ui| {
+                        if self.right_tab == RightTab::Events {
+                            changed |=
+                                views::events_panel::show(ui, &mut self.doc, &mut self.pending);
+                            return;
+                        }
                         let i = self.doc.selected;
                         let horizon = self.doc.scenario.horizon_months;
                         let problems = &self.doc.problems;
                         if let Some(mineral) = self.doc.scenario.minerals.get_mut(i) {
-                            ui.add_space(6.0);
                             ui.heading(if mineral.name.trim().is_empty() {
                                 "(no name)".to_string()
                             } else {
@@ -286,11 +354,21 @@ impl PlannerApp {
         egui::CentralPanel::default().show(ui, |ui| {
             let plot_height = (ui.available_height() * 0.62).max(200.0);
             ui.allocate_ui(egui::vec2(ui.available_width(), plot_height), |ui| {
-                views::coverage_plot::show(ui, &self.doc.projection, self.doc.projection_is_stale);
+                views::coverage_plot::show(
+                    ui,
+                    &self.doc.projection,
+                    &self.doc.scenario.disruptions,
+                    self.doc.projection_is_stale,
+                );
             });
             ui.separator();
             ui.heading("Summary");
-            views::summary_table::show(ui, &self.doc.scenario, &self.doc.projection);
+            views::summary_table::show(
+                ui,
+                &self.doc.scenario,
+                &self.doc.projection,
+                &self.doc.coverage_lost_to_events_pct,
+            );
         });
 
         views::unsaved_prompt::show(

@@ -2,7 +2,7 @@
 //! valid projection. The window reads projections from here; it never
 //! computes coverage itself.
 
-use crate::model::{Problem, Projection, Scenario, project, validate};
+use crate::model::{Problem, Projection, Scenario, project, project_without_events, validate};
 use std::path::{Path, PathBuf};
 
 pub struct Document {
@@ -14,8 +14,13 @@ pub struct Document {
     /// `true` while the scenario has problems and `projection` is older than
     /// the scenario.
     pub projection_is_stale: bool,
+    /// Per mineral, final coverage lost to the enabled events, percentage
+    /// points (all zero without events). Same age as `projection`.
+    pub coverage_lost_to_events_pct: Vec<f64>,
     /// The mineral being edited.
     pub selected: usize,
+    /// The event being edited.
+    pub selected_event: usize,
     /// The file the scenario was opened from or last saved to.
     pub path: Option<PathBuf>,
     /// The scenario as it is on disk (or as it was created): differences
@@ -27,10 +32,13 @@ impl Document {
     pub fn new(scenario: Scenario) -> Self {
         let problems = validate(&scenario);
         let projection = project(&scenario);
+        let coverage_lost_to_events_pct = lost_to_events(&scenario, &projection);
         Self {
             projection_is_stale: false,
             problems,
             projection,
+            coverage_lost_to_events_pct,
+            selected_event: 0,
             saved: scenario.clone(),
             scenario,
             selected: 0,
@@ -69,6 +77,7 @@ impl Document {
         self.problems = validate(&self.scenario);
         if self.problems.is_empty() {
             self.projection = project(&self.scenario);
+            self.coverage_lost_to_events_pct = lost_to_events(&self.scenario, &self.projection);
             self.projection_is_stale = false;
         } else {
             self.projection_is_stale = true;
@@ -80,6 +89,9 @@ impl Document {
         self.selected = self
             .selected
             .min(self.scenario.minerals.len().saturating_sub(1));
+        self.selected_event = self
+            .selected_event
+            .min(self.scenario.disruptions.len().saturating_sub(1));
     }
 
     /// Problems whose path is exactly `path`.
@@ -95,5 +107,15 @@ impl Document {
                 .strip_prefix(&prefix)
                 .is_some_and(|rest| rest.is_empty() || rest.starts_with('.'))
         })
+    }
+}
+
+/// Coverage lost to events: the baseline is projected only when an event is
+/// enabled, so scenarios without events pay nothing for it.
+fn lost_to_events(scenario: &Scenario, projection: &Projection) -> Vec<f64> {
+    if scenario.disruptions.iter().any(|d| d.enabled) {
+        projection.coverage_lost_vs(&project_without_events(scenario))
+    } else {
+        vec![0.0; projection.minerals.len()]
     }
 }

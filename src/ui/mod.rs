@@ -10,7 +10,7 @@ pub mod palette;
 pub mod views;
 
 use crate::{file, samples};
-pub use app::{Notice, PlannerApp, Preferences};
+pub use app::{Notice, PlannerApp, Preferences, RightTab};
 pub use document::Document;
 pub use files::{Dialogs, FileRequest, Picker};
 use std::path::PathBuf;

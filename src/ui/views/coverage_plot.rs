@@ -2,15 +2,17 @@
 //! the projection; computes nothing.
 
 use crate::display::{pct, qty};
-use crate::model::Projection;
+use crate::model::{Disruption, Projection};
 use crate::ui::palette;
 use egui::Ui;
-use egui_plot::{GridInput, GridMark, HLine, Legend, Line, LineStyle, Plot, PlotPoints};
+use egui_plot::{
+    GridInput, GridMark, HLine, Legend, Line, LineStyle, Plot, PlotPoint, PlotPoints, Span, Text,
+};
 
 /// Month steps for grid marks, smallest first.
 const MONTH_STEPS: [f64; 6] = [1.0, 3.0, 6.0, 12.0, 24.0, 60.0];
 
-pub fn show(ui: &mut Ui, projection: &Projection, stale: bool) {
+pub fn show(ui: &mut Ui, projection: &Projection, events: &[Disruption], stale: bool) {
     let dark = ui.visuals().dark_mode;
     ui.horizontal(|ui| {
         ui.heading("Projected coverage");
@@ -43,10 +45,11 @@ pub fn show(ui: &mut Ui, projection: &Projection, stale: bool) {
     // Month index of the first January, so yearly marks fall on new years.
     let first_january = f64::from((13 - start.month.clamp(1, 12)) % 12 + 1);
     let target_color = ui.visuals().weak_text_color();
+    let event_color = palette::problem_color(dark);
     Plot::new("coverage_plot")
         .legend(
             Legend::default()
-                .position(egui_plot::Corner::LeftTop)
+                .position(egui_plot::Corner::RightBottom)
                 .follow_insertion_order(true)
                 .background_alpha(0.85),
         )
@@ -81,6 +84,34 @@ pub fn show(ui: &mut Ui, projection: &Projection, stale: bool) {
             egui_plot::HoverPosition::Elsewhere { .. } => None,
         })
         .show(ui, |plot| {
+            // Each enabled event's window, shaded, with its name stacked in
+            // lanes at the top so that overlapping events stay readable.
+            let in_view = events.iter().filter(|d| d.enabled).filter_map(|d| {
+                let (first, last) = d.month_range(start);
+                let (first, last) = (
+                    first.max(1) as f64,
+                    (last.min(i64::from(u32::MAX)) as f64).min(horizon),
+                );
+                (first <= horizon && last >= 1.0).then_some((d, first, last))
+            });
+            for (lane, (d, first, last)) in in_view.enumerate() {
+                // An unnamed span stays out of the legend.
+                plot.span(
+                    Span::new("", (first - 0.5)..=(last + 0.5))
+                        .fill(event_color.gamma_multiply(0.06))
+                        .border_color(event_color.gamma_multiply(0.4))
+                        .border_width(1.0),
+                );
+                plot.text(
+                    Text::new(
+                        "",
+                        PlotPoint::new(first - 0.3, y_top * (0.98 - 0.045 * lane as f64)),
+                        egui::RichText::new(&d.name).size(12.0),
+                    )
+                    .color(event_color)
+                    .anchor(egui::Align2::LEFT_TOP),
+                );
+            }
             plot.hline(
                 HLine::new("100% target", 100.0)
                     .color(target_color)

@@ -2,6 +2,7 @@
 //! never compute projections.
 
 pub mod coverage_plot;
+pub mod events_panel;
 pub mod file_bar;
 pub mod form;
 pub mod menu_bar;

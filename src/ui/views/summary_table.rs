@@ -6,15 +6,16 @@ use crate::display::{qty, usd_short};
 use crate::model::{Projection, Scenario};
 use egui::{Grid, RichText, Ui};
 
-pub fn show(ui: &mut Ui, scenario: &Scenario, projection: &Projection) {
+pub fn show(ui: &mut Ui, scenario: &Scenario, projection: &Projection, lost_to_events_pct: &[f64]) {
+    let has_events = scenario.disruptions.iter().any(|d| d.enabled);
     let dark = ui.visuals().dark_mode;
     egui::ScrollArea::vertical()
         .id_salt("summary")
         .show(ui, |ui| {
             Grid::new("summary_table")
-                .num_columns(6)
+                .num_columns(8)
                 .striped(true)
-                .spacing([16.0, 6.0])
+                .spacing([12.0, 6.0])
                 .min_col_width(60.0)
                 .show(ui, |ui| {
                     for h in [
@@ -30,7 +31,12 @@ pub fn show(ui: &mut Ui, scenario: &Scenario, projection: &Projection) {
                     ui.end_row();
                     let mut budget_total = 0.0;
                     let mut unspent_total = 0.0;
-                    for (m, p) in scenario.minerals.iter().zip(&projection.minerals) {
+                    for (row, (m, p)) in scenario
+                        .minerals
+                        .iter()
+                        .zip(&projection.minerals)
+                        .enumerate()
+                    {
                         budget_total += m.budget_usd;
                         unspent_total += p.unspent_usd();
                         ui.label(&p.name);
@@ -42,6 +48,20 @@ pub fn show(ui: &mut Ui, scenario: &Scenario, projection: &Projection) {
                             None => ui.weak("not within timeframe"),
                         };
                         ui.label(usd_short(p.unspent_usd()));
+                        match lost_to_events_pct.get(row) {
+                            Some(lost) if has_events && lost.abs() >= 0.05 => {
+                                ui.label(format!("{:.1} pts", -lost)).on_hover_text(
+                                    "Final coverage with the enabled events minus without them",
+                                );
+                            }
+                            _ if has_events => {
+                                ui.weak("none");
+                            }
+                            _ => {
+                                ui.weak("no events");
+                            }
+                        }
+                        feasibility(ui, p, dark);
                         ui.end_row();
                     }
                     ui.strong("Total");
@@ -52,6 +72,8 @@ pub fn show(ui: &mut Ui, scenario: &Scenario, projection: &Projection) {
                     ui.weak("—");
                     ui.weak("—");
                     ui.label(RichText::new(usd_short(unspent_total)).strong());
+                    ui.weak("—");
+                    ui.weak("—");
                     ui.end_row();
                 });
         });
@@ -61,4 +83,34 @@ fn right(ui: &mut Ui, text: String) {
     ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
         ui.label(text)
     });
+}
+
+/// The feasibility ratio, with a plain warning when the budget cannot be
+/// spent within the ceilings and the suppliers still open.
+fn feasibility(ui: &mut Ui, p: &crate::model::MineralProjection, dark: bool) {
+    let f = p.feasibility;
+    match (f.ratio(), f.warning()) {
+        (_, Some(warning)) => {
+            ui.colored_label(crate::ui::palette::problem_color(dark), warning)
+                .on_hover_text(purchasable_text(p));
+        }
+        (Some(ratio), None) => {
+            ui.label(format!("{ratio:.2}× of purchasable"))
+                .on_hover_text(purchasable_text(p));
+        }
+        (None, None) => {
+            ui.weak("no limit");
+        }
+    }
+}
+
+fn purchasable_text(p: &crate::model::MineralProjection) -> String {
+    let unit = p.unit.symbol();
+    format!(
+        "The budget implies {} ; ceilings and open suppliers allow {}",
+        qty(p.feasibility.budget_implied_qty, unit),
+        p.feasibility
+            .purchasable_qty
+            .map_or("no limit".to_string(), |q| qty(q, unit))
+    )
 }

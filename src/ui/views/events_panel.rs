@@ -1,0 +1,334 @@
+//! The events timeline: add (blank or from the preset library), enable or
+//! disable, edit and delete disruptions, and the two scenario settings that
+//! decide what blocked orders do.
+
+use super::form::{self, Form};
+use crate::model::disruption::names_match;
+use crate::model::{Disruption, DisruptionKind, InTransitOnBan, YearMonth, presets};
+use crate::ui::command::Command;
+use crate::ui::document::Document;
+use egui::{ComboBox, DragValue, Grid, RichText, TextEdit, Ui};
+
+const MONTHS: [&str; 12] = [
+    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+];
+
+/// Returns `true` when something changed.
+pub fn show(ui: &mut Ui, doc: &mut Document, commands: &mut Vec<Command>) -> bool {
+    let mut changed = false;
+    ui.horizontal(|ui| {
+        ui.heading("Events");
+        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+            ui.menu_button("Add preset", |ui| {
+                ui.set_min_width(420.0);
+                for (n, preset) in presets::all().iter().enumerate() {
+                    if ui
+                        .button(&preset.name)
+                        .on_hover_text(&preset.notes)
+                        .clicked()
+                    {
+                        commands.push(Command::AddPreset(n));
+                        ui.close();
+                    }
+                }
+            });
+            if ui.button("+ Add event").clicked() {
+                commands.push(Command::AddEvent);
+            }
+        });
+    });
+    let settings = &mut doc.scenario.settings;
+    changed |= ui
+        .checkbox(
+            &mut settings.resource_blocked_orders,
+            "Re-source blocked orders from the other suppliers",
+        )
+        .on_hover_text("Off: orders that a ban, quota or refusal blocks stay unspent.")
+        .changed();
+    ui.horizontal(|ui| {
+        let label = ui.label("Orders in transit when a ban starts");
+        let before = settings.in_transit_on_ban;
+        ComboBox::from_id_salt("in_transit_on_ban")
+            .selected_text(match before {
+                InTransitOnBan::Delivered => "are delivered",
+                InTransitOnBan::Lost => "are lost",
+            })
+            .show_ui(ui, |ui| {
+                ui.selectable_value(
+                    &mut settings.in_transit_on_ban,
+                    InTransitOnBan::Delivered,
+                    "are delivered",
+                );
+                ui.selectable_value(
+                    &mut settings.in_transit_on_ban,
+                    InTransitOnBan::Lost,
+                    "are lost",
+                );
+            })
+            .response
+            .labelled_by(label.id);
+        changed |= settings.in_transit_on_ban != before;
+    });
+    ui.separator();
+
+    if doc.scenario.disruptions.is_empty() {
+        ui.weak("No events. Add an export ban, a quota, a licensing delay, a tariff or a price shock, or pick a real one from Add preset.");
+        return changed;
+    }
+    let minerals: Vec<String> = doc
+        .scenario
+        .minerals
+        .iter()
+        .map(|m| m.name.clone())
+        .collect();
+    for (k, d) in doc.scenario.disruptions.iter_mut().enumerate() {
+        ui.horizontal(|ui| {
+            changed |= ui
+                .checkbox(&mut d.enabled, "")
+                .accessible_name(format!("Enable {}", d.name))
+                .on_hover_text("Untick to see the scenario without this event")
+                .changed();
+            let text = RichText::new(&d.name);
+            let text = if d.enabled {
+                text
+            } else {
+                text.weak().strikethrough()
+            };
+            let button = egui::Button::selectable(doc.selected_event == k, text).wrap();
+            if ui.add(button).clicked() {
+                commands.push(Command::SelectEvent(k));
+            }
+        });
+        ui.horizontal(|ui| {
+            ui.add_space(28.0);
+            ui.add(
+                egui::Label::new(
+                    RichText::new(format!(
+                        "{} · {} · {}",
+                        d.kind.summary(),
+                        target(d),
+                        window(d)
+                    ))
+                    .weak(),
+                )
+                .wrap(),
+            );
+        });
+    }
+    ui.separator();
+
+    let k = doc.selected_event;
+    let problems = doc.problems.clone();
+    if let Some(d) = doc.scenario.disruptions.get_mut(k) {
+        changed |= editor(ui, k, d, &minerals, &problems);
+        ui.add_space(6.0);
+        if ui.button("Delete event").clicked() {
+            commands.push(Command::RemoveEvent(k));
+        }
+    }
+    changed
+}
+
+fn target(d: &Disruption) -> String {
+    let who = if d.supplier.trim().is_empty() || matches!(d.kind, DisruptionKind::PriceShockPct(_))
+    {
+        "every supplier".to_string()
+    } else {
+        d.supplier.clone()
+    };
+    let what = if d.minerals.is_empty() {
+        "all minerals".to_string()
+    } else {
+        d.minerals.join(", ")
+    };
+    format!("{who} · {what}")
+}
+
+fn window(d: &Disruption) -> String {
+    match d.end {
+        Some(end) => format!("{} to {end}", d.start),
+        None => format!("from {}", d.start),
+    }
+}
+
+fn editor(
+    ui: &mut Ui,
+    k: usize,
+    d: &mut Disruption,
+    minerals: &[String],
+    problems: &[crate::model::Problem],
+) -> bool {
+    let at = |field: &str| format!("disruptions[{k}].{field}");
+    let mut form = Form::new(problems);
+    Grid::new(("event_editor", k))
+        .num_columns(2)
+        .spacing([8.0, 6.0])
+        .show(ui, |ui| {
+            form.row(ui, "Event name", &at("name"), |ui, id| {
+                ui.add(TextEdit::singleline(&mut d.name).desired_width(260.0))
+                    .labelled_by(id)
+            });
+            form.row(ui, "Kind", &at("kind"), |ui, id| {
+                kind_picker(ui, k, &mut d.kind, id)
+            });
+            match &mut d.kind {
+                DisruptionKind::ExportBan => {}
+                DisruptionKind::ExportQuotaQty(q) => {
+                    form.row(ui, "Quota per year", &at("kind"), |ui, id| {
+                        let speed = (*q * 0.005).max(0.1);
+                        ui.add(DragValue::new(q).speed(speed).range(0.0..=1e12))
+                            .labelled_by(id)
+                    })
+                }
+                DisruptionKind::ExportCutPct(p) => {
+                    form.row(ui, "Exports cut (%)", &at("kind"), |ui, id| {
+                        form::pct(ui, p, 0.0..=100.0, id)
+                    })
+                }
+                DisruptionKind::LicensingDelay {
+                    extra_lead_time_months,
+                    refused_pct,
+                } => {
+                    form.row(ui, "Extra lead time", &at("kind"), |ui, id| {
+                        form::months(ui, extra_lead_time_months, 0..=60, id)
+                    });
+                    form.row(ui, "Orders refused (%)", &at("kind"), |ui, id| {
+                        form::pct(ui, refused_pct, 0.0..=100.0, id)
+                    });
+                }
+                DisruptionKind::TariffPct(p) => {
+                    form.row(ui, "Tariff (%)", &at("kind"), |ui, id| {
+                        form::pct(ui, p, 0.0..=1000.0, id)
+                    })
+                }
+                DisruptionKind::PriceShockPct(p) => {
+                    form.row(ui, "Price change (%)", &at("kind"), |ui, id| {
+                        form::pct(ui, p, -99.0..=1000.0, id)
+                    })
+                }
+            }
+            if !matches!(d.kind, DisruptionKind::PriceShockPct(_)) {
+                form.row(ui, "Supplier or country", &at("supplier"), |ui, id| {
+                    ui.add(
+                        TextEdit::singleline(&mut d.supplier)
+                            .hint_text("every supplier")
+                            .desired_width(200.0),
+                    )
+                    .labelled_by(id)
+                });
+            }
+            let mut list = d.minerals.join(", ");
+            form.row(ui, "Minerals", &at("minerals"), |ui, id| {
+                let r = ui
+                    .add(
+                        TextEdit::singleline(&mut list)
+                            .hint_text("all minerals")
+                            .desired_width(200.0),
+                    )
+                    .labelled_by(id);
+                if r.changed() {
+                    d.minerals = list
+                        .split(',')
+                        .map(str::trim)
+                        .filter(|s| !s.is_empty())
+                        .map(String::from)
+                        .collect();
+                }
+                r
+            });
+            let hit: Vec<&str> = minerals
+                .iter()
+                .filter(|m| d.minerals.is_empty() || d.minerals.iter().any(|t| names_match(t, m)))
+                .map(String::as_str)
+                .collect();
+            ui.label("");
+            ui.weak(if hit.is_empty() {
+                "hits no mineral of this scenario".to_string()
+            } else {
+                format!("hits {}", hit.join(", "))
+            });
+            ui.end_row();
+            form.row(ui, "Starts", &at("start"), |ui, id| {
+                month_picker(ui, ("start", k), &mut d.start, id)
+            });
+            form.row(ui, "Ends", &at("end"), |ui, id| {
+                let mut has_end = d.end.is_some();
+                let mut r = ui.checkbox(&mut has_end, "").labelled_by(id);
+                if r.changed() {
+                    d.end = has_end.then_some(d.start.plus_months(11));
+                }
+                match &mut d.end {
+                    Some(end) => {
+                        if month_picker(ui, ("end", k), end, id).changed() {
+                            r.mark_changed();
+                        }
+                    }
+                    None => {
+                        ui.weak("open-ended");
+                    }
+                }
+                r
+            });
+            form.row(ui, "Notes and source", &at("notes"), |ui, id| {
+                ui.add(
+                    TextEdit::multiline(&mut d.notes)
+                        .desired_rows(3)
+                        .desired_width(260.0),
+                )
+                .labelled_by(id)
+            });
+        });
+    form.changed
+}
+
+fn kind_picker(ui: &mut Ui, k: usize, kind: &mut DisruptionKind, id: egui::Id) -> egui::Response {
+    let mut changed = false;
+    let mut r = ComboBox::from_id_salt(("kind", k))
+        .selected_text(kind.label())
+        .width(200.0)
+        .show_ui(ui, |ui| {
+            for option in DisruptionKind::examples() {
+                let same = std::mem::discriminant(&option) == std::mem::discriminant(kind);
+                if ui.selectable_label(same, option.label()).clicked() && !same {
+                    *kind = option;
+                    changed = true;
+                }
+            }
+        })
+        .response
+        .labelled_by(id);
+    if changed {
+        r.mark_changed();
+    }
+    r
+}
+
+fn month_picker(
+    ui: &mut Ui,
+    salt: (&str, usize),
+    month: &mut YearMonth,
+    id: egui::Id,
+) -> egui::Response {
+    let before = *month;
+    ComboBox::from_id_salt(salt)
+        .selected_text(MONTHS[(month.month as usize).clamp(1, 12) - 1])
+        .width(60.0)
+        .show_ui(ui, |ui| {
+            for (i, name) in MONTHS.iter().enumerate() {
+                ui.selectable_value(&mut month.month, i as u32 + 1, *name);
+            }
+        })
+        .response
+        .labelled_by(id);
+    let mut r = ui
+        .add(
+            DragValue::new(&mut month.year)
+                .range(1990..=2150)
+                .speed(0.1),
+        )
+        .accessible_name(format!("{} year", salt.0));
+    if *month != before {
+        r.mark_changed();
+    }
+    r
+}
