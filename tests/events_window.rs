@@ -90,7 +90,14 @@ fn a_plan_that_cannot_be_bought_says_so() {
         warning,
         format!("needs {:.1}× the purchasable supply", f.ratio().unwrap())
     );
-    assert!(h.query_by_label(&warning).is_some());
+    assert!(
+        h.query_by_label(&format!("Not feasible in the timeframe: {warning}"))
+            .is_some()
+    );
+    assert!(
+        h.query_by_label(&format!("{:.2}×", f.ratio().unwrap()))
+            .is_some()
+    );
 }
 
 #[test]

@@ -329,6 +329,19 @@ impl PlannerApp {
                             } else {
                                 mineral.name.clone()
                             });
+                            if let Some(warning) = self
+                                .doc
+                                .projection
+                                .minerals
+                                .get(i)
+                                .and_then(|p| p.feasibility.warning())
+                            {
+                                let color = super::palette::problem_color(ui.visuals().dark_mode);
+                                ui.colored_label(
+                                    color,
+                                    format!("Not feasible in the timeframe: {warning}"),
+                                );
+                            }
                             ui.add_space(4.0);
                             changed |=
                                 views::mineral_editor::show(ui, i, mineral, horizon, problems);

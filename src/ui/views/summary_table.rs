@@ -1,5 +1,6 @@
 //! One row per mineral and a total row: budget, bought, final coverage, the
-//! month 100 % is reached, unspent budget.
+//! month 100 % is reached, unspent budget, coverage lost to events and the
+//! feasibility ratio.
 
 use super::mineral_list::coverage_badge;
 use crate::display::{qty, usd_short};
@@ -9,74 +10,74 @@ use egui::{Grid, RichText, Ui};
 pub fn show(ui: &mut Ui, scenario: &Scenario, projection: &Projection, lost_to_events_pct: &[f64]) {
     let has_events = scenario.disruptions.iter().any(|d| d.enabled);
     let dark = ui.visuals().dark_mode;
-    egui::ScrollArea::vertical()
-        .id_salt("summary")
-        .show(ui, |ui| {
-            Grid::new("summary_table")
-                .num_columns(8)
-                .striped(true)
-                .spacing([12.0, 6.0])
-                .min_col_width(60.0)
-                .show(ui, |ui| {
-                    for h in [
-                        "Mineral",
-                        "Budget",
-                        "Bought",
-                        "Final coverage",
-                        "100% reached",
-                        "Unspent",
-                    ] {
-                        ui.strong(h);
-                    }
-                    ui.end_row();
-                    let mut budget_total = 0.0;
-                    let mut unspent_total = 0.0;
-                    for (row, (m, p)) in scenario
-                        .minerals
-                        .iter()
-                        .zip(&projection.minerals)
-                        .enumerate()
-                    {
-                        budget_total += m.budget_usd;
-                        unspent_total += p.unspent_usd();
-                        ui.label(&p.name);
-                        right(ui, usd_short(m.budget_usd));
-                        right(ui, qty(p.total_ordered_qty, p.unit.symbol()));
-                        coverage_badge(ui, &p.name, p.final_coverage_pct(), dark);
-                        match p.first_full_coverage_month {
-                            Some(k) => ui.label(projection.calendar_month(k).to_string()),
-                            None => ui.weak("not within timeframe"),
-                        };
-                        ui.label(usd_short(p.unspent_usd()));
-                        match lost_to_events_pct.get(row) {
-                            Some(lost) if has_events && lost.abs() >= 0.05 => {
-                                ui.label(format!("{:.1} pts", -lost)).on_hover_text(
-                                    "Final coverage with the enabled events minus without them",
-                                );
-                            }
-                            _ if has_events => {
-                                ui.weak("none");
-                            }
-                            _ => {
-                                ui.weak("no events");
-                            }
+    egui::ScrollArea::both().id_salt("summary").show(ui, |ui| {
+        Grid::new("summary_table")
+            .num_columns(8)
+            .striped(true)
+            .spacing([12.0, 6.0])
+            .min_col_width(60.0)
+            .show(ui, |ui| {
+                for h in [
+                    "Mineral",
+                    "Budget",
+                    "Bought",
+                    "Final coverage",
+                    "100% reached",
+                    "Unspent",
+                    "Lost to events",
+                    "Feasibility",
+                ] {
+                    ui.strong(h);
+                }
+                ui.end_row();
+                let mut budget_total = 0.0;
+                let mut unspent_total = 0.0;
+                for (row, (m, p)) in scenario
+                    .minerals
+                    .iter()
+                    .zip(&projection.minerals)
+                    .enumerate()
+                {
+                    budget_total += m.budget_usd;
+                    unspent_total += p.unspent_usd();
+                    ui.label(&p.name);
+                    right(ui, usd_short(m.budget_usd));
+                    right(ui, qty(p.total_ordered_qty, p.unit.symbol()));
+                    coverage_badge(ui, &p.name, p.final_coverage_pct(), dark);
+                    match p.first_full_coverage_month {
+                        Some(k) => ui.label(projection.calendar_month(k).to_string()),
+                        None => ui.weak("not within timeframe"),
+                    };
+                    ui.label(usd_short(p.unspent_usd()));
+                    match lost_to_events_pct.get(row) {
+                        Some(lost) if has_events && lost.abs() >= 0.05 => {
+                            ui.label(format!("{:.1} pts", -lost)).on_hover_text(
+                                "Final coverage with the enabled events minus without them",
+                            );
                         }
-                        feasibility(ui, p, dark);
-                        ui.end_row();
+                        _ if has_events => {
+                            ui.weak("none");
+                        }
+                        _ => {
+                            ui.weak("—").on_hover_text("No events in this scenario");
+                        }
                     }
-                    ui.strong("Total");
-                    ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                        ui.label(RichText::new(usd_short(budget_total)).strong())
-                    });
-                    ui.weak("—");
-                    ui.weak("—");
-                    ui.weak("—");
-                    ui.label(RichText::new(usd_short(unspent_total)).strong());
-                    ui.weak("—");
-                    ui.weak("—");
+                    feasibility(ui, p, dark);
                     ui.end_row();
+                }
+                ui.strong("Total");
+                ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                    ui.label(RichText::new(usd_short(budget_total)).strong())
                 });
-        });
+                ui.weak("—");
+                ui.weak("—");
+                ui.weak("—");
+                ui.label(RichText::new(usd_short(unspent_total)).strong());
+                ui.weak("—");
+                ui.weak("—");
+                ui.end_row();
+            });
+    });
 }
 
 fn right(ui: &mut Ui, text: String) {
@@ -85,20 +86,25 @@ fn right(ui: &mut Ui, text: String) {
     });
 }
 
-/// The feasibility ratio, with a plain warning when the budget cannot be
-/// spent within the ceilings and the suppliers still open.
+/// The feasibility ratio; red, with the plain warning on hover, when the
+/// budget cannot be spent within the ceilings and the suppliers still open.
 fn feasibility(ui: &mut Ui, p: &crate::model::MineralProjection, dark: bool) {
     let f = p.feasibility;
     match (f.ratio(), f.warning()) {
-        (_, Some(warning)) => {
-            ui.colored_label(crate::ui::palette::problem_color(dark), warning)
-                .on_hover_text(purchasable_text(p));
+        (Some(ratio), Some(warning)) => {
+            let text = if ratio.is_finite() {
+                format!("{ratio:.2}×")
+            } else {
+                "blocked".into()
+            };
+            ui.colored_label(crate::ui::palette::problem_color(dark), text)
+                .on_hover_text(format!("{warning}. {}", purchasable_text(p)));
         }
         (Some(ratio), None) => {
-            ui.label(format!("{ratio:.2}× of purchasable"))
+            ui.label(format!("{ratio:.2}×"))
                 .on_hover_text(purchasable_text(p));
         }
-        (None, None) => {
+        _ => {
             ui.weak("no limit");
         }
     }
@@ -107,10 +113,10 @@ fn feasibility(ui: &mut Ui, p: &crate::model::MineralProjection, dark: bool) {
 fn purchasable_text(p: &crate::model::MineralProjection) -> String {
     let unit = p.unit.symbol();
     format!(
-        "The budget implies {} ; ceilings and open suppliers allow {}",
+        "The budget implies {}; the ceilings and open suppliers allow {}.",
         qty(p.feasibility.budget_implied_qty, unit),
         p.feasibility
             .purchasable_qty
-            .map_or("no limit".to_string(), |q| qty(q, unit))
+            .map_or("any quantity".to_string(), |q| qty(q, unit))
     )
 }
