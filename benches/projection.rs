@@ -19,6 +19,11 @@ fn projection(c: &mut Criterion) {
     c.bench_function("project 50 x 12 x 240 with 30 events", |b| {
         b.iter(|| project(black_box(&with_events)))
     });
+    with_events.settings.resource_blocked_orders = false;
+    c.bench_function(
+        "project 50 x 12 x 240 with 30 events, no re-sourcing",
+        |b| b.iter(|| project(black_box(&with_events))),
+    );
     c.bench_function("validate 50 minerals x 12 suppliers", |b| {
         b.iter(|| validate(black_box(&scenario)))
     });

@@ -101,16 +101,30 @@ impl DisruptionKind {
 }
 
 /// Whether `target` names `name`: equal, or a run of whole words in it,
-/// ignoring case and punctuation.
+/// ignoring case and punctuation. Allocation-free: it runs for every event,
+/// mineral and supplier on every projection.
 pub fn names_match(target: &str, name: &str) -> bool {
-    let words = |s: &str| -> Vec<String> {
+    fn words(s: &str) -> impl Iterator<Item = &str> {
         s.split(|c: char| !c.is_alphanumeric())
             .filter(|w| !w.is_empty())
-            .map(str::to_lowercase)
-            .collect()
-    };
-    let (t, n) = (words(target), words(name));
-    !t.is_empty() && n.windows(t.len()).any(|w| w == t.as_slice())
+    }
+    fn same(a: &str, b: &str) -> bool {
+        a.len() == b.len() && a.eq_ignore_ascii_case(b)
+            || a.chars()
+                .flat_map(char::to_lowercase)
+                .eq(b.chars().flat_map(char::to_lowercase))
+    }
+    let target_len = words(target).count();
+    if target_len == 0 {
+        return false;
+    }
+    let name_len = words(name).count();
+    (0..(name_len + 1).saturating_sub(target_len)).any(|skip| {
+        words(name)
+            .skip(skip)
+            .zip(words(target))
+            .all(|(a, b)| same(a, b))
+    })
 }
 
 impl Disruption {

@@ -241,6 +241,8 @@ struct SupplierPlan<'a> {
     fraction: f64,
     lead_months: usize,
     events: Vec<SupplierEvent<'a>>,
+    /// Months where the set of events in force changes, ascending.
+    changes: Vec<i64>,
 }
 
 /// A supplier's conditions in one month, from the events in force.
@@ -263,6 +265,18 @@ const NORMAL: Conditions = Conditions {
 };
 
 impl SupplierPlan<'_> {
+    /// The months where conditions can change: each event's first month and
+    /// the month after its last.
+    fn change_months(events: &[SupplierEvent]) -> Vec<i64> {
+        let mut changes: Vec<i64> = events
+            .iter()
+            .flat_map(|e| [e.first, e.last.saturating_add(1)])
+            .collect();
+        changes.sort_unstable();
+        changes.dedup();
+        changes
+    }
+
     fn conditions(&self, month: i64) -> Conditions {
         let mut c = NORMAL;
         for e in &self.events {
@@ -312,10 +326,8 @@ fn project_mineral(
     let plans: Vec<SupplierPlan> = mineral
         .suppliers
         .iter()
-        .map(|s| SupplierPlan {
-            fraction: s.share_pct / 100.0,
-            lead_months: s.lead_time_months.min(10_000) as usize,
-            events: events
+        .map(|s| {
+            let events: Vec<SupplierEvent> = events
                 .iter()
                 .filter(|d| d.hits_supplier(&s.name))
                 .map(|d| {
@@ -326,10 +338,18 @@ fn project_mineral(
                         kind: &d.kind,
                     }
                 })
-                .collect(),
+                .collect();
+            SupplierPlan {
+                fraction: s.share_pct / 100.0,
+                lead_months: s.lead_time_months.min(10_000) as usize,
+                changes: SupplierPlan::change_months(&events),
+                events,
+            }
         })
         .collect();
     let n = plans.len();
+    // Conditions are recomputed only when an event starts or ends.
+    let mut next_change: Vec<usize> = vec![0; n];
     let max_extra_lead: usize = events
         .iter()
         .map(|d| match d.kind {
@@ -352,6 +372,8 @@ fn project_mineral(
 
     // Per-supplier working values, reused every month.
     let mut conditions = vec![NORMAL; n];
+    // 1 / price paid to each supplier this month (0 when the price is 0).
+    let mut inv_price = vec![0.0_f64; n];
     let mut placed_usd = vec![0.0_f64; n];
     // The part of placed_usd re-sourced from blocked suppliers.
     let mut resourced_usd = vec![0.0_f64; n];
@@ -390,28 +412,51 @@ fn project_mineral(
         // Re-sourced orders arrive no earlier than the orders they replace.
         let mut blocked_lead_months = 0;
         let mut qty_per_usd_at_base = 0.0;
+        let mut qty_total = 0.0;
+        let mut spend = 0.0;
+        let inv_market = if market_price > 0.0 {
+            1.0 / market_price
+        } else {
+            0.0
+        };
+        let mut open_without_quota = false;
         for (i, plan) in plans.iter().enumerate() {
-            let c = if plan.events.is_empty() {
-                NORMAL
-            } else {
-                plan.conditions(m)
-            };
-            conditions[i] = c;
-            let price = market_price * c.price_factor;
-            if price > 0.0 {
-                qty_per_usd_at_base += plan.fraction / price;
-            }
             let wanted = available * plan.fraction;
+            resourced_usd[i] = 0.0;
+            if plan.events.is_empty() {
+                // The common case: no event ever touches this supplier.
+                inv_price[i] = inv_market;
+                placed_usd[i] = wanted;
+                spend += wanted;
+                qty_per_usd_at_base += plan.fraction * inv_market;
+                qty_total += wanted * inv_market;
+                open_without_quota |= plan.fraction > 0.0;
+                continue;
+            }
+            let pending = &plan.changes[next_change[i]..];
+            let passed = pending.iter().take_while(|&&month| month <= m).count();
+            if passed > 0 || m == 1 {
+                next_change[i] += passed;
+                conditions[i] = plan.conditions(m);
+            }
+            let c = conditions[i];
+            let price = market_price * c.price_factor;
+            inv_price[i] = if price > 0.0 { 1.0 / price } else { 0.0 };
+            qty_per_usd_at_base += plan.fraction * inv_price[i];
             let placed =
                 (wanted * c.open_fraction).min(quota_room_usd(c, ordered_this_year_from[i], price));
             placed_usd[i] = placed;
-            resourced_usd[i] = 0.0;
+            spend += placed;
+            qty_total += placed * inv_price[i];
             if wanted - placed > 0.0 {
                 blocked_usd += wanted - placed;
                 blocked_lead_months =
                     blocked_lead_months.max(plan.lead_months + c.extra_lead_months);
             }
             purchasable.note_supplier(c, plan.fraction, i);
+        }
+        if open_without_quota {
+            purchasable.unlimited_this_year = true;
         }
         budget_implied_qty += planned * qty_per_usd_at_base;
 
@@ -449,6 +494,8 @@ fn project_mineral(
                     let taken = extra.min(room.max(0.0));
                     placed_usd[j] += taken;
                     resourced_usd[j] += taken;
+                    spend += taken;
+                    qty_total += taken * inv_price[j];
                     still_blocked += extra - taken;
                 }
                 blocked_usd = still_blocked;
@@ -456,13 +503,6 @@ fn project_mineral(
         }
 
         // 3. The purchase ceiling scales every order down alike.
-        let mut qty_total = 0.0;
-        for i in 0..n {
-            let price = market_price * conditions[i].price_factor;
-            if price > 0.0 {
-                qty_total += placed_usd[i] / price;
-            }
-        }
         if let Some(cap) = ceiling_qty_per_year {
             let room = (cap - ordered_this_year).max(0.0);
             if qty_total > room {
@@ -473,34 +513,39 @@ fn project_mineral(
                 };
                 placed_usd.iter_mut().for_each(|x| *x *= scale);
                 resourced_usd.iter_mut().for_each(|x| *x *= scale);
+                spend *= scale;
+                qty_total *= scale;
             }
         }
 
         // 4. Orders and their arrivals.
-        let mut spend = 0.0;
-        let mut ordered = 0.0;
+        let ordered = qty_total;
+        let lose_on_ban = settings.in_transit_on_ban == InTransitOnBan::Lost;
         for (i, plan) in plans.iter().enumerate() {
-            let c = conditions[i];
-            let price = market_price * c.price_factor;
-            if placed_usd[i] <= 0.0 || price <= 0.0 {
+            if placed_usd[i] <= 0.0 || inv_price[i] <= 0.0 {
                 continue;
             }
-            spend += placed_usd[i];
-            let qty = placed_usd[i] / price;
-            ordered += qty;
+            let qty = placed_usd[i] * inv_price[i];
+            if plan.events.is_empty() && resourced_usd[i] <= 0.0 {
+                arrivals[month as usize + plan.lead_months] += qty;
+                continue;
+            }
+            // Only suppliers with events can have a quota to count against.
             ordered_this_year_from[i] += qty;
-            let lead = plan.lead_months + c.extra_lead_months;
-            let resourced_qty = resourced_usd[i] / price;
-            for (part_qty, part_lead) in [
+            let lead = plan.lead_months + conditions[i].extra_lead_months;
+            let resourced_qty = resourced_usd[i] * inv_price[i];
+            let parts = [
                 (qty - resourced_qty, lead),
                 (resourced_qty, lead.max(blocked_lead_months)),
-            ] {
+            ];
+            for (part_qty, part_lead) in parts {
                 if part_qty <= 0.0 {
                     continue;
                 }
                 let arrival = month as usize + part_lead;
-                if settings.in_transit_on_ban == InTransitOnBan::Lost
-                    && arrival > month as usize
+                if lose_on_ban
+                    && part_lead > 0
+                    && !plan.events.is_empty()
                     && plan.banned_during(m + 1, arrival as i64)
                 {
                     lost_in_transit += part_qty;
