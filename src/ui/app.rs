@@ -298,7 +298,7 @@ impl PlannerApp {
             });
         Panel::right("mineral_panel")
             .resizable(true)
-            .default_size(410.0)
+            .default_size(380.0)
             .max_size(520.0)
             .show(ui, |ui| {
                 ui.add_space(4.0);

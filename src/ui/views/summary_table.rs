@@ -14,8 +14,8 @@ pub fn show(ui: &mut Ui, scenario: &Scenario, projection: &Projection, lost_to_e
         Grid::new("summary_table")
             .num_columns(8)
             .striped(true)
-            .spacing([12.0, 6.0])
-            .min_col_width(60.0)
+            .spacing([10.0, 6.0])
+            .min_col_width(40.0)
             .show(ui, |ui| {
                 for h in [
                     "Mineral",
