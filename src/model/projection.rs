@@ -156,7 +156,11 @@ pub fn project(scenario: &Scenario) -> Projection {
                     .iter()
                     .filter(|d| d.hits_mineral(&m.name))
                     .collect();
-                project_mineral(m, horizon, &scenario.settings, scenario.start, &events)
+                if events.is_empty() {
+                    project_calm_mineral(m, horizon, scenario.settings.carry_over_unspent)
+                } else {
+                    project_mineral(m, horizon, &scenario.settings, scenario.start, &events)
+                }
             })
             .collect(),
     }
@@ -226,6 +230,134 @@ fn unspent(planned_usd: f64, spent_usd: f64) -> f64 {
     } else {
         diff
     }
+}
+
+/// The projection of a mineral that no event touches: the same rules as
+/// [`project_mineral`] without the per-supplier conditions, about twice as
+/// fast. A unit test checks that both give the same result.
+fn project_calm_mineral(mineral: &Mineral, horizon: u32, carry_over: bool) -> MineralProjection {
+    let max_lead = mineral
+        .suppliers
+        .iter()
+        .map(|s| s.lead_time_months.min(10_000))
+        .max()
+        .unwrap_or(0);
+    // arrivals[m] = quantity arriving in month m (index 0 unused).
+    let mut arrivals = vec![0.0_f64; (horizon + max_lead + 1) as usize];
+    let ceiling_qty_per_year = mineral.ceiling.qty_per_year();
+
+    let mut months = Vec::with_capacity(horizon as usize);
+    let mut inventory = mineral.opening_inventory_qty;
+    let mut carried_usd = 0.0;
+    let mut planned_total_usd = 0.0;
+    let mut spent_total_usd = 0.0;
+    let mut ordered_this_year = 0.0;
+    let mut total_ordered = 0.0;
+    let mut first_full = None;
+    let mut budget_implied_qty = 0.0;
+    let share_total_fraction = mineral.total_share_pct() / 100.0;
+    // Per supplier: fraction of spend and lead time, computed once.
+    let split: Vec<(f64, usize)> = mineral
+        .suppliers
+        .iter()
+        .map(|s| (s.share_pct / 100.0, s.lead_time_months.min(10_000) as usize))
+        .collect();
+    // Escalation as a monthly factor: price_m = price_1 × growth^(m−1), the
+    // same as price × (1 + e/100)^((m−1)/12) without a powf per month.
+    let monthly_growth = (1.0 + mineral.escalation_pct_per_year / 100.0).powf(1.0 / 12.0);
+    let mut price = mineral.price_usd_per_unit;
+
+    for month in 1..=horizon {
+        if (month - 1) % 12 == 0 {
+            ordered_this_year = 0.0;
+        }
+        let planned = planned_spend_usd(mineral, horizon, month);
+        planned_total_usd += planned;
+        let available = planned + carried_usd;
+        if month > 1 {
+            price *= monthly_growth;
+        }
+
+        // Quantity bought per dollar across all suppliers, unit/USD.
+        let qty_per_usd = if price > 0.0 {
+            share_total_fraction / price
+        } else {
+            0.0
+        };
+        budget_implied_qty += planned * qty_per_usd;
+        let mut spend = available.max(0.0);
+        if let Some(cap) = ceiling_qty_per_year {
+            let room_qty = (cap - ordered_this_year).max(0.0);
+            if qty_per_usd > 0.0 {
+                spend = spend.min(room_qty / qty_per_usd);
+            }
+        }
+        let unspent_now = available - spend;
+        carried_usd = if carry_over { unspent_now } else { 0.0 };
+        spent_total_usd += spend;
+
+        let mut ordered = 0.0;
+        if price > 0.0 {
+            let qty_bought = spend / price;
+            let m = month as usize;
+            // Summing `ordered` inside the loop would chain every add on the
+            // previous one; the total is the bought quantity times the shares.
+            ordered = qty_bought * share_total_fraction;
+            for &(fraction, lead) in &split {
+                arrivals[m + lead] += qty_bought * fraction;
+            }
+        }
+        ordered_this_year += ordered;
+        total_ordered += ordered;
+
+        let delivered = arrivals[month as usize];
+        inventory += delivered;
+        let coverage_pct = if mineral.requirement_qty > 0.0 {
+            100.0 * inventory / mineral.requirement_qty
+        } else {
+            0.0
+        };
+        if first_full.is_none() && coverage_pct >= FULL_COVERAGE_PCT {
+            first_full = Some(month);
+        }
+        months.push(MonthRow {
+            month,
+            spend_usd: spend,
+            ordered_qty: ordered,
+            delivered_qty: delivered,
+            inventory_qty: inventory,
+            requirement_qty: mineral.requirement_qty,
+            coverage_pct,
+            unspent_usd: unspent(planned_total_usd, spent_total_usd),
+        });
+    }
+
+    let in_transit_at_end_qty = arrivals
+        .get(horizon as usize + 1..)
+        .map_or(0.0, |rest| rest.iter().sum());
+    MineralProjection {
+        name: mineral.name.clone(),
+        unit: mineral.unit,
+        months,
+        first_full_coverage_month: first_full,
+        in_transit_at_end_qty,
+        total_cost_usd: spent_total_usd,
+        total_ordered_qty: total_ordered,
+        lost_in_transit_qty: 0.0,
+        feasibility: Feasibility {
+            budget_implied_qty,
+            purchasable_qty: calm_purchasable_qty(mineral, horizon, ceiling_qty_per_year),
+        },
+    }
+}
+
+/// Purchasable quantity with no events: the ceiling for each plan year, or
+/// unlimited; nothing when no supplier has a share.
+fn calm_purchasable_qty(mineral: &Mineral, horizon: u32, ceiling: Option<f64>) -> Option<f64> {
+    if !mineral.suppliers.iter().any(|s| s.share_pct > 0.0) {
+        return Some(0.0);
+    }
+    ceiling.map(|c| c.max(0.0) * f64::from(horizon.div_ceil(12)))
 }
 
 /// A disruption as it acts on one supplier: in force over months
@@ -671,5 +803,58 @@ impl Purchasable {
 
     fn total(&self) -> Option<f64> {
         (!self.unlimited).then_some(self.total_qty)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::samples;
+
+    /// The short path for minerals without events gives the same numbers
+    /// as the general one.
+    #[test]
+    fn calm_path_matches_the_general_path() {
+        let mut scenarios: Vec<Scenario> = samples::ALL.iter().map(|s| s.scenario()).collect();
+        scenarios.push(samples::generated(6, 5, 240));
+        for carry in [true, false] {
+            for s in &mut scenarios {
+                s.settings.carry_over_unspent = carry;
+                for m in &s.minerals {
+                    let calm = project_calm_mineral(m, s.horizon_months, carry);
+                    let general = project_mineral(m, s.horizon_months, &s.settings, s.start, &[]);
+                    assert_eq!(calm.months.len(), general.months.len());
+                    for (a, b) in calm.months.iter().zip(&general.months) {
+                        for (x, y) in [
+                            (a.spend_usd, b.spend_usd),
+                            (a.ordered_qty, b.ordered_qty),
+                            (a.inventory_qty, b.inventory_qty),
+                            (a.coverage_pct, b.coverage_pct),
+                            (a.unspent_usd, b.unspent_usd),
+                        ] {
+                            // Floating-point dust relative to the budget's size.
+                            let tolerance =
+                                1e-9 * (1.0 + x.abs().max(y.abs()) + m.budget_usd * 1e-3);
+                            assert!((x - y).abs() <= tolerance, "{}: {x} vs {y}", m.name);
+                        }
+                    }
+                    assert_eq!(
+                        calm.first_full_coverage_month,
+                        general.first_full_coverage_month
+                    );
+                    let (fc, fg) = (calm.feasibility, general.feasibility);
+                    assert!(
+                        (fc.budget_implied_qty - fg.budget_implied_qty).abs()
+                            <= 1e-9 * fg.budget_implied_qty.abs().max(1.0)
+                    );
+                    match (fc.purchasable_qty, fg.purchasable_qty) {
+                        (Some(a), Some(b)) => {
+                            assert!((a - b).abs() <= 1e-9 * (1.0 + a.abs()), "{}", m.name)
+                        }
+                        (a, b) => assert_eq!(a, b, "{}", m.name),
+                    }
+                }
+            }
+        }
     }
 }
