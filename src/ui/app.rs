@@ -126,7 +126,7 @@ impl PlannerApp {
             Command::Open => self.replace_scenario(ctx, Replace::OpenDialog),
             Command::OpenByPath => {
                 let folder = self.start_folder();
-                self.prompt_for_path(FileRequest::Open { folder });
+                self.prompt_for_path(FileRequest::Open { folder }, None);
             }
             Command::OpenRecent(path) | Command::OpenPath(path) => {
                 self.path_prompt = None;

@@ -192,28 +192,21 @@ impl PlannerApp {
             (None, request) if answer.probably_not_shown => {
                 // rfd gives "nothing" both for Cancel and for "no dialog
                 // available"; a click must never do nothing, so offer a path.
-                let text = match &request {
-                    FileRequest::Open { folder } => folder.display().to_string() + "/",
-                    FileRequest::SaveAs {
-                        folder,
-                        suggested_name,
-                    } => folder.join(suggested_name).display().to_string(),
-                };
-                self.path_prompt = Some(PathPrompt {
+                self.prompt_for_path(
                     request,
-                    text,
-                    reason: Some(
+                    Some(
                         "No system file dialog could be shown here (on Linux it needs xdg-desktop-portal or zenity). Type the path, or pick a file below."
                             .into(),
                     ),
-                });
+                );
             }
             (None, _) => self.after_save = None,
         }
     }
 
-    /// Open the in-window path entry for `request`.
-    pub(super) fn prompt_for_path(&mut self, request: FileRequest) {
+    /// Open the in-window path entry for `request`, saying why if it was
+    /// not asked for.
+    pub(super) fn prompt_for_path(&mut self, request: FileRequest, reason: Option<String>) {
         let text = match &request {
             FileRequest::Open { folder } => folder.display().to_string() + "/",
             FileRequest::SaveAs {
@@ -224,7 +217,7 @@ impl PlannerApp {
         self.path_prompt = Some(PathPrompt {
             request,
             text,
-            reason: None,
+            reason,
         });
     }
 
