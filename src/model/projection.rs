@@ -186,6 +186,55 @@ impl Projection {
     }
 }
 
+/// The stock side of a month, shared by both projection loops: deliveries
+/// into inventory, coverage, the first month at 100 %, and the row.
+struct MonthBook {
+    requirement_qty: f64,
+    inventory_qty: f64,
+    first_full: Option<u32>,
+    months: Vec<MonthRow>,
+}
+
+impl MonthBook {
+    fn new(mineral: &Mineral, horizon: u32) -> Self {
+        Self {
+            requirement_qty: mineral.requirement_qty,
+            inventory_qty: mineral.opening_inventory_qty,
+            first_full: None,
+            months: Vec::with_capacity(horizon as usize),
+        }
+    }
+
+    fn close_month(
+        &mut self,
+        month: u32,
+        spend_usd: f64,
+        ordered_qty: f64,
+        delivered_qty: f64,
+        unspent_usd: f64,
+    ) {
+        self.inventory_qty += delivered_qty;
+        let coverage_pct = if self.requirement_qty > 0.0 {
+            100.0 * self.inventory_qty / self.requirement_qty
+        } else {
+            0.0
+        };
+        if self.first_full.is_none() && coverage_pct >= FULL_COVERAGE_PCT {
+            self.first_full = Some(month);
+        }
+        self.months.push(MonthRow {
+            month,
+            spend_usd,
+            ordered_qty,
+            delivered_qty,
+            inventory_qty: self.inventory_qty,
+            requirement_qty: self.requirement_qty,
+            coverage_pct,
+            unspent_usd,
+        });
+    }
+}
+
 /// Budget planned for month `month` (1-based), USD, before any carry-over.
 pub fn planned_spend_usd(mineral: &Mineral, horizon_months: u32, month: u32) -> f64 {
     match &mineral.spending {
@@ -246,14 +295,12 @@ fn project_calm_mineral(mineral: &Mineral, horizon: u32, carry_over: bool) -> Mi
     let mut arrivals = vec![0.0_f64; (horizon + max_lead + 1) as usize];
     let ceiling_qty_per_year = mineral.ceiling.qty_per_year();
 
-    let mut months = Vec::with_capacity(horizon as usize);
-    let mut inventory = mineral.opening_inventory_qty;
+    let mut book = MonthBook::new(mineral, horizon);
     let mut carried_usd = 0.0;
     let mut planned_total_usd = 0.0;
     let mut spent_total_usd = 0.0;
     let mut ordered_this_year = 0.0;
     let mut total_ordered = 0.0;
-    let mut first_full = None;
     let mut budget_implied_qty = 0.0;
     let share_total_fraction = mineral.total_share_pct() / 100.0;
     // Per supplier: fraction of spend and lead time, computed once.
@@ -310,26 +357,13 @@ fn project_calm_mineral(mineral: &Mineral, horizon: u32, carry_over: bool) -> Mi
         ordered_this_year += ordered;
         total_ordered += ordered;
 
-        let delivered = arrivals[month as usize];
-        inventory += delivered;
-        let coverage_pct = if mineral.requirement_qty > 0.0 {
-            100.0 * inventory / mineral.requirement_qty
-        } else {
-            0.0
-        };
-        if first_full.is_none() && coverage_pct >= FULL_COVERAGE_PCT {
-            first_full = Some(month);
-        }
-        months.push(MonthRow {
+        book.close_month(
             month,
-            spend_usd: spend,
-            ordered_qty: ordered,
-            delivered_qty: delivered,
-            inventory_qty: inventory,
-            requirement_qty: mineral.requirement_qty,
-            coverage_pct,
-            unspent_usd: unspent(planned_total_usd, spent_total_usd),
-        });
+            spend,
+            ordered,
+            arrivals[month as usize],
+            unspent(planned_total_usd, spent_total_usd),
+        );
     }
 
     let in_transit_at_end_qty = arrivals
@@ -338,8 +372,8 @@ fn project_calm_mineral(mineral: &Mineral, horizon: u32, carry_over: bool) -> Mi
     MineralProjection {
         name: mineral.name.clone(),
         unit: mineral.unit,
-        months,
-        first_full_coverage_month: first_full,
+        months: book.months,
+        first_full_coverage_month: book.first_full,
         in_transit_at_end_qty,
         total_cost_usd: spent_total_usd,
         total_ordered_qty: total_ordered,
@@ -511,15 +545,13 @@ fn project_mineral(
     let mut resourced_usd = vec![0.0_f64; n];
     let mut ordered_this_year_from = vec![0.0_f64; n];
 
-    let mut months = Vec::with_capacity(horizon as usize);
-    let mut inventory = mineral.opening_inventory_qty;
+    let mut book = MonthBook::new(mineral, horizon);
     let mut carried_usd = 0.0;
     let mut planned_total_usd = 0.0;
     let mut spent_total_usd = 0.0;
     let mut ordered_this_year = 0.0;
     let mut total_ordered = 0.0;
     let mut lost_in_transit = 0.0;
-    let mut first_full = None;
     let mut budget_implied_qty = 0.0;
     let mut purchasable = Purchasable::default();
 
@@ -699,26 +731,13 @@ fn project_mineral(
         ordered_this_year += ordered;
         total_ordered += ordered;
 
-        let delivered = arrivals[month as usize];
-        inventory += delivered;
-        let coverage_pct = if mineral.requirement_qty > 0.0 {
-            100.0 * inventory / mineral.requirement_qty
-        } else {
-            0.0
-        };
-        if first_full.is_none() && coverage_pct >= FULL_COVERAGE_PCT {
-            first_full = Some(month);
-        }
-        months.push(MonthRow {
+        book.close_month(
             month,
-            spend_usd: spend,
-            ordered_qty: ordered,
-            delivered_qty: delivered,
-            inventory_qty: inventory,
-            requirement_qty: mineral.requirement_qty,
-            coverage_pct,
-            unspent_usd: unspent(planned_total_usd, spent_total_usd),
-        });
+            spend,
+            ordered,
+            arrivals[month as usize],
+            unspent(planned_total_usd, spent_total_usd),
+        );
     }
     if horizon > 0 {
         purchasable.close_year(ceiling_qty_per_year);
@@ -730,8 +749,8 @@ fn project_mineral(
     MineralProjection {
         name: mineral.name.clone(),
         unit: mineral.unit,
-        months,
-        first_full_coverage_month: first_full,
+        months: book.months,
+        first_full_coverage_month: book.first_full,
         in_transit_at_end_qty,
         total_cost_usd: spent_total_usd,
         total_ordered_qty: total_ordered,
