@@ -1,0 +1,273 @@
+//! The straightforward projection loop, supplier by supplier and month by
+//! month, kept as the oracle for the pooled loop in [`super::project_mineral`]:
+//! a unit test runs both on many scenarios with events and compares them.
+
+use super::*;
+
+pub(super) fn project_mineral_one_by_one(
+    mineral: &Mineral,
+    horizon: u32,
+    settings: &Settings,
+    start: YearMonth,
+    events: &[&Disruption],
+) -> MineralProjection {
+    let plans: Vec<SupplierPlan> = mineral
+        .suppliers
+        .iter()
+        .map(|s| {
+            let hits: Vec<&Disruption> = events
+                .iter()
+                .copied()
+                .filter(|d| d.hits_supplier(&s.name))
+                .collect();
+            SupplierPlan::new(s, &hits, start, settings)
+        })
+        .collect();
+    let n = plans.len();
+    // Conditions are recomputed only when an event starts or ends.
+    let mut next_change: Vec<usize> = vec![0; n];
+    let max_extra_lead: usize = events
+        .iter()
+        .map(|d| match d.kind {
+            DisruptionKind::LicensingDelay {
+                extra_lead_time_months,
+                ..
+            } => extra_lead_time_months.min(1_000) as usize,
+            _ => 0,
+        })
+        .sum();
+    let max_lead = plans.iter().map(|p| p.lead_months).max().unwrap_or(0) + max_extra_lead;
+    // arrivals[m] = quantity arriving in month m (index 0 unused).
+    let mut arrivals = vec![0.0_f64; horizon as usize + max_lead + 1];
+    let ceiling_qty_per_year = mineral.ceiling.qty_per_year();
+
+    // Escalation as a monthly factor: price_m = price_1 × growth^(m−1), the
+    // same as price × (1 + e/100)^((m−1)/12) without a powf per month.
+    let monthly_growth = (1.0 + mineral.escalation_pct_per_year / 100.0).powf(1.0 / 12.0);
+    let mut market_price = mineral.price_usd_per_unit;
+
+    // Per-supplier working values, reused every month.
+    let mut conditions = vec![NORMAL; n];
+    // 1 / price paid to each supplier this month (0 when the price is 0).
+    let mut inv_price = vec![0.0_f64; n];
+    let mut placed_usd = vec![0.0_f64; n];
+    // The part of placed_usd re-sourced from blocked suppliers.
+    let mut resourced_usd = vec![0.0_f64; n];
+    let mut ordered_this_year_from = vec![0.0_f64; n];
+
+    let mut book = MonthBook::new(mineral, horizon);
+    let mut carried_usd = 0.0;
+    let mut planned_total_usd = 0.0;
+    let mut spent_total_usd = 0.0;
+    let mut ordered_this_year = 0.0;
+    let mut total_ordered = 0.0;
+    let mut lost_in_transit = 0.0;
+    let mut budget_implied_qty = 0.0;
+    let mut purchasable = Purchasable::default();
+
+    for month in 1..=horizon {
+        if (month - 1) % 12 == 0 {
+            if month > 1 {
+                purchasable.close_year(ceiling_qty_per_year);
+            }
+            ordered_this_year = 0.0;
+            ordered_this_year_from.iter_mut().for_each(|q| *q = 0.0);
+        }
+        let m = i64::from(month);
+        let planned = planned_spend_usd(mineral, horizon, month);
+        planned_total_usd += planned;
+        let available = (planned + carried_usd).max(0.0);
+        if month > 1 {
+            market_price *= monthly_growth;
+        }
+
+        // 1. Each supplier's conditions and its part of the money.
+        let mut blocked_usd = 0.0;
+        // Re-sourced orders arrive no earlier than the orders they replace.
+        let mut blocked_lead_months = 0;
+        let mut qty_per_usd_at_base = 0.0;
+        let mut qty_total = 0.0;
+        let mut spend = 0.0;
+        let inv_market = if market_price > 0.0 {
+            1.0 / market_price
+        } else {
+            0.0
+        };
+        let mut open_without_quota = false;
+        for (i, plan) in plans.iter().enumerate() {
+            let wanted = available * plan.fraction;
+            resourced_usd[i] = 0.0;
+            if plan.events.is_empty() {
+                // The common case: no event ever touches this supplier.
+                inv_price[i] = inv_market;
+                placed_usd[i] = wanted;
+                spend += wanted;
+                qty_per_usd_at_base += plan.fraction * inv_market;
+                qty_total += wanted * inv_market;
+                open_without_quota |= plan.fraction > 0.0;
+                continue;
+            }
+            let pending = &plan.changes[next_change[i]..];
+            let passed = pending.iter().take_while(|&&month| month <= m).count();
+            if passed > 0 || m == 1 {
+                next_change[i] += passed;
+                conditions[i] = plan.conditions(m);
+            }
+            let c = conditions[i];
+            let price = market_price * c.price_factor;
+            inv_price[i] = if price > 0.0 { 1.0 / price } else { 0.0 };
+            qty_per_usd_at_base += plan.fraction * inv_price[i];
+            let placed =
+                (wanted * c.open_fraction).min(quota_room_usd(c, ordered_this_year_from[i], price));
+            placed_usd[i] = placed;
+            spend += placed;
+            qty_total += placed * inv_price[i];
+            if wanted - placed > 0.0 {
+                blocked_usd += wanted - placed;
+                blocked_lead_months =
+                    blocked_lead_months.max(plan.lead_months + c.extra_lead_months);
+            }
+            purchasable.note_supplier(c, plan.fraction, i);
+        }
+        if open_without_quota {
+            purchasable.unlimited_this_year = true;
+        }
+        budget_implied_qty += planned * qty_per_usd_at_base;
+
+        // 2. Blocked orders go to the fully open suppliers with room, in
+        // proportion to their shares (a few rounds: quotas fill up).
+        if settings.resource_blocked_orders {
+            for _ in 0..n {
+                if blocked_usd <= available * 1e-12 {
+                    break;
+                }
+                let weight: f64 = (0..n)
+                    .filter(|&j| {
+                        has_room(
+                            conditions[j],
+                            placed_usd[j],
+                            ordered_this_year_from[j],
+                            market_price,
+                        )
+                    })
+                    .map(|j| plans[j].fraction)
+                    .sum();
+                if weight <= 0.0 {
+                    break;
+                }
+                let mut still_blocked = 0.0;
+                for j in 0..n {
+                    let c = conditions[j];
+                    if !has_room(c, placed_usd[j], ordered_this_year_from[j], market_price) {
+                        continue;
+                    }
+                    let extra = blocked_usd * plans[j].fraction / weight;
+                    let room =
+                        quota_room_usd(c, ordered_this_year_from[j], market_price * c.price_factor)
+                            - placed_usd[j];
+                    let taken = extra.min(room.max(0.0));
+                    placed_usd[j] += taken;
+                    resourced_usd[j] += taken;
+                    spend += taken;
+                    qty_total += taken * inv_price[j];
+                    still_blocked += extra - taken;
+                }
+                blocked_usd = still_blocked;
+            }
+        }
+
+        // 3. The purchase ceiling scales every order down alike.
+        if let Some(cap) = ceiling_qty_per_year {
+            let room = (cap - ordered_this_year).max(0.0);
+            if qty_total > room {
+                let scale = if qty_total > 0.0 {
+                    room / qty_total
+                } else {
+                    0.0
+                };
+                placed_usd.iter_mut().for_each(|x| *x *= scale);
+                resourced_usd.iter_mut().for_each(|x| *x *= scale);
+                spend *= scale;
+                qty_total *= scale;
+            }
+        }
+
+        // 4. Orders and their arrivals.
+        let ordered = qty_total;
+        let lose_on_ban = settings.in_transit_on_ban == InTransitOnBan::Lost;
+        for (i, plan) in plans.iter().enumerate() {
+            if placed_usd[i] <= 0.0 || inv_price[i] <= 0.0 {
+                continue;
+            }
+            let qty = placed_usd[i] * inv_price[i];
+            if plan.events.is_empty() && resourced_usd[i] <= 0.0 {
+                arrivals[month as usize + plan.lead_months] += qty;
+                continue;
+            }
+            // Only suppliers with events can have a quota to count against.
+            ordered_this_year_from[i] += qty;
+            let lead = plan.lead_months + conditions[i].extra_lead_months;
+            let resourced_qty = resourced_usd[i] * inv_price[i];
+            let parts = [
+                (qty - resourced_qty, lead),
+                (resourced_qty, lead.max(blocked_lead_months)),
+            ];
+            for (part_qty, part_lead) in parts {
+                if part_qty <= 0.0 {
+                    continue;
+                }
+                let arrival = month as usize + part_lead;
+                if lose_on_ban
+                    && part_lead > 0
+                    && !plan.events.is_empty()
+                    && plan.banned_during(m + 1, arrival as i64)
+                {
+                    lost_in_transit += part_qty;
+                } else {
+                    arrivals[arrival] += part_qty;
+                }
+            }
+        }
+        // Only what the ceiling held back carries over; money that events
+        // blocked and re-sourcing could not place is unspent for good
+        // (carrying it would re-source it by the back door).
+        let unspent_now = (available - spend - blocked_usd.max(0.0)).max(0.0);
+        carried_usd = if settings.carry_over_unspent {
+            unspent_now
+        } else {
+            0.0
+        };
+        spent_total_usd += spend;
+        ordered_this_year += ordered;
+        total_ordered += ordered;
+
+        book.close_month(
+            month,
+            spend,
+            ordered,
+            arrivals[month as usize],
+            unspent(planned_total_usd, spent_total_usd),
+        );
+    }
+    if horizon > 0 {
+        purchasable.close_year(ceiling_qty_per_year);
+    }
+
+    let in_transit_at_end_qty = arrivals
+        .get(horizon as usize + 1..)
+        .map_or(0.0, |rest| rest.iter().sum());
+    MineralProjection {
+        name: mineral.name.clone(),
+        unit: mineral.unit,
+        months: book.months,
+        first_full_coverage_month: book.first_full,
+        in_transit_at_end_qty,
+        total_cost_usd: spent_total_usd,
+        total_ordered_qty: total_ordered,
+        lost_in_transit_qty: lost_in_transit,
+        feasibility: Feasibility {
+            budget_implied_qty,
+            purchasable_qty: purchasable.total(),
+        },
+    }
+}
