@@ -101,30 +101,87 @@ impl DisruptionKind {
 }
 
 /// Whether `target` names `name`: equal, or a run of whole words in it,
-/// ignoring case and punctuation. Allocation-free: it runs for every event,
-/// mineral and supplier on every projection.
+/// ignoring case and punctuation.
 pub fn names_match(target: &str, name: &str) -> bool {
-    fn words(s: &str) -> impl Iterator<Item = &str> {
-        s.split(|c: char| !c.is_alphanumeric())
-            .filter(|w| !w.is_empty())
+    normalized_names_match(&normalize_name(target), &normalize_name(name))
+}
+
+/// A name as lowercase words separated by single spaces: "China (refined)"
+/// becomes "china refined".
+pub fn normalize_name(name: &str) -> String {
+    let mut out = String::with_capacity(name.len());
+    for word in name
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+    {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.extend(word.chars().flat_map(char::to_lowercase));
     }
-    fn same(a: &str, b: &str) -> bool {
-        a.len() == b.len() && a.eq_ignore_ascii_case(b)
-            || a.chars()
-                .flat_map(char::to_lowercase)
-                .eq(b.chars().flat_map(char::to_lowercase))
-    }
-    let target_len = words(target).count();
-    if target_len == 0 {
+    out
+}
+
+/// [`names_match`] on names already passed through [`normalize_name`]: the
+/// target must appear in the name starting and ending at word boundaries.
+pub fn normalized_names_match(target: &str, name: &str) -> bool {
+    if target.is_empty() {
         return false;
     }
-    let name_len = words(name).count();
-    (0..(name_len + 1).saturating_sub(target_len)).any(|skip| {
-        words(name)
-            .skip(skip)
-            .zip(words(target))
-            .all(|(a, b)| same(a, b))
-    })
+    let bytes = name.as_bytes();
+    // Words start at 0 and after each space.
+    let word_starts = std::iter::once(0).chain(
+        bytes
+            .iter()
+            .enumerate()
+            .filter(|&(_, &b)| b == b' ')
+            .map(|(i, _)| i + 1),
+    );
+    word_starts
+        .take_while(|&at| at + target.len() <= bytes.len())
+        .any(|at| {
+            let end = at + target.len();
+            &bytes[at..end] == target.as_bytes() && (end == bytes.len() || bytes[end] == b' ')
+        })
+}
+
+/// An enabled event with its target names normalized once, for matching it
+/// against many minerals and suppliers in one projection.
+pub(crate) struct EventTargets<'a> {
+    pub event: &'a Disruption,
+    /// Empty: every mineral.
+    minerals: Vec<String>,
+    /// `None`: every supplier.
+    supplier: Option<String>,
+}
+
+impl<'a> EventTargets<'a> {
+    pub fn new(event: &'a Disruption) -> Self {
+        let every_supplier = matches!(event.kind, DisruptionKind::PriceShockPct(_))
+            || event.supplier.trim().is_empty();
+        EventTargets {
+            event,
+            minerals: event.minerals.iter().map(|m| normalize_name(m)).collect(),
+            supplier: (!every_supplier).then(|| normalize_name(&event.supplier)),
+        }
+    }
+
+    /// Like [`Disruption::hits_mineral`], for a normalized name.
+    pub fn hits_mineral(&self, normalized_name: &str) -> bool {
+        self.event.enabled
+            && (self.minerals.is_empty()
+                || self
+                    .minerals
+                    .iter()
+                    .any(|t| normalized_names_match(t, normalized_name)))
+    }
+
+    /// Like [`Disruption::hits_supplier`], for a normalized name.
+    pub fn hits_supplier(&self, normalized_name: &str) -> bool {
+        self.supplier
+            .as_deref()
+            .is_none_or(|t| normalized_names_match(t, normalized_name))
+    }
 }
 
 impl Disruption {
@@ -162,5 +219,12 @@ mod tests {
         assert!(!names_match("CA", "Allied refiners (FI, NO)"));
         assert!(!names_match("Chin", "China"));
         assert!(!names_match("", "China"));
+        // Outside ASCII, case is folded per character.
+        assert!(names_match("ÉTAIN", "Étain (Bolivie)"));
+        assert!(!names_match("Étai", "Étain"));
+        // A failed match inside a word does not hide a later whole-word one.
+        assert!(names_match("ab ab", "xab ab ab"));
+        assert!(names_match("DRC", "Cobalt (DRC)"));
+        assert!(!names_match("DRC", "DRCongo"));
     }
 }

@@ -12,11 +12,12 @@
 //! - `inventory [unit] = opening inventory + everything delivered so far`.
 //! - `coverage_pct [%] = 100 × inventory ÷ requirement`.
 
-use super::disruption::{Disruption, DisruptionKind};
+use super::disruption::{Disruption, DisruptionKind, EventTargets, normalize_name};
 use super::month::YearMonth;
 use super::scenario::{
     InTransitOnBan, Mineral, Scenario, Settings, SpendingProfile, Supplier, Unit,
 };
+use rayon::prelude::*;
 use std::collections::HashMap;
 
 /// Coverage at or above this is "reached" (absorbs floating-point dust).
@@ -147,60 +148,65 @@ pub fn project(scenario: &Scenario) -> Projection {
     let horizon = scenario
         .horizon_months
         .min(super::scenario::MAX_HORIZON_MONTHS);
-    let enabled: Vec<&Disruption> = scenario.disruptions.iter().filter(|d| d.enabled).collect();
-    let mut supplier_hits = SupplierHits::default();
+    let targets: Vec<EventTargets> = scenario
+        .disruptions
+        .iter()
+        .filter(|d| d.enabled)
+        .map(EventTargets::new)
+        .collect();
+    // Which events hit each supplier name, matched once per distinct name:
+    // minerals share suppliers.
+    let mut supplier_hits: HashMap<&str, Vec<usize>> = HashMap::new();
+    if !targets.is_empty() {
+        for s in scenario.minerals.iter().flat_map(|m| &m.suppliers) {
+            supplier_hits.entry(s.name.as_str()).or_insert_with(|| {
+                let name = normalize_name(&s.name);
+                (0..targets.len())
+                    .filter(|&e| targets[e].hits_supplier(&name))
+                    .collect()
+            });
+        }
+    }
+    let project_one = |m: &Mineral| {
+        let name = normalize_name(&m.name);
+        let hit: Vec<bool> = targets.iter().map(|t| t.hits_mineral(&name)).collect();
+        if !hit.contains(&true) {
+            return project_calm_mineral(m, horizon, scenario.settings.carry_over_unspent);
+        }
+        // Per event, its index among those that hit this mineral.
+        let mut local = vec![usize::MAX; targets.len()];
+        let mut events: Vec<&Disruption> = Vec::with_capacity(targets.len());
+        for (e, t) in targets.iter().enumerate() {
+            if hit[e] {
+                local[e] = events.len();
+                events.push(t.event);
+            }
+        }
+        let supplier_events: Vec<Vec<usize>> = m
+            .suppliers
+            .iter()
+            .map(|s| {
+                supplier_hits[s.name.as_str()]
+                    .iter()
+                    .filter(|&&e| hit[e])
+                    .map(|&e| local[e])
+                    .collect()
+            })
+            .collect();
+        project_mineral(
+            m,
+            horizon,
+            &scenario.settings,
+            scenario.start,
+            &events,
+            &supplier_events,
+        )
+    };
+    // Minerals are independent: project them on all cores.
     Projection {
         start: scenario.start,
         horizon_months: horizon,
-        minerals: scenario
-            .minerals
-            .iter()
-            .map(|m| {
-                let hits_mineral: Vec<bool> =
-                    enabled.iter().map(|d| d.hits_mineral(&m.name)).collect();
-                if !hits_mineral.contains(&true) {
-                    return project_calm_mineral(m, horizon, scenario.settings.carry_over_unspent);
-                }
-                let supplier_events: Vec<Vec<&Disruption>> = m
-                    .suppliers
-                    .iter()
-                    .map(|s| {
-                        supplier_hits
-                            .events_hitting(&s.name, &enabled)
-                            .iter()
-                            .filter(|&&e| hits_mineral[e])
-                            .map(|&e| enabled[e])
-                            .collect()
-                    })
-                    .collect();
-                project_mineral(
-                    m,
-                    horizon,
-                    &scenario.settings,
-                    scenario.start,
-                    &supplier_events,
-                )
-            })
-            .collect(),
-    }
-}
-
-/// Which events hit each supplier name, matched once per distinct name:
-/// minerals share suppliers, and name matching would otherwise cost more
-/// than the projection itself.
-#[derive(Default)]
-struct SupplierHits<'a> {
-    by_name: HashMap<&'a str, Vec<usize>>,
-}
-
-impl<'a> SupplierHits<'a> {
-    /// Indices into `events` of those that hit supplier `name`.
-    fn events_hitting(&mut self, name: &'a str, events: &[&Disruption]) -> &[usize] {
-        self.by_name.entry(name).or_insert_with(|| {
-            (0..events.len())
-                .filter(|&e| events[e].hits_supplier(name))
-                .collect()
-        })
+        minerals: scenario.minerals.par_iter().map(project_one).collect(),
     }
 }
 
@@ -224,12 +230,13 @@ impl Projection {
     }
 }
 
-/// The stock side of a month, shared by both projection loops: deliveries
-/// into inventory, coverage, the first month at 100 %, and the row.
+/// The rows of one mineral, in two steps: money and orders month by month,
+/// then deliveries, inventory and coverage once every arrival is known.
+/// Orders never depend on inventory, so the steps can be apart, and each
+/// supplier's deliveries become one pass over the months.
 struct MonthBook {
     requirement_qty: f64,
-    inventory_qty: f64,
-    first_full: Option<u32>,
+    opening_inventory_qty: f64,
     months: Vec<MonthRow>,
 }
 
@@ -237,39 +244,55 @@ impl MonthBook {
     fn new(mineral: &Mineral, horizon: u32) -> Self {
         Self {
             requirement_qty: mineral.requirement_qty,
-            inventory_qty: mineral.opening_inventory_qty,
-            first_full: None,
+            opening_inventory_qty: mineral.opening_inventory_qty,
             months: Vec::with_capacity(horizon as usize),
         }
     }
 
-    fn close_month(
-        &mut self,
-        month: u32,
-        spend_usd: f64,
-        ordered_qty: f64,
-        delivered_qty: f64,
-        unspent_usd: f64,
-    ) {
-        self.inventory_qty += delivered_qty;
-        let coverage_pct = if self.requirement_qty > 0.0 {
-            100.0 * self.inventory_qty / self.requirement_qty
-        } else {
-            0.0
-        };
-        if self.first_full.is_none() && coverage_pct >= FULL_COVERAGE_PCT {
-            self.first_full = Some(month);
-        }
+    /// Money and orders of scenario month `month` (the next one).
+    fn record(&mut self, month: u32, spend_usd: f64, ordered_qty: f64, unspent_usd: f64) {
         self.months.push(MonthRow {
             month,
             spend_usd,
             ordered_qty,
-            delivered_qty,
-            inventory_qty: self.inventory_qty,
             requirement_qty: self.requirement_qty,
-            coverage_pct,
             unspent_usd,
+            ..MonthRow::default()
         });
+    }
+
+    /// Deliveries from `arrivals` (quantity arriving in month m at index m),
+    /// inventory and coverage. Returns the rows and the first month at 100 %.
+    fn deliver(self, arrivals: &[f64]) -> (Vec<MonthRow>, Option<u32>) {
+        let mut months = self.months;
+        let mut inventory_qty = self.opening_inventory_qty;
+        let mut first_full = None;
+        for row in &mut months {
+            let delivered_qty = arrivals[row.month as usize];
+            inventory_qty += delivered_qty;
+            row.delivered_qty = delivered_qty;
+            row.inventory_qty = inventory_qty;
+            row.coverage_pct = if self.requirement_qty > 0.0 {
+                100.0 * inventory_qty / self.requirement_qty
+            } else {
+                0.0
+            };
+            if first_full.is_none() && row.coverage_pct >= FULL_COVERAGE_PCT {
+                first_full = Some(row.month);
+            }
+        }
+        (months, first_full)
+    }
+}
+
+/// Adds `qty[k] × factor` to `arrivals[k + offset]` for every k: one
+/// supplier's (or lead time's) deliveries over a run of months.
+fn add_deliveries(arrivals: &mut [f64], offset: usize, qty: &[f64], factor: f64) {
+    if factor == 0.0 {
+        return;
+    }
+    for (arrival, q) in arrivals[offset..offset + qty.len()].iter_mut().zip(qty) {
+        *arrival += q * factor;
     }
 }
 
@@ -329,8 +352,11 @@ fn project_calm_mineral(mineral: &Mineral, horizon: u32, carry_over: bool) -> Mi
         .map(|s| s.lead_time_months.min(10_000))
         .max()
         .unwrap_or(0);
+    let h = horizon as usize;
     // arrivals[m] = quantity arriving in month m (index 0 unused).
-    let mut arrivals = vec![0.0_f64; (horizon + max_lead + 1) as usize];
+    let mut arrivals = vec![0.0_f64; h + max_lead as usize + 1];
+    // bought[m] = quantity bought in month m, all suppliers together.
+    let mut bought = vec![0.0_f64; h + 1];
     let ceiling_qty_per_year = mineral.ceiling.qty_per_year();
 
     let mut book = MonthBook::new(mineral, horizon);
@@ -384,25 +410,23 @@ fn project_calm_mineral(mineral: &Mineral, horizon: u32, carry_over: bool) -> Mi
         let mut ordered = 0.0;
         if price > 0.0 {
             let qty_bought = spend / price;
-            let m = month as usize;
-            // Summing `ordered` inside the loop would chain every add on the
-            // previous one; the total is the bought quantity times the shares.
+            bought[month as usize] = qty_bought;
             ordered = qty_bought * share_total_fraction;
-            for &(fraction, lead) in &split {
-                arrivals[m + lead] += qty_bought * fraction;
-            }
         }
         ordered_this_year += ordered;
         total_ordered += ordered;
-
-        book.close_month(
+        book.record(
             month,
             spend,
             ordered,
-            arrivals[month as usize],
             unspent(planned_total_usd, spent_total_usd),
         );
     }
+    // An order of month m from a supplier with lead time L arrives in m + L.
+    for &(fraction, lead) in &split {
+        add_deliveries(&mut arrivals, 1 + lead, &bought[1..], fraction);
+    }
+    let (months, first_full) = book.deliver(&arrivals);
 
     let in_transit_at_end_qty = arrivals
         .get(horizon as usize + 1..)
@@ -410,8 +434,8 @@ fn project_calm_mineral(mineral: &Mineral, horizon: u32, carry_over: bool) -> Mi
     MineralProjection {
         name: mineral.name.clone(),
         unit: mineral.unit,
-        months: book.months,
-        first_full_coverage_month: book.first_full,
+        months,
+        first_full_coverage_month: first_full,
         in_transit_at_end_qty,
         total_cost_usd: spent_total_usd,
         total_ordered_qty: total_ordered,
@@ -445,8 +469,6 @@ struct SupplierPlan<'a> {
     fraction: f64,
     lead_months: usize,
     events: Vec<SupplierEvent<'a>>,
-    /// Months where the set of events in force changes, ascending.
-    changes: Vec<i64>,
     /// Followed order by order rather than pooled: under an export quota
     /// (what is left of it depends on this year's orders), or under a ban
     /// that loses the orders in transit.
@@ -454,20 +476,22 @@ struct SupplierPlan<'a> {
 }
 
 impl<'a> SupplierPlan<'a> {
+    /// `hits` indexes the events in `events` that hit this supplier.
     fn new(
         supplier: &Supplier,
         events: &[&'a Disruption],
+        hits: &[usize],
         start: YearMonth,
         settings: &Settings,
     ) -> Self {
-        let events: Vec<SupplierEvent> = events
+        let events: Vec<SupplierEvent> = hits
             .iter()
-            .map(|d| {
-                let (first, last) = d.month_range(start);
+            .map(|&e| {
+                let (first, last) = events[e].month_range(start);
                 SupplierEvent {
                     first,
                     last,
-                    kind: &d.kind,
+                    kind: &events[e].kind,
                 }
             })
             .collect();
@@ -480,7 +504,6 @@ impl<'a> SupplierPlan<'a> {
         SupplierPlan {
             fraction: supplier.share_pct / 100.0,
             lead_months: supplier.lead_time_months.min(10_000) as usize,
-            changes: SupplierPlan::change_months(&events),
             events,
             tracked,
         }
@@ -507,18 +530,6 @@ const NORMAL: Conditions = Conditions {
 };
 
 impl SupplierPlan<'_> {
-    /// The months where conditions can change: each event's first month and
-    /// the month after its last.
-    fn change_months(events: &[SupplierEvent]) -> Vec<i64> {
-        let mut changes: Vec<i64> = events
-            .iter()
-            .flat_map(|e| [e.first, e.last.saturating_add(1)])
-            .collect();
-        changes.sort_unstable();
-        changes.dedup();
-        changes
-    }
-
     fn conditions(&self, month: i64) -> Conditions {
         let mut c = NORMAL;
         for e in &self.events {
@@ -558,20 +569,15 @@ impl SupplierPlan<'_> {
     }
 }
 
-/// The pooled suppliers' terms over a run of months in which no event
-/// starts or ends. Their orders are proportional to the money available, so
-/// a month needs only these sums, not a pass over every supplier.
+/// Sums over the pooled suppliers, fixed over a run of months in which no
+/// event starts or ends. Pooled orders are proportional to the money
+/// available, so a month needs only these sums, not a pass over every
+/// supplier.
 ///
 /// The `_frac` sums are per USD available; the `qty` ones are at a market
 /// price of 1 USD per unit (multiply by 1 / market price).
-#[derive(Default)]
-struct SegmentTerms {
-    /// First month after this run (`i64::MAX`: none).
-    until: i64,
-    /// Every supplier's conditions, pooled or tracked.
-    conditions: Vec<Conditions>,
-    /// Per supplier, its next entry in `SupplierPlan::changes`.
-    next_change: Vec<usize>,
+#[derive(Clone, Copy, Default)]
+struct PoolSums {
     /// Σ share × open fraction: money placed directly.
     placed_frac: f64,
     /// Σ share × open fraction ÷ price factor.
@@ -587,6 +593,23 @@ struct SegmentTerms {
     receiving_qty_frac: f64,
     /// Σ share ÷ price factor over every supplier: the budget-implied rate.
     base_qty_frac: f64,
+}
+
+/// The suppliers' terms over a run of months in which no event starts or
+/// ends.
+#[derive(Default)]
+struct SegmentTerms {
+    /// First month after this run (`i64::MAX`: none).
+    until: i64,
+    /// Every supplier's conditions from its own events (no price shocks).
+    own: Vec<Conditions>,
+    /// `own` with the price shocks in force: what each supplier faces.
+    conditions: Vec<Conditions>,
+    /// (month, supplier) where a supplier's own events start or end, by
+    /// month; `next_own_change` is the first one not yet applied.
+    own_changes: Vec<(i64, usize)>,
+    next_own_change: usize,
+    pool: PoolSums,
     /// Pooled deliveries by lead time (extra months included): (lead, direct
     /// quantity per unit money, re-sourced quantity per unit re-sourced
     /// weight).
@@ -594,54 +617,70 @@ struct SegmentTerms {
 }
 
 impl SegmentTerms {
-    /// Terms in force from month `m` until the next change in `changes`.
-    fn update(&mut self, plans: &[SupplierPlan], m: i64, until: i64) {
-        let mut conditions = std::mem::take(&mut self.conditions);
-        let mut next_change = std::mem::take(&mut self.next_change);
-        let by_lead = std::mem::take(&mut self.by_lead);
-        if conditions.len() != plans.len() {
-            conditions = plans.iter().map(|p| p.conditions(m)).collect();
-            next_change = vec![0; plans.len()];
-        }
-        // Only suppliers with an event starting or ending re-read their events.
-        for (i, plan) in plans.iter().enumerate() {
-            let pending = &plan.changes[next_change[i]..];
-            let passed = pending.iter().take_while(|&&month| month <= m).count();
-            if passed > 0 {
-                next_change[i] += passed;
-                conditions[i] = plan.conditions(m);
-            }
-        }
-        *self = SegmentTerms {
-            until,
-            conditions,
-            next_change,
-            by_lead,
+    fn new(plans: &[SupplierPlan]) -> Self {
+        let mut own_changes: Vec<(i64, usize)> = plans
+            .iter()
+            .enumerate()
+            .flat_map(|(i, p)| {
+                p.events
+                    .iter()
+                    .flat_map(move |e| [(e.first, i), (e.last.saturating_add(1), i)])
+            })
+            .collect();
+        own_changes.sort_unstable();
+        SegmentTerms {
+            own: vec![NORMAL; plans.len()],
+            conditions: vec![NORMAL; plans.len()],
+            own_changes,
             ..SegmentTerms::default()
-        };
+        }
+    }
+
+    /// Terms in force from month `m` until month `until`. `shocks` are the
+    /// mineral's price shocks: (first, last, %).
+    fn update(&mut self, plans: &[SupplierPlan], shocks: &[(i64, i64, f64)], m: i64, until: i64) {
+        self.until = until;
+        // Only suppliers with an event starting or ending re-read their events.
+        while let Some(&(month, i)) = self.own_changes.get(self.next_own_change) {
+            if month > m {
+                break;
+            }
+            self.own[i] = plans[i].conditions(m);
+            self.next_own_change += 1;
+        }
+        let market_factor: f64 = shocks
+            .iter()
+            .filter(|&&(first, last, _)| first <= m && m <= last)
+            .map(|&(_, _, pct)| (1.0 + pct / 100.0).max(0.0))
+            .product();
+        self.pool = PoolSums::default();
         self.by_lead.clear();
-        for (plan, &c) in plans.iter().zip(&self.conditions) {
+        for (i, plan) in plans.iter().enumerate() {
+            let mut c = self.own[i];
+            c.price_factor *= market_factor;
+            self.conditions[i] = c;
             // Quantity per USD relative to the market price (0 when free).
             let qty_factor = if c.price_factor > 0.0 {
                 1.0 / c.price_factor
             } else {
                 0.0
             };
-            self.base_qty_frac += plan.fraction * qty_factor;
+            let pool = &mut self.pool;
+            pool.base_qty_frac += plan.fraction * qty_factor;
             if plan.tracked {
                 continue;
             }
             let placed = plan.fraction * c.open_fraction;
             let lead = plan.lead_months + c.extra_lead_months;
-            self.placed_frac += placed;
-            self.placed_qty_frac += placed * qty_factor;
+            pool.placed_frac += placed;
+            pool.placed_qty_frac += placed * qty_factor;
             if plan.fraction - placed > 0.0 {
-                self.blocked_frac += plan.fraction - placed;
-                self.blocked_lead_months = self.blocked_lead_months.max(lead);
+                pool.blocked_frac += plan.fraction - placed;
+                pool.blocked_lead_months = pool.blocked_lead_months.max(lead);
             }
             let receiving = if c.open_fraction >= 1.0 {
-                self.receiving_weight += plan.fraction;
-                self.receiving_qty_frac += plan.fraction * qty_factor;
+                pool.receiving_weight += plan.fraction;
+                pool.receiving_qty_frac += plan.fraction * qty_factor;
                 plan.fraction * qty_factor
             } else {
                 0.0
@@ -657,43 +696,68 @@ impl SegmentTerms {
     }
 }
 
-/// The projection of a mineral that some event touches. `supplier_events`
-/// holds, per supplier, the enabled events that hit it.
+/// The projection of a mineral that some event touches. `events` are the
+/// enabled events that hit the mineral; `supplier_events` holds, per
+/// supplier, the indices in `events` of those that hit it.
 ///
 /// Suppliers whose orders are proportional to the money available are
-/// pooled (see [`SegmentTerms`]); the rest are tracked one by one. The
-/// result is the same as following every supplier
-/// (`projection_reference.rs`, checked by a unit test), only faster.
+/// pooled (see [`PoolSums`]); the rest are tracked one by one. The result is
+/// the same as following every supplier (`projection_reference.rs`, checked
+/// by a unit test), only faster. It runs in three passes: money and orders
+/// month by month, the pool's deliveries lead time by lead time, then
+/// inventory and coverage.
 fn project_mineral(
     mineral: &Mineral,
     horizon: u32,
     settings: &Settings,
     start: YearMonth,
-    supplier_events: &[Vec<&Disruption>],
+    events: &[&Disruption],
+    supplier_events: &[Vec<usize>],
 ) -> MineralProjection {
-    let plans: Vec<SupplierPlan> = mineral
+    let mut plans: Vec<SupplierPlan> = mineral
         .suppliers
         .iter()
         .zip(supplier_events)
-        .map(|(s, events)| SupplierPlan::new(s, events, start, settings))
+        .map(|(s, hits)| SupplierPlan::new(s, events, hits, start, settings))
+        .collect();
+    // Price shocks move the market price for every supplier at once.
+    for plan in &mut plans {
+        plan.events
+            .retain(|e| !matches!(e.kind, DisruptionKind::PriceShockPct(_)));
+    }
+    let shocks: Vec<(i64, i64, f64)> = events
+        .iter()
+        .filter_map(|d| match d.kind {
+            DisruptionKind::PriceShockPct(pct) => {
+                let (first, last) = d.month_range(start);
+                Some((first, last, pct))
+            }
+            _ => None,
+        })
         .collect();
     let tracked: Vec<usize> = (0..plans.len()).filter(|&i| plans[i].tracked).collect();
-    // Months where any supplier's conditions change, ascending.
-    let mut changes: Vec<i64> = plans
-        .iter()
-        .flat_map(|p| p.changes.iter().copied())
-        .collect();
+    // Months where an event starts or ends, ascending: conditions are
+    // constant in between.
+    let mut changes: Vec<i64> = Vec::with_capacity(2 * events.len());
+    for d in events {
+        let (first, last) = d.month_range(start);
+        changes.extend(
+            [first, last.saturating_add(1)]
+                .into_iter()
+                .filter(|&c| c > 1),
+        );
+    }
     changes.sort_unstable();
     changes.dedup();
-    let mut changes = changes.into_iter().filter(|&c| c > 1).peekable();
+    let mut changes = changes.into_iter().peekable();
 
     // The most extra lead time one supplier can carry: all its delays at once.
-    let max_extra_lead = supplier_events
+    let max_extra_lead = plans
         .iter()
-        .map(|events| {
-            events
+        .map(|p| {
+            p.events
                 .iter()
-                .map(|d| match d.kind {
+                .map(|e| match *e.kind {
                     DisruptionKind::LicensingDelay {
                         extra_lead_time_months,
                         ..
@@ -705,8 +769,19 @@ fn project_mineral(
         .max()
         .unwrap_or(0);
     let max_lead = plans.iter().map(|p| p.lead_months).max().unwrap_or(0) + max_extra_lead;
+    let h = horizon as usize;
     // arrivals[m] = quantity arriving in month m (index 0 unused).
-    let mut arrivals = vec![0.0_f64; horizon as usize + max_lead + 1];
+    let mut arrivals = vec![0.0_f64; h + max_lead + 1];
+    // Per month (index 0 unused), what the pool bought: the money placed
+    // directly and the re-sourced money per unit of weight, both divided by
+    // the market price; and the earliest lead for re-sourced orders.
+    let mut pool_direct = vec![0.0_f64; h + 1];
+    let mut pool_resourced = vec![0.0_f64; h + 1];
+    let mut resourced_lead = vec![0_usize; h + 1];
+    // Runs of months with the same terms: (first month, first entry in
+    // `pool_by_lead`).
+    let mut runs: Vec<(usize, usize)> = Vec::with_capacity(changes.len() + 1);
+    let mut pool_by_lead: Vec<(usize, f64, f64)> = Vec::new();
     let ceiling_qty_per_year = mineral.ceiling.qty_per_year();
     let lose_on_ban = settings.in_transit_on_ban == InTransitOnBan::Lost;
 
@@ -715,7 +790,7 @@ fn project_mineral(
     let monthly_growth = (1.0 + mineral.escalation_pct_per_year / 100.0).powf(1.0 / 12.0);
     let mut market_price = mineral.price_usd_per_unit;
 
-    let mut terms = SegmentTerms::default();
+    let mut terms = SegmentTerms::new(&plans);
     // Tracked suppliers' working values, indexed like `plans`.
     let n = plans.len();
     let mut inv_price = vec![0.0_f64; n];
@@ -734,8 +809,10 @@ fn project_mineral(
     let mut budget_implied_qty = 0.0;
     let mut purchasable = Purchasable::default();
 
+    // Pass 1: money and orders, month by month.
     for month in 1..=horizon {
         let m = i64::from(month);
+        let first = month as usize;
         let year_starts = (month - 1) % 12 == 0;
         if year_starts {
             if month > 1 {
@@ -747,13 +824,21 @@ fn project_mineral(
         let terms_change = month == 1 || m >= terms.until;
         if terms_change {
             while changes.next_if(|&c| c <= m).is_some() {}
-            terms.update(&plans, m, changes.peek().copied().unwrap_or(i64::MAX));
+            terms.update(
+                &plans,
+                &shocks,
+                m,
+                changes.peek().copied().unwrap_or(i64::MAX),
+            );
+            runs.push((first, pool_by_lead.len()));
+            pool_by_lead.extend_from_slice(&terms.by_lead);
         }
         if terms_change || year_starts {
             for (i, plan) in plans.iter().enumerate() {
                 purchasable.note_supplier(terms.conditions[i], plan.fraction, i);
             }
         }
+        let pool = terms.pool;
         let planned = planned_spend_usd(mineral, horizon, month);
         planned_total_usd += planned;
         let available = (planned + carried_usd).max(0.0);
@@ -765,16 +850,16 @@ fn project_mineral(
         } else {
             0.0
         };
-        budget_implied_qty += planned * terms.base_qty_frac * inv_market;
+        budget_implied_qty += planned * pool.base_qty_frac * inv_market;
 
         // 1. Each supplier's part of the money: the pool at once, then the
         // tracked ones.
-        let mut spend = available * terms.placed_frac;
-        let mut qty_total = available * terms.placed_qty_frac * inv_market;
-        let mut blocked_usd = available * terms.blocked_frac;
+        let mut spend = available * pool.placed_frac;
+        let mut qty_total = available * pool.placed_qty_frac * inv_market;
+        let mut blocked_usd = available * pool.blocked_frac;
         // Re-sourced orders arrive no earlier than the orders they replace.
         let mut blocked_lead_months = if blocked_usd > 0.0 {
-            terms.blocked_lead_months
+            pool.blocked_lead_months
         } else {
             0
         };
@@ -814,7 +899,7 @@ fn project_mineral(
                         market_price,
                     )
                 };
-                let weight = terms.receiving_weight
+                let weight = pool.receiving_weight
                     + tracked
                         .iter()
                         .filter(|&&j| with_room(j, &placed_usd))
@@ -825,8 +910,8 @@ fn project_mineral(
                 }
                 let per_share = blocked_usd / weight;
                 pool_resourced_per_share += per_share;
-                spend += per_share * terms.receiving_weight;
-                qty_total += per_share * terms.receiving_qty_frac * inv_market;
+                spend += per_share * pool.receiving_weight;
+                qty_total += per_share * pool.receiving_qty_frac * inv_market;
                 let mut still_blocked = 0.0;
                 for &j in &tracked {
                     if !with_room(j, &placed_usd) {
@@ -867,23 +952,11 @@ fn project_mineral(
             }
         }
 
-        // 4. Orders and their arrivals: the pool by lead time...
-        let direct = available * scale * inv_market;
-        let resourced = pool_resourced_per_share * scale * inv_market;
-        let first = month as usize;
-        let mut late_qty = 0.0;
-        for &(lead, direct_qty, resourced_qty) in &terms.by_lead {
-            if lead >= blocked_lead_months {
-                arrivals[first + lead] += direct * direct_qty + resourced * resourced_qty;
-            } else {
-                arrivals[first + lead] += direct * direct_qty;
-                late_qty += resourced * resourced_qty;
-            }
-        }
-        if late_qty > 0.0 {
-            arrivals[first + blocked_lead_months] += late_qty;
-        }
-        // ...then the tracked suppliers, order by order.
+        // 4. Orders: the pool's are delivered in pass 2, the tracked ones
+        // here, order by order.
+        pool_direct[first] = available * scale * inv_market;
+        pool_resourced[first] = pool_resourced_per_share * scale * inv_market;
+        resourced_lead[first] = blocked_lead_months;
         for &i in &tracked {
             if placed_usd[i] <= 0.0 || inv_price[i] <= 0.0 {
                 continue;
@@ -893,20 +966,19 @@ fn project_mineral(
             ordered_this_year_from[i] += qty;
             let lead = plan.lead_months + terms.conditions[i].extra_lead_months;
             let resourced_qty = resourced_usd[i] * inv_price[i];
-            let parts = [
-                (qty - resourced_qty, lead),
-                (resourced_qty, lead.max(blocked_lead_months)),
-            ];
-            for (part_qty, part_lead) in parts {
-                if part_qty <= 0.0 {
-                    continue;
-                }
+            let mut deliver = |part_qty: f64, part_lead: usize| {
                 let arrival = first + part_lead;
                 if lose_on_ban && part_lead > 0 && plan.banned_during(m + 1, arrival as i64) {
                     lost_in_transit += part_qty;
                 } else {
                     arrivals[arrival] += part_qty;
                 }
+            };
+            if resourced_qty > 0.0 {
+                deliver((qty - resourced_qty).max(0.0), lead);
+                deliver(resourced_qty, lead.max(blocked_lead_months));
+            } else {
+                deliver(qty, lead);
             }
         }
         // Only what the ceiling held back carries over; money that events
@@ -921,12 +993,10 @@ fn project_mineral(
         spent_total_usd += spend;
         ordered_this_year += qty_total;
         total_ordered += qty_total;
-
-        book.close_month(
+        book.record(
             month,
             spend,
             qty_total,
-            arrivals[first],
             unspent(planned_total_usd, spent_total_usd),
         );
     }
@@ -934,14 +1004,57 @@ fn project_mineral(
         purchasable.close_year(ceiling_qty_per_year);
     }
 
-    let in_transit_at_end_qty = arrivals
-        .get(horizon as usize + 1..)
-        .map_or(0.0, |rest| rest.iter().sum());
+    // Pass 2: the pool's deliveries, run by run and lead time by lead time.
+    for (k, &(run_first, entries_first)) in runs.iter().enumerate() {
+        let (run_end, entries_end) = runs
+            .get(k + 1)
+            .copied()
+            .unwrap_or((h + 1, pool_by_lead.len()));
+        let months = run_first..run_end;
+        // Re-sourced orders wait for the longest blocked lead; when that is
+        // the same all run long, they too are one pass per lead time.
+        let mut waits = months
+            .clone()
+            .filter(|&m| pool_resourced[m] != 0.0)
+            .map(|m| resourced_lead[m]);
+        let first_wait = waits.next();
+        let same_wait = waits.all(|w| Some(w) == first_wait);
+        for &(lead, direct_qty, resourced_qty) in &pool_by_lead[entries_first..entries_end] {
+            add_deliveries(
+                &mut arrivals,
+                run_first + lead,
+                &pool_direct[months.clone()],
+                direct_qty,
+            );
+            if resourced_qty == 0.0 {
+                continue;
+            }
+            match first_wait {
+                None => {}
+                Some(wait) if same_wait => add_deliveries(
+                    &mut arrivals,
+                    run_first + lead.max(wait),
+                    &pool_resourced[months.clone()],
+                    resourced_qty,
+                ),
+                Some(_) => {
+                    for m in months.clone() {
+                        arrivals[m + lead.max(resourced_lead[m])] +=
+                            pool_resourced[m] * resourced_qty;
+                    }
+                }
+            }
+        }
+    }
+
+    // Pass 3: inventory and coverage.
+    let (months, first_full) = book.deliver(&arrivals);
+    let in_transit_at_end_qty = arrivals.get(h + 1..).map_or(0.0, |rest| rest.iter().sum());
     MineralProjection {
         name: mineral.name.clone(),
         unit: mineral.unit,
-        months: book.months,
-        first_full_coverage_month: book.first_full,
+        months,
+        first_full_coverage_month: first_full,
         in_transit_at_end_qty,
         total_cost_usd: spent_total_usd,
         total_ordered_qty: total_ordered,
@@ -1175,7 +1288,7 @@ mod tests {
                     let calm = project_calm_mineral(m, s.horizon_months, carry);
                     let no_events = vec![Vec::new(); m.suppliers.len()];
                     let general =
-                        project_mineral(m, s.horizon_months, &s.settings, s.start, &no_events);
+                        project_mineral(m, s.horizon_months, &s.settings, s.start, &[], &no_events);
                     assert_same(&calm, &general, m.budget_usd, &m.name);
                 }
             }

@@ -15,17 +15,13 @@ pub(super) fn project_mineral_one_by_one(
         .suppliers
         .iter()
         .map(|s| {
-            let hits: Vec<&Disruption> = events
-                .iter()
-                .copied()
-                .filter(|d| d.hits_supplier(&s.name))
+            let hits: Vec<usize> = (0..events.len())
+                .filter(|&e| events[e].hits_supplier(&s.name))
                 .collect();
-            SupplierPlan::new(s, &hits, start, settings)
+            SupplierPlan::new(s, events, &hits, start, settings)
         })
         .collect();
     let n = plans.len();
-    // Conditions are recomputed only when an event starts or ends.
-    let mut next_change: Vec<usize> = vec![0; n];
     let max_extra_lead: usize = events
         .iter()
         .map(|d| match d.kind {
@@ -107,12 +103,7 @@ pub(super) fn project_mineral_one_by_one(
                 open_without_quota |= plan.fraction > 0.0;
                 continue;
             }
-            let pending = &plan.changes[next_change[i]..];
-            let passed = pending.iter().take_while(|&&month| month <= m).count();
-            if passed > 0 || m == 1 {
-                next_change[i] += passed;
-                conditions[i] = plan.conditions(m);
-            }
+            conditions[i] = plan.conditions(m);
             let c = conditions[i];
             let price = market_price * c.price_factor;
             inv_price[i] = if price > 0.0 { 1.0 / price } else { 0.0 };
@@ -241,11 +232,10 @@ pub(super) fn project_mineral_one_by_one(
         ordered_this_year += ordered;
         total_ordered += ordered;
 
-        book.close_month(
+        book.record(
             month,
             spend,
             ordered,
-            arrivals[month as usize],
             unspent(planned_total_usd, spent_total_usd),
         );
     }
@@ -253,14 +243,15 @@ pub(super) fn project_mineral_one_by_one(
         purchasable.close_year(ceiling_qty_per_year);
     }
 
+    let (months, first_full) = book.deliver(&arrivals);
     let in_transit_at_end_qty = arrivals
         .get(horizon as usize + 1..)
         .map_or(0.0, |rest| rest.iter().sum());
     MineralProjection {
         name: mineral.name.clone(),
         unit: mineral.unit,
-        months: book.months,
-        first_full_coverage_month: book.first_full,
+        months,
+        first_full_coverage_month: first_full,
         in_transit_at_end_qty,
         total_cost_usd: spent_total_usd,
         total_ordered_qty: total_ordered,
