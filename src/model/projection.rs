@@ -595,6 +595,16 @@ struct PoolSums {
     base_qty_frac: f64,
 }
 
+/// Quantity per USD relative to the market price for a price factor: its
+/// inverse, or 0 when the goods are free (nothing to buy with money).
+fn qty_factor(price_factor: f64) -> f64 {
+    if price_factor > 0.0 {
+        1.0 / price_factor
+    } else {
+        0.0
+    }
+}
+
 /// The suppliers' terms over a run of months in which no event starts or
 /// ends.
 #[derive(Default)]
@@ -603,6 +613,8 @@ struct SegmentTerms {
     until: i64,
     /// Every supplier's conditions from its own events (no price shocks).
     own: Vec<Conditions>,
+    /// `qty_factor` of each `own` price factor.
+    own_qty_factor: Vec<f64>,
     /// `own` with the price shocks in force: what each supplier faces.
     conditions: Vec<Conditions>,
     /// (month, supplier) where a supplier's own events start or end, by
@@ -610,10 +622,10 @@ struct SegmentTerms {
     own_changes: Vec<(i64, usize)>,
     next_own_change: usize,
     pool: PoolSums,
-    /// Pooled deliveries by lead time (extra months included): (lead, direct
-    /// quantity per unit money, re-sourced quantity per unit re-sourced
-    /// weight).
-    by_lead: Vec<(usize, f64, f64)>,
+    /// Per pooled supplier, its deliveries: (lead time with extra months,
+    /// direct quantity per unit money, re-sourced quantity per unit
+    /// re-sourced weight).
+    deliveries: Vec<(usize, f64, f64)>,
 }
 
 impl SegmentTerms {
@@ -630,6 +642,7 @@ impl SegmentTerms {
         own_changes.sort_unstable();
         SegmentTerms {
             own: vec![NORMAL; plans.len()],
+            own_qty_factor: vec![1.0; plans.len()],
             conditions: vec![NORMAL; plans.len()],
             own_changes,
             ..SegmentTerms::default()
@@ -646,6 +659,7 @@ impl SegmentTerms {
                 break;
             }
             self.own[i] = plans[i].conditions(m);
+            self.own_qty_factor[i] = qty_factor(self.own[i].price_factor);
             self.next_own_change += 1;
         }
         let market_factor: f64 = shocks
@@ -653,18 +667,14 @@ impl SegmentTerms {
             .filter(|&&(first, last, _)| first <= m && m <= last)
             .map(|&(_, _, pct)| (1.0 + pct / 100.0).max(0.0))
             .product();
+        let market_qty_factor = qty_factor(market_factor);
         self.pool = PoolSums::default();
-        self.by_lead.clear();
+        self.deliveries.clear();
         for (i, plan) in plans.iter().enumerate() {
             let mut c = self.own[i];
             c.price_factor *= market_factor;
             self.conditions[i] = c;
-            // Quantity per USD relative to the market price (0 when free).
-            let qty_factor = if c.price_factor > 0.0 {
-                1.0 / c.price_factor
-            } else {
-                0.0
-            };
+            let qty_factor = self.own_qty_factor[i] * market_qty_factor;
             let pool = &mut self.pool;
             pool.base_qty_frac += plan.fraction * qty_factor;
             if plan.tracked {
@@ -685,13 +695,7 @@ impl SegmentTerms {
             } else {
                 0.0
             };
-            match self.by_lead.iter_mut().find(|(l, _, _)| *l == lead) {
-                Some((_, d, r)) => {
-                    *d += placed * qty_factor;
-                    *r += receiving;
-                }
-                None => self.by_lead.push((lead, placed * qty_factor, receiving)),
-            }
+            self.deliveries.push((lead, placed * qty_factor, receiving));
         }
     }
 }
@@ -779,9 +783,9 @@ fn project_mineral(
     let mut pool_resourced = vec![0.0_f64; h + 1];
     let mut resourced_lead = vec![0_usize; h + 1];
     // Runs of months with the same terms: (first month, first entry in
-    // `pool_by_lead`).
+    // `pool_deliveries`).
     let mut runs: Vec<(usize, usize)> = Vec::with_capacity(changes.len() + 1);
-    let mut pool_by_lead: Vec<(usize, f64, f64)> = Vec::new();
+    let mut pool_deliveries: Vec<(usize, f64, f64)> = Vec::new();
     let ceiling_qty_per_year = mineral.ceiling.qty_per_year();
     let lose_on_ban = settings.in_transit_on_ban == InTransitOnBan::Lost;
 
@@ -808,6 +812,7 @@ fn project_mineral(
     let mut lost_in_transit = 0.0;
     let mut budget_implied_qty = 0.0;
     let mut purchasable = Purchasable::default();
+    let (mut last_weight, mut inv_weight) = (f64::NAN, 0.0);
 
     // Pass 1: money and orders, month by month.
     for month in 1..=horizon {
@@ -830,8 +835,8 @@ fn project_mineral(
                 m,
                 changes.peek().copied().unwrap_or(i64::MAX),
             );
-            runs.push((first, pool_by_lead.len()));
-            pool_by_lead.extend_from_slice(&terms.by_lead);
+            runs.push((first, pool_deliveries.len()));
+            pool_deliveries.extend_from_slice(&terms.deliveries);
         }
         if terms_change || year_starts {
             for (i, plan) in plans.iter().enumerate() {
@@ -908,7 +913,12 @@ fn project_mineral(
                 if weight <= 0.0 {
                     break;
                 }
-                let per_share = blocked_usd / weight;
+                // The weight rarely changes: divide only when it does.
+                if weight != last_weight {
+                    last_weight = weight;
+                    inv_weight = 1.0 / weight;
+                }
+                let per_share = blocked_usd * inv_weight;
                 pool_resourced_per_share += per_share;
                 spend += per_share * pool.receiving_weight;
                 qty_total += per_share * pool.receiving_qty_frac * inv_market;
@@ -1009,7 +1019,7 @@ fn project_mineral(
         let (run_end, entries_end) = runs
             .get(k + 1)
             .copied()
-            .unwrap_or((h + 1, pool_by_lead.len()));
+            .unwrap_or((h + 1, pool_deliveries.len()));
         let months = run_first..run_end;
         // Re-sourced orders wait for the longest blocked lead; when that is
         // the same all run long, they too are one pass per lead time.
@@ -1019,7 +1029,7 @@ fn project_mineral(
             .map(|m| resourced_lead[m]);
         let first_wait = waits.next();
         let same_wait = waits.all(|w| Some(w) == first_wait);
-        for &(lead, direct_qty, resourced_qty) in &pool_by_lead[entries_first..entries_end] {
+        for &(lead, direct_qty, resourced_qty) in &pool_deliveries[entries_first..entries_end] {
             add_deliveries(
                 &mut arrivals,
                 run_first + lead,
