@@ -1,9 +1,9 @@
 //! The command line: `check`, `project` and `fmt`. Output goes to the given
 //! writers so that tests can read it; the return value is the exit code.
 
-use crate::display::{grouped, pct, usd_short};
+use crate::display::{feasibility_ratio, grouped, pct, usd_short};
 use crate::file;
-use crate::model::{Projection, project, validate};
+use crate::model::{Projection, project, project_without_events, validate};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
@@ -65,7 +65,12 @@ pub fn project_file(path: &Path, csv: bool, out: &mut dyn Write, err: &mut dyn W
     let result = if csv {
         write_csv(&projection, out)
     } else {
-        write_table(&scenario.name, &projection, out)
+        let lost = scenario
+            .disruptions
+            .iter()
+            .any(|d| d.enabled)
+            .then(|| projection.coverage_lost_vs(&project_without_events(&scenario)));
+        write_table(&scenario.name, &projection, lost.as_deref(), out)
     };
     match result {
         Ok(()) => EXIT_OK,
@@ -138,9 +143,12 @@ pub fn write_csv(projection: &Projection, out: &mut dyn Write) -> std::io::Resul
 }
 
 /// Write a readable table: a summary, then month by month per mineral.
+/// `lost_to_events_pct` (per mineral, percentage points) is `None` when the
+/// scenario has no enabled event.
 pub fn write_table(
     name: &str,
     projection: &Projection,
+    lost_to_events_pct: Option<&[f64]>,
     out: &mut dyn Write,
 ) -> std::io::Result<()> {
     writeln!(
@@ -152,24 +160,38 @@ pub fn write_table(
     )?;
     writeln!(
         out,
-        "{:<26} {:>10} {:>16} {:>9} {:>20} {:>10}",
-        "Mineral", "Spent", "Bought", "Coverage", "100% reached", "Unspent"
+        "{:<26} {:>10} {:>16} {:>9} {:>20} {:>10} {:>14} {:>11}",
+        "Mineral",
+        "Spent",
+        "Bought",
+        "Coverage",
+        "100% reached",
+        "Unspent",
+        "Lost to events",
+        "Feasibility"
     )?;
-    for m in &projection.minerals {
+    for (k, m) in projection.minerals.iter().enumerate() {
         let reached = m
             .first_full_coverage_month
             .map_or("not within timeframe".to_string(), |k| {
                 projection.calendar_month(k).to_string()
             });
+        let lost = match lost_to_events_pct.and_then(|l| l.get(k)) {
+            Some(lost) if lost.abs() >= 0.05 => format!("{:.1} pts", -lost),
+            Some(_) => "none".into(),
+            None => "—".into(),
+        };
         writeln!(
             out,
-            "{:<26} {:>10} {:>16} {:>9} {:>20} {:>10}",
+            "{:<26} {:>10} {:>16} {:>9} {:>20} {:>10} {:>14} {:>11}",
             m.name,
             usd_short(m.total_cost_usd),
             format!("{} {}", grouped(m.total_ordered_qty, 0), m.unit.symbol()),
             pct(m.final_coverage_pct()),
             reached,
             usd_short(m.unspent_usd()),
+            lost,
+            feasibility_ratio(&m.feasibility),
         )?;
     }
     writeln!(
@@ -178,6 +200,12 @@ pub fn write_table(
         "Total",
         usd_short(projection.total_cost_usd())
     )?;
+    // Plans that cannot be bought in the timeframe, in plain words.
+    for m in &projection.minerals {
+        if let Some(warning) = m.feasibility.warning() {
+            writeln!(out, "Warning: {}: {warning}.", m.name)?;
+        }
+    }
     for m in &projection.minerals {
         let u = m.unit.symbol();
         writeln!(out, "\n{} ({u})", m.name)?;

@@ -76,6 +76,16 @@ pub fn pct(value: f64) -> String {
     format!("{value:.1}%")
 }
 
+/// A feasibility ratio as shown in summaries: `1.52×`, `blocked` when
+/// nothing can be bought, `no limit` when nothing caps purchases.
+pub fn feasibility_ratio(feasibility: &crate::model::Feasibility) -> String {
+    match feasibility.ratio() {
+        Some(ratio) if ratio.is_finite() => format!("{ratio:.2}×"),
+        Some(_) => "blocked".into(),
+        None => "no limit".into(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

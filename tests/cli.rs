@@ -104,3 +104,27 @@ fn project_prints_a_readable_table() {
     );
     assert!(out.contains("not within timeframe"));
 }
+
+#[test]
+fn project_table_shows_what_events_cost_and_what_cannot_be_bought() {
+    let (code, out, _) = run(&["project", "assets/october-2025-china-restrictions.ron"]);
+    assert_eq!(code, 0);
+    assert!(
+        out.contains("Lost to events") && out.contains("Feasibility"),
+        "{out}"
+    );
+    // Antimony loses 43.4 points of final coverage to the four events.
+    let antimony = out.lines().find(|l| l.starts_with("Antimony ")).unwrap();
+    assert!(antimony.contains("-43.4 pts"), "{antimony}");
+    // Cobalt's ceiling leaves the plan 1.47× the purchasable supply.
+    let cobalt = out.lines().find(|l| l.starts_with("Cobalt ")).unwrap();
+    assert!(cobalt.ends_with("1.47×"), "{cobalt}");
+    assert!(
+        out.contains("Warning: Cobalt: needs 1.5× the purchasable supply."),
+        "{out}"
+    );
+    // Without events, the column says so rather than showing zeros.
+    let (_, plain, _) = run(&["project", "assets/october-2025-plan.ron"]);
+    let cobalt = plain.lines().find(|l| l.starts_with("Cobalt ")).unwrap();
+    assert!(cobalt.contains(" — "), "{cobalt}");
+}

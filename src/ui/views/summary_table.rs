@@ -3,7 +3,7 @@
 //! feasibility ratio.
 
 use super::mineral_list::coverage_badge;
-use crate::display::{qty, usd_short};
+use crate::display::{feasibility_ratio, qty, usd_short};
 use crate::model::{Projection, Scenario};
 use egui::{Grid, RichText, Ui};
 
@@ -90,22 +90,17 @@ fn right(ui: &mut Ui, text: String) {
 /// budget cannot be spent within the ceilings and the suppliers still open.
 fn feasibility(ui: &mut Ui, p: &crate::model::MineralProjection, dark: bool) {
     let f = p.feasibility;
+    let text = feasibility_ratio(&f);
     match (f.ratio(), f.warning()) {
-        (Some(ratio), Some(warning)) => {
-            let text = if ratio.is_finite() {
-                format!("{ratio:.2}×")
-            } else {
-                "blocked".into()
-            };
+        (_, Some(warning)) => {
             ui.colored_label(crate::ui::palette::problem_color(dark), text)
                 .on_hover_text(format!("{warning}. {}", purchasable_text(p)));
         }
-        (Some(ratio), None) => {
-            ui.label(format!("{ratio:.2}×"))
-                .on_hover_text(purchasable_text(p));
+        (Some(_), None) => {
+            ui.label(text).on_hover_text(purchasable_text(p));
         }
-        _ => {
-            ui.weak("no limit");
+        (None, None) => {
+            ui.weak(text);
         }
     }
 }
