@@ -739,7 +739,14 @@ fn project_mineral(
             _ => None,
         })
         .collect();
-    let tracked: Vec<usize> = (0..plans.len()).filter(|&i| plans[i].tracked).collect();
+    let mut tracked: Vec<TrackedSupplier> = (0..plans.len())
+        .filter(|&i| plans[i].tracked)
+        .map(|i| TrackedSupplier {
+            plan: i,
+            fraction: plans[i].fraction,
+            ..TrackedSupplier::default()
+        })
+        .collect();
     // Months where an event starts or ends, ascending: conditions are
     // constant in between.
     let mut changes: Vec<i64> = Vec::with_capacity(2 * events.len());
@@ -785,7 +792,8 @@ fn project_mineral(
     // Runs of months with the same terms: (first month, first entry in
     // `pool_deliveries`).
     let mut runs: Vec<(usize, usize)> = Vec::with_capacity(changes.len() + 1);
-    let mut pool_deliveries: Vec<(usize, f64, f64)> = Vec::new();
+    let mut pool_deliveries: Vec<(usize, f64, f64)> =
+        Vec::with_capacity(runs.capacity() * plans.len());
     let ceiling_qty_per_year = mineral.ceiling.qty_per_year();
     let lose_on_ban = settings.in_transit_on_ban == InTransitOnBan::Lost;
 
@@ -795,13 +803,6 @@ fn project_mineral(
     let mut market_price = mineral.price_usd_per_unit;
 
     let mut terms = SegmentTerms::new(&plans);
-    // Tracked suppliers' working values, indexed like `plans`.
-    let n = plans.len();
-    let mut inv_price = vec![0.0_f64; n];
-    let mut placed_usd = vec![0.0_f64; n];
-    // The part of placed_usd re-sourced from blocked suppliers.
-    let mut resourced_usd = vec![0.0_f64; n];
-    let mut ordered_this_year_from = vec![0.0_f64; n];
 
     let mut book = MonthBook::new(mineral, horizon);
     let mut carried_usd = 0.0;
@@ -824,7 +825,9 @@ fn project_mineral(
                 purchasable.close_year(ceiling_qty_per_year);
             }
             ordered_this_year = 0.0;
-            ordered_this_year_from.iter_mut().for_each(|q| *q = 0.0);
+            tracked
+                .iter_mut()
+                .for_each(|t| t.ordered_this_year_qty = 0.0);
         }
         let terms_change = month == 1 || m >= terms.until;
         if terms_change {
@@ -868,21 +871,22 @@ fn project_mineral(
         } else {
             0
         };
-        for &i in &tracked {
-            let c = terms.conditions[i];
-            let wanted = available * plans[i].fraction;
+        for t in &mut tracked {
+            let c = terms.conditions[t.plan];
+            let wanted = available * t.fraction;
             let price = market_price * c.price_factor;
-            inv_price[i] = if price > 0.0 { 1.0 / price } else { 0.0 };
-            let placed =
-                (wanted * c.open_fraction).min(quota_room_usd(c, ordered_this_year_from[i], price));
-            placed_usd[i] = placed;
-            resourced_usd[i] = 0.0;
+            t.inv_price = if price > 0.0 { 1.0 / price } else { 0.0 };
+            t.room_usd = quota_room_usd(c, t.ordered_this_year_qty, price);
+            t.fully_open = c.open_fraction >= 1.0;
+            t.lead_months = plans[t.plan].lead_months + c.extra_lead_months;
+            let placed = (wanted * c.open_fraction).min(t.room_usd);
+            t.placed_usd = placed;
+            t.resourced_usd = 0.0;
             spend += placed;
-            qty_total += placed * inv_price[i];
+            qty_total += placed * t.inv_price;
             if wanted - placed > 0.0 {
                 blocked_usd += wanted - placed;
-                blocked_lead_months =
-                    blocked_lead_months.max(plans[i].lead_months + c.extra_lead_months);
+                blocked_lead_months = blocked_lead_months.max(t.lead_months);
             }
         }
 
@@ -892,23 +896,15 @@ fn project_mineral(
         // Re-sourced USD per unit of share, summed over the rounds.
         let mut pool_resourced_per_share = 0.0;
         if settings.resource_blocked_orders {
-            for _ in 0..n {
+            for _ in 0..plans.len() {
                 if blocked_usd <= available * 1e-12 {
                     break;
                 }
-                let with_room = |j: usize, placed_usd: &[f64]| {
-                    has_room(
-                        terms.conditions[j],
-                        placed_usd[j],
-                        ordered_this_year_from[j],
-                        market_price,
-                    )
-                };
                 let weight = pool.receiving_weight
                     + tracked
                         .iter()
-                        .filter(|&&j| with_room(j, &placed_usd))
-                        .map(|&j| plans[j].fraction)
+                        .filter(|t| t.has_room())
+                        .map(|t| t.fraction)
                         .sum::<f64>();
                 if weight <= 0.0 {
                     break;
@@ -923,20 +919,13 @@ fn project_mineral(
                 spend += per_share * pool.receiving_weight;
                 qty_total += per_share * pool.receiving_qty_frac * inv_market;
                 let mut still_blocked = 0.0;
-                for &j in &tracked {
-                    if !with_room(j, &placed_usd) {
-                        continue;
-                    }
-                    let c = terms.conditions[j];
-                    let extra = per_share * plans[j].fraction;
-                    let room =
-                        quota_room_usd(c, ordered_this_year_from[j], market_price * c.price_factor)
-                            - placed_usd[j];
-                    let taken = extra.min(room.max(0.0));
-                    placed_usd[j] += taken;
-                    resourced_usd[j] += taken;
+                for t in tracked.iter_mut().filter(|t| t.has_room()) {
+                    let extra = per_share * t.fraction;
+                    let taken = extra.min((t.room_usd - t.placed_usd).max(0.0));
+                    t.placed_usd += taken;
+                    t.resourced_usd += taken;
                     spend += taken;
-                    qty_total += taken * inv_price[j];
+                    qty_total += taken * t.inv_price;
                     still_blocked += extra - taken;
                 }
                 blocked_usd = still_blocked;
@@ -953,9 +942,9 @@ fn project_mineral(
                 } else {
                     0.0
                 };
-                for &i in &tracked {
-                    placed_usd[i] *= scale;
-                    resourced_usd[i] *= scale;
+                for t in &mut tracked {
+                    t.placed_usd *= scale;
+                    t.resourced_usd *= scale;
                 }
                 spend *= scale;
                 qty_total *= scale;
@@ -967,15 +956,14 @@ fn project_mineral(
         pool_direct[first] = available * scale * inv_market;
         pool_resourced[first] = pool_resourced_per_share * scale * inv_market;
         resourced_lead[first] = blocked_lead_months;
-        for &i in &tracked {
-            if placed_usd[i] <= 0.0 || inv_price[i] <= 0.0 {
+        for t in &mut tracked {
+            if t.placed_usd <= 0.0 || t.inv_price <= 0.0 {
                 continue;
             }
-            let plan = &plans[i];
-            let qty = placed_usd[i] * inv_price[i];
-            ordered_this_year_from[i] += qty;
-            let lead = plan.lead_months + terms.conditions[i].extra_lead_months;
-            let resourced_qty = resourced_usd[i] * inv_price[i];
+            let plan = &plans[t.plan];
+            let qty = t.placed_usd * t.inv_price;
+            t.ordered_this_year_qty += qty;
+            let resourced_qty = t.resourced_usd * t.inv_price;
             let mut deliver = |part_qty: f64, part_lead: usize| {
                 let arrival = first + part_lead;
                 if lose_on_ban && part_lead > 0 && plan.banned_during(m + 1, arrival as i64) {
@@ -985,10 +973,10 @@ fn project_mineral(
                 }
             };
             if resourced_qty > 0.0 {
-                deliver((qty - resourced_qty).max(0.0), lead);
-                deliver(resourced_qty, lead.max(blocked_lead_months));
+                deliver((qty - resourced_qty).max(0.0), t.lead_months);
+                deliver(resourced_qty, t.lead_months.max(blocked_lead_months));
             } else {
-                deliver(qty, lead);
+                deliver(qty, t.lead_months);
             }
         }
         // Only what the ceiling held back carries over; money that events
@@ -1076,21 +1064,41 @@ fn project_mineral(
     }
 }
 
+/// A supplier followed order by order (see `SupplierPlan::tracked`): its
+/// terms and orders in the current month.
+#[derive(Default)]
+struct TrackedSupplier {
+    /// Index in the mineral's suppliers.
+    plan: usize,
+    fraction: f64,
+    /// 1 / price paid (0 when free).
+    inv_price: f64,
+    /// Dollars it may still take under its quota (infinite without one).
+    room_usd: f64,
+    /// No ban, cut or refusal: it can take re-sourced orders.
+    fully_open: bool,
+    /// Lead time with extra licensing months.
+    lead_months: usize,
+    placed_usd: f64,
+    /// The part of `placed_usd` re-sourced from blocked suppliers.
+    resourced_usd: f64,
+    ordered_this_year_qty: f64,
+}
+
+impl TrackedSupplier {
+    /// Can it take re-sourced orders? Only when fully open and below its
+    /// quota.
+    fn has_room(&self) -> bool {
+        self.fully_open && self.placed_usd < self.room_usd * (1.0 - 1e-12)
+    }
+}
+
 /// Dollars that may still go to a supplier this month under its quota.
 fn quota_room_usd(c: Conditions, ordered_this_year_qty: f64, price: f64) -> f64 {
     match c.quota_qty_per_year {
         Some(q) => (q - ordered_this_year_qty).max(0.0) * price,
         None => f64::INFINITY,
     }
-}
-
-/// Can this supplier take re-sourced orders? Only when fully open and below
-/// its quota.
-fn has_room(c: Conditions, placed_usd: f64, ordered_this_year_qty: f64, market_price: f64) -> bool {
-    c.open_fraction >= 1.0
-        && placed_usd
-            < quota_room_usd(c, ordered_this_year_qty, market_price * c.price_factor)
-                * (1.0 - 1e-12)
 }
 
 /// Running total of what can be bought, plan year by plan year.

@@ -262,3 +262,12 @@ pub(super) fn project_mineral_one_by_one(
         },
     }
 }
+
+/// Can this supplier take re-sourced orders? Only when fully open and below
+/// its quota.
+fn has_room(c: Conditions, placed_usd: f64, ordered_this_year_qty: f64, market_price: f64) -> bool {
+    c.open_fraction >= 1.0
+        && placed_usd
+            < quota_room_usd(c, ordered_this_year_qty, market_price * c.price_factor)
+                * (1.0 - 1e-12)
+}
