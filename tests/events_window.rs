@@ -119,3 +119,53 @@ fn events_snapshot_light() {
     );
     h.snapshot("events_light");
 }
+
+#[test]
+fn minerals_are_picked_from_a_checklist() {
+    let mut h = harness(samples::default_scenario(), egui::Theme::Dark);
+    let before = h.state().doc.projection.clone();
+    h.get_by_role_and_label(Role::Button, "Events (0)").click();
+    h.run();
+    h.get_by_label("Add preset").click();
+    h.run();
+    h.get_by_label(BAN).click();
+    h.run();
+    let minerals =
+        |h: &Harness<'static, PlannerApp>| h.state().doc.scenario.disruptions[0].minerals.clone();
+    // The preset names gallium, germanium and antimony; of this scenario's
+    // minerals only antimony is hit.
+    assert!(h.query_by_label("hits Antimony").is_some());
+
+    h.get_by_role_and_label(Role::Button, "Choose").click();
+    h.run();
+    h.get_by_role_and_label(Role::CheckBox, "Event hits Scandium")
+        .click();
+    h.run();
+    // Gallium and germanium are not in this scenario but stay named, for
+    // when they are added.
+    assert_eq!(
+        minerals(&h),
+        ["Antimony", "Scandium", "Gallium", "Germanium"]
+    );
+    assert!(h.query_by_label("hits Antimony, Scandium").is_some());
+    // The menu stays open for more ticks: untick antimony.
+    h.get_by_role_and_label(Role::CheckBox, "Event hits Antimony")
+        .click();
+    h.run();
+    assert_eq!(minerals(&h), ["Scandium", "Gallium", "Germanium"]);
+    let after = &h.state().doc.projection;
+    assert_eq!(
+        after.minerals[1], before.minerals[1],
+        "antimony is no longer hit"
+    );
+
+    // "All minerals" empties the list: every mineral, also ones added later.
+    h.get_by_role_and_label(Role::CheckBox, "All minerals")
+        .click();
+    h.run();
+    assert!(minerals(&h).is_empty());
+    assert!(
+        h.query_by_label("hits Cobalt, Antimony, Tantalum, Scandium")
+            .is_some()
+    );
+}

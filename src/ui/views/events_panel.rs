@@ -7,7 +7,8 @@ use crate::model::disruption::names_match;
 use crate::model::{Disruption, DisruptionKind, InTransitOnBan, YearMonth, presets};
 use crate::ui::command::Command;
 use crate::ui::document::Document;
-use egui::{ComboBox, DragValue, Grid, RichText, TextEdit, Ui};
+use egui::containers::menu::{MenuButton, MenuConfig};
+use egui::{ComboBox, DragValue, Grid, PopupCloseBehavior, RichText, TextEdit, Ui};
 
 const MONTHS: [&str; 12] = [
     "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
@@ -219,11 +220,11 @@ fn editor(
             }
             let mut list = d.minerals.join(", ");
             form.row(ui, "Minerals", &at("minerals"), |ui, id| {
-                let r = ui
+                let mut r = ui
                     .add(
                         TextEdit::singleline(&mut list)
                             .hint_text("all minerals")
-                            .desired_width(200.0),
+                            .desired_width(180.0),
                     )
                     .labelled_by(id);
                 if r.changed() {
@@ -233,6 +234,9 @@ fn editor(
                         .filter(|s| !s.is_empty())
                         .map(String::from)
                         .collect();
+                }
+                if mineral_checklist(ui, k, &mut d.minerals, minerals) {
+                    r.mark_changed();
                 }
                 r
             });
@@ -279,6 +283,69 @@ fn editor(
             });
         });
     form.changed
+}
+
+/// A "Choose" menu with a checkbox per mineral of the scenario, next to the
+/// typed list (typed words can also name minerals not added yet). A tick
+/// rewrites the list as the names of the minerals hit, keeping names that
+/// match none of them; every mineral ticked is "all minerals". Returns
+/// whether the list changed.
+fn mineral_checklist(ui: &mut Ui, k: usize, list: &mut Vec<String>, minerals: &[String]) -> bool {
+    let mut changed = false;
+    let config = MenuConfig::new().close_behavior(PopupCloseBehavior::CloseOnClickOutside);
+    MenuButton::new("Choose").config(config).ui(ui, |ui| {
+        ui.push_id(("mineral_checklist", k), |ui| {
+            let mut all = list.is_empty();
+            if ui.checkbox(&mut all, "All minerals").changed() && all {
+                list.clear();
+                changed = true;
+            }
+            ui.separator();
+            let hits = |list: &[String], m: &str| {
+                list.is_empty() || list.iter().any(|t| names_match(t, m))
+            };
+            for m in minerals {
+                let mut on = hits(list, m);
+                let r = ui.checkbox(&mut on, m.as_str());
+                // Heard (and found by tests) apart from the plot legend.
+                r.widget_info(|| {
+                    egui::WidgetInfo::selected(
+                        egui::Role::CheckBox,
+                        true,
+                        on,
+                        format!("Event hits {m}"),
+                    )
+                });
+                if r.changed() {
+                    let mut picked: Vec<String> = minerals
+                        .iter()
+                        .filter(|other| *other != m && hits(list, other))
+                        .cloned()
+                        .collect();
+                    if on {
+                        picked = minerals
+                            .iter()
+                            .filter(|other| *other == m || picked.contains(other))
+                            .cloned()
+                            .collect();
+                    }
+                    *list = if picked.len() == minerals.len() {
+                        Vec::new()
+                    } else {
+                        // Names of minerals not in this scenario stay, for
+                        // when they are added (a preset's gallium).
+                        let elsewhere = list
+                            .iter()
+                            .filter(|t| !minerals.iter().any(|m| names_match(t, m)));
+                        picked.extend(elsewhere.cloned());
+                        picked
+                    };
+                    changed = true;
+                }
+            }
+        });
+    });
+    changed
 }
 
 fn kind_picker(ui: &mut Ui, k: usize, kind: &mut DisruptionKind, id: egui::Id) -> egui::Response {
