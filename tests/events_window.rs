@@ -136,7 +136,8 @@ fn minerals_are_picked_from_a_checklist() {
     // minerals only antimony is hit.
     assert!(h.query_by_label("hits Antimony").is_some());
 
-    h.get_by_role_and_label(Role::Button, "Choose").click();
+    h.get_by_role_and_label(Role::Button, "Choose minerals")
+        .click();
     h.run();
     h.get_by_role_and_label(Role::CheckBox, "Event hits Scandium")
         .click();
@@ -168,4 +169,39 @@ fn minerals_are_picked_from_a_checklist() {
         h.query_by_label("hits Cobalt, Antimony, Tantalum, Scandium")
             .is_some()
     );
+}
+
+#[test]
+fn the_supplier_is_picked_from_the_scenario_suppliers() {
+    let mut h = harness(samples::default_scenario(), egui::Theme::Dark);
+    let before = h.state().doc.projection.clone();
+    h.get_by_role_and_label(Role::Button, "Events (0)").click();
+    h.run();
+    h.get_by_label("Add preset").click();
+    h.run();
+    h.get_by_label(BAN).click();
+    h.run();
+    let antimony_with_china_ban = h.state().doc.projection.minerals[1].final_coverage_pct();
+    assert!(antimony_with_china_ban < before.minerals[1].final_coverage_pct());
+
+    // "What if it were Tajikistan instead?": two clicks.
+    h.get_by_role_and_label(Role::Button, "Choose supplier")
+        .click();
+    h.run();
+    h.get_by_role_and_label(Role::Button, "Tajikistan").click();
+    h.run();
+    assert_eq!(h.state().doc.scenario.disruptions[0].supplier, "Tajikistan");
+    let antimony_now = h.state().doc.projection.minerals[1].final_coverage_pct();
+    assert_ne!(antimony_now, antimony_with_china_ban);
+
+    // "Every supplier" empties the field: the ban hits all of antimony's.
+    h.get_by_role_and_label(Role::Button, "Choose supplier")
+        .click();
+    h.run();
+    h.get_by_role_and_label(Role::Button, "Every supplier")
+        .click();
+    h.run();
+    assert_eq!(h.state().doc.scenario.disruptions[0].supplier, "");
+    let antimony_all_banned = h.state().doc.projection.minerals[1].final_coverage_pct();
+    assert!(antimony_all_banned < antimony_with_china_ban.min(antimony_now));
 }

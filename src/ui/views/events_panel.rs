@@ -82,6 +82,13 @@ pub fn show(ui: &mut Ui, doc: &mut Document, commands: &mut Vec<Command>) -> boo
         .iter()
         .map(|m| m.name.clone())
         .collect();
+    // Every supplier name once, in the order they first appear.
+    let mut suppliers: Vec<String> = Vec::new();
+    for s in doc.scenario.minerals.iter().flat_map(|m| &m.suppliers) {
+        if !s.name.trim().is_empty() && !suppliers.contains(&s.name) {
+            suppliers.push(s.name.clone());
+        }
+    }
     for (k, d) in doc.scenario.disruptions.iter_mut().enumerate() {
         ui.horizontal(|ui| {
             changed |= ui
@@ -121,7 +128,7 @@ pub fn show(ui: &mut Ui, doc: &mut Document, commands: &mut Vec<Command>) -> boo
     let k = doc.selected_event;
     let problems = doc.problems.clone();
     if let Some(d) = doc.scenario.disruptions.get_mut(k) {
-        changed |= editor(ui, k, d, &minerals, &problems);
+        changed |= editor(ui, k, d, &minerals, &suppliers, &problems);
         ui.add_space(6.0);
         if ui.button("Delete event").clicked() {
             commands.push(Command::RemoveEvent(k));
@@ -157,6 +164,7 @@ fn editor(
     k: usize,
     d: &mut Disruption,
     minerals: &[String],
+    suppliers: &[String],
     problems: &[crate::model::Problem],
 ) -> bool {
     let at = |field: &str| format!("disruptions[{k}].{field}");
@@ -210,12 +218,17 @@ fn editor(
             }
             if !matches!(d.kind, DisruptionKind::PriceShockPct(_)) {
                 form.row(ui, "Supplier or country", &at("supplier"), |ui, id| {
-                    ui.add(
-                        TextEdit::singleline(&mut d.supplier)
-                            .hint_text("every supplier")
-                            .desired_width(200.0),
-                    )
-                    .labelled_by(id)
+                    let mut r = ui
+                        .add(
+                            TextEdit::singleline(&mut d.supplier)
+                                .hint_text("every supplier")
+                                .desired_width(180.0),
+                        )
+                        .labelled_by(id);
+                    if supplier_chooser(ui, &mut d.supplier, suppliers) {
+                        r.mark_changed();
+                    }
+                    r
                 });
             }
             let mut list = d.minerals.join(", ");
@@ -285,6 +298,27 @@ fn editor(
     form.changed
 }
 
+/// A "Choose" menu of the scenario's suppliers next to the typed name (which
+/// may also be a country matching several). Returns whether it changed.
+fn supplier_chooser(ui: &mut Ui, supplier: &mut String, suppliers: &[String]) -> bool {
+    let mut changed = false;
+    let (button, _) = MenuButton::new("Choose").ui(ui, |ui| {
+        if ui.button("Every supplier").clicked() {
+            supplier.clear();
+            changed = true;
+        }
+        ui.separator();
+        for name in suppliers {
+            if ui.button(name.as_str()).clicked() {
+                supplier.clone_from(name);
+                changed = true;
+            }
+        }
+    });
+    button.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, "Choose supplier"));
+    changed
+}
+
 /// A "Choose" menu with a checkbox per mineral of the scenario, next to the
 /// typed list (typed words can also name minerals not added yet). A tick
 /// rewrites the list as the names of the minerals hit, keeping names that
@@ -293,7 +327,7 @@ fn editor(
 fn mineral_checklist(ui: &mut Ui, k: usize, list: &mut Vec<String>, minerals: &[String]) -> bool {
     let mut changed = false;
     let config = MenuConfig::new().close_behavior(PopupCloseBehavior::CloseOnClickOutside);
-    MenuButton::new("Choose").config(config).ui(ui, |ui| {
+    let (button, _) = MenuButton::new("Choose").config(config).ui(ui, |ui| {
         ui.push_id(("mineral_checklist", k), |ui| {
             let mut all = list.is_empty();
             if ui.checkbox(&mut all, "All minerals").changed() && all {
@@ -345,6 +379,7 @@ fn mineral_checklist(ui: &mut Ui, k: usize, list: &mut Vec<String>, minerals: &[
             }
         });
     });
+    button.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, "Choose minerals"));
     changed
 }
 
