@@ -600,7 +600,8 @@ struct PoolSums {
 }
 
 /// Quantity per USD relative to the market price for a price factor: its
-/// inverse, or 0 when the goods are free (nothing to buy with money).
+/// inverse, or 0 for a zero price (the model buys nothing rather than an
+/// infinite quantity).
 fn qty_factor(price_factor: f64) -> f64 {
     if price_factor > 0.0 {
         1.0 / price_factor
