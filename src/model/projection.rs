@@ -599,6 +599,35 @@ struct PoolSums {
     base_qty_frac: f64,
 }
 
+impl PoolSums {
+    /// Adds one supplier with share `fraction`, conditions `c` and quantity
+    /// factor `qty_factor`; returns its deliveries (lead, direct, re-sourced)
+    /// as in [`SegmentTerms::deliveries`].
+    fn add(
+        &mut self,
+        fraction: f64,
+        lead: usize,
+        c: Conditions,
+        qty_factor: f64,
+    ) -> (usize, f64, f64) {
+        let placed = fraction * c.open_fraction;
+        self.placed_frac += placed;
+        self.placed_qty_frac += placed * qty_factor;
+        if fraction - placed > 0.0 {
+            self.blocked_frac += fraction - placed;
+            self.blocked_lead_months = self.blocked_lead_months.max(lead);
+        }
+        let receiving = if c.open_fraction >= 1.0 {
+            self.receiving_weight += fraction;
+            self.receiving_qty_frac += fraction * qty_factor;
+            fraction * qty_factor
+        } else {
+            0.0
+        };
+        (lead, placed * qty_factor, receiving)
+    }
+}
+
 /// Quantity per USD relative to the market price for a price factor: its
 /// inverse, or 0 for a zero price (the model buys nothing rather than an
 /// infinite quantity).
@@ -627,6 +656,12 @@ struct SegmentTerms {
     own_changes: Vec<(i64, usize)>,
     next_own_change: usize,
     pool: PoolSums,
+    /// The pool with the tracked suppliers added: the terms of a month in
+    /// which no quota can bind.
+    all: PoolSums,
+    /// Per tracked supplier (in the order of `tracked`), its deliveries when
+    /// pooled, like `deliveries`.
+    tracked_deliveries: Vec<(usize, f64, f64)>,
     /// Per pooled supplier, its deliveries: (lead time with extra months,
     /// direct quantity per unit money, re-sourced quantity per unit
     /// re-sourced weight).
@@ -675,33 +710,33 @@ impl SegmentTerms {
         let market_qty_factor = qty_factor(market_factor);
         self.pool = PoolSums::default();
         self.deliveries.clear();
+        self.tracked_deliveries.clear();
+        let mut tracked_sums = PoolSums::default();
         for (i, plan) in plans.iter().enumerate() {
             let mut c = self.own[i];
             c.price_factor *= market_factor;
             self.conditions[i] = c;
             let qty_factor = self.own_qty_factor[i] * market_qty_factor;
-            let pool = &mut self.pool;
-            pool.base_qty_frac += plan.fraction * qty_factor;
-            if plan.tracked {
-                continue;
-            }
-            let placed = plan.fraction * c.open_fraction;
+            self.pool.base_qty_frac += plan.fraction * qty_factor;
             let lead = plan.lead_months + c.extra_lead_months;
-            pool.placed_frac += placed;
-            pool.placed_qty_frac += placed * qty_factor;
-            if plan.fraction - placed > 0.0 {
-                pool.blocked_frac += plan.fraction - placed;
-                pool.blocked_lead_months = pool.blocked_lead_months.max(lead);
-            }
-            let receiving = if c.open_fraction >= 1.0 {
-                pool.receiving_weight += plan.fraction;
-                pool.receiving_qty_frac += plan.fraction * qty_factor;
-                plan.fraction * qty_factor
+            if plan.tracked {
+                let delivery = tracked_sums.add(plan.fraction, lead, c, qty_factor);
+                self.tracked_deliveries.push(delivery);
             } else {
-                0.0
-            };
-            self.deliveries.push((lead, placed * qty_factor, receiving));
+                let delivery = self.pool.add(plan.fraction, lead, c, qty_factor);
+                self.deliveries.push(delivery);
+            }
         }
+        let (p, t) = (self.pool, tracked_sums);
+        self.all = PoolSums {
+            placed_frac: p.placed_frac + t.placed_frac,
+            placed_qty_frac: p.placed_qty_frac + t.placed_qty_frac,
+            blocked_frac: p.blocked_frac + t.blocked_frac,
+            blocked_lead_months: p.blocked_lead_months.max(t.blocked_lead_months),
+            receiving_weight: p.receiving_weight + t.receiving_weight,
+            receiving_qty_frac: p.receiving_qty_frac + t.receiving_qty_frac,
+            base_qty_frac: p.base_qty_frac,
+        };
     }
 }
 
@@ -865,6 +900,22 @@ fn project_mineral(
         };
         budget_implied_qty += planned * pool.base_qty_frac * inv_market;
 
+        // Most months no quota can bind: every quota has room for more than
+        // all the money available. Then the tracked suppliers join the pool
+        // for the month (the same result, without the bookkeeping).
+        let quota_free = !lose_on_ban
+            && tracked.iter().all(|t| {
+                let c = terms.conditions[t.plan];
+                quota_room_usd(c, t.ordered_this_year_qty, market_price * c.price_factor)
+                    > available * (1.0 + 1e-9)
+            });
+        // How many tracked suppliers to follow one by one this month.
+        let (pool, one_by_one) = if quota_free {
+            (terms.all, 0)
+        } else {
+            (pool, tracked.len())
+        };
+
         // 1. Each supplier's part of the money: the pool at once, then the
         // tracked ones.
         let mut spend = available * pool.placed_frac;
@@ -876,7 +927,7 @@ fn project_mineral(
         } else {
             0
         };
-        for t in &mut tracked {
+        for t in tracked[..one_by_one].iter_mut() {
             let c = terms.conditions[t.plan];
             let wanted = available * t.fraction;
             let price = market_price * c.price_factor;
@@ -906,7 +957,7 @@ fn project_mineral(
                     break;
                 }
                 let weight = pool.receiving_weight
-                    + tracked
+                    + tracked[..one_by_one]
                         .iter()
                         .filter(|t| t.has_room())
                         .map(|t| t.fraction)
@@ -924,7 +975,7 @@ fn project_mineral(
                 spend += per_share * pool.receiving_weight;
                 qty_total += per_share * pool.receiving_qty_frac * inv_market;
                 let mut still_blocked = 0.0;
-                for t in tracked.iter_mut().filter(|t| t.has_room()) {
+                for t in tracked[..one_by_one].iter_mut().filter(|t| t.has_room()) {
                     let extra = per_share * t.fraction;
                     let taken = extra.min((t.room_usd - t.placed_usd).max(0.0));
                     t.placed_usd += taken;
@@ -947,7 +998,7 @@ fn project_mineral(
                 } else {
                     0.0
                 };
-                for t in &mut tracked {
+                for t in tracked[..one_by_one].iter_mut() {
                     t.placed_usd *= scale;
                     t.resourced_usd *= scale;
                 }
@@ -961,7 +1012,21 @@ fn project_mineral(
         pool_direct[first] = available * scale * inv_market;
         pool_resourced[first] = pool_resourced_per_share * scale * inv_market;
         resourced_lead[first] = blocked_lead_months;
-        for t in &mut tracked {
+        if quota_free {
+            // Pooled this month: their part of the pool's orders.
+            for (t, &(lead, direct_qty, resourced_qty)) in
+                tracked.iter_mut().zip(&terms.tracked_deliveries)
+            {
+                let direct = pool_direct[first] * direct_qty;
+                let resourced = pool_resourced[first] * resourced_qty;
+                t.ordered_this_year_qty += direct + resourced;
+                arrivals[first + lead] += direct;
+                if resourced > 0.0 {
+                    arrivals[first + lead.max(blocked_lead_months)] += resourced;
+                }
+            }
+        }
+        for t in tracked[..one_by_one].iter_mut() {
             if t.placed_usd <= 0.0 || t.inv_price <= 0.0 {
                 continue;
             }
