@@ -748,8 +748,8 @@ impl SegmentTerms {
 /// pooled (see [`PoolSums`]); the rest are tracked one by one. The result is
 /// the same as following every supplier (`projection_reference.rs`, checked
 /// by a unit test), only faster. It runs in three passes: money and orders
-/// month by month, the pool's deliveries lead time by lead time, then
-/// inventory and coverage.
+/// month by month, the pool's deliveries supplier by supplier over each run
+/// of months, then inventory and coverage.
 fn project_mineral(
     mineral: &Mineral,
     horizon: u32,
@@ -1072,7 +1072,7 @@ fn project_mineral(
         purchasable.close_year(ceiling_qty_per_year);
     }
 
-    // Pass 2: the pool's deliveries, run by run and lead time by lead time.
+    // Pass 2: the pool's deliveries, run by run and supplier by supplier.
     for (k, &(run_first, entries_first)) in runs.iter().enumerate() {
         let (run_end, entries_end) = runs
             .get(k + 1)
