@@ -4,7 +4,7 @@
 
 use super::form::{self, Form};
 use crate::model::disruption::names_match;
-use crate::model::{Disruption, DisruptionKind, InTransitOnBan, YearMonth, presets};
+use crate::model::{Disruption, DisruptionKind, InTransitOnBan, Mineral, YearMonth, presets};
 use crate::ui::command::Command;
 use crate::ui::document::Document;
 use egui::containers::menu::{MenuButton, MenuConfig};
@@ -82,13 +82,6 @@ pub fn show(ui: &mut Ui, doc: &mut Document, commands: &mut Vec<Command>) -> boo
         .iter()
         .map(|m| m.name.clone())
         .collect();
-    // Every supplier name once, in the order they first appear.
-    let mut suppliers: Vec<String> = Vec::new();
-    for s in doc.scenario.minerals.iter().flat_map(|m| &m.suppliers) {
-        if !s.name.trim().is_empty() && !suppliers.contains(&s.name) {
-            suppliers.push(s.name.clone());
-        }
-    }
     for (k, d) in doc.scenario.disruptions.iter_mut().enumerate() {
         ui.horizontal(|ui| {
             changed |= ui
@@ -128,7 +121,7 @@ pub fn show(ui: &mut Ui, doc: &mut Document, commands: &mut Vec<Command>) -> boo
     let k = doc.selected_event;
     let problems = doc.problems.clone();
     if let Some(d) = doc.scenario.disruptions.get_mut(k) {
-        changed |= editor(ui, k, d, &minerals, &suppliers, &problems);
+        changed |= editor(ui, k, d, &minerals, &doc.scenario.minerals, &problems);
         ui.add_space(6.0);
         if ui.button("Delete event").clicked() {
             commands.push(Command::RemoveEvent(k));
@@ -164,7 +157,7 @@ fn editor(
     k: usize,
     d: &mut Disruption,
     minerals: &[String],
-    suppliers: &[String],
+    scenario_minerals: &[Mineral],
     problems: &[crate::model::Problem],
 ) -> bool {
     let at = |field: &str| format!("disruptions[{k}].{field}");
@@ -225,7 +218,7 @@ fn editor(
                                 .desired_width(180.0),
                         )
                         .labelled_by(id);
-                    if supplier_chooser(ui, &mut d.supplier, suppliers) {
+                    if supplier_chooser(ui, &mut d.supplier, scenario_minerals) {
                         r.mark_changed();
                     }
                     r
@@ -298,9 +291,10 @@ fn editor(
     form.changed
 }
 
-/// A "Choose" menu of the scenario's suppliers next to the typed name (which
-/// may also be a country matching several). Returns whether it changed.
-fn supplier_chooser(ui: &mut Ui, supplier: &mut String, suppliers: &[String]) -> bool {
+/// A "Choose" menu of the suppliers of `minerals` next to the typed name
+/// (which may also be a country matching several). Returns whether it
+/// changed.
+fn supplier_chooser(ui: &mut Ui, supplier: &mut String, minerals: &[Mineral]) -> bool {
     let mut changed = false;
     let (button, _) = MenuButton::new("Choose").ui(ui, |ui| {
         if ui.button("Every supplier").clicked() {
@@ -308,7 +302,14 @@ fn supplier_chooser(ui: &mut Ui, supplier: &mut String, suppliers: &[String]) ->
             changed = true;
         }
         ui.separator();
-        for name in suppliers {
+        // Every supplier name once, in the order they first appear.
+        let mut names: Vec<&String> = Vec::new();
+        for s in minerals.iter().flat_map(|m| &m.suppliers) {
+            if !s.name.trim().is_empty() && !names.contains(&&s.name) {
+                names.push(&s.name);
+            }
+        }
+        for name in names {
             if ui.button(name.as_str()).clicked() {
                 supplier.clone_from(name);
                 changed = true;
