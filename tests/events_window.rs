@@ -26,19 +26,24 @@ fn harness(
 
 const BAN: &str = "China bans gallium, germanium and antimony exports to the US (Dec 2024)";
 
+/// Opens the Events tab and adds the December 2024 ban: two clicks, the
+/// preset menu then the event.
+fn add_the_ban_preset(h: &mut Harness<'static, PlannerApp>) {
+    h.get_by_role_and_label(Role::Button, "Events (0)").click();
+    h.run();
+    h.get_by_label("Add preset").click();
+    h.run();
+    h.get_by_label(BAN).click();
+    h.run();
+}
+
 #[test]
 fn a_preset_lowers_coverage_and_disabling_it_restores_it_exactly() {
     let mut h = harness(samples::default_scenario(), egui::Theme::Dark);
     let before = h.state().doc.projection.clone();
     let antimony_before = before.minerals[1].final_coverage_pct();
 
-    h.get_by_role_and_label(Role::Button, "Events (0)").click();
-    h.run();
-    // Two clicks: the preset menu, then the event.
-    h.get_by_label("Add preset").click();
-    h.run();
-    h.get_by_label(BAN).click();
-    h.run();
+    add_the_ban_preset(&mut h);
 
     assert_eq!(h.state().doc.scenario.disruptions.len(), 1);
     let antimony_after = h.state().doc.projection.minerals[1].final_coverage_pct();
@@ -124,12 +129,7 @@ fn events_snapshot_light() {
 fn minerals_are_picked_from_a_checklist() {
     let mut h = harness(samples::default_scenario(), egui::Theme::Dark);
     let before = h.state().doc.projection.clone();
-    h.get_by_role_and_label(Role::Button, "Events (0)").click();
-    h.run();
-    h.get_by_label("Add preset").click();
-    h.run();
-    h.get_by_label(BAN).click();
-    h.run();
+    add_the_ban_preset(&mut h);
     let minerals =
         |h: &Harness<'static, PlannerApp>| h.state().doc.scenario.disruptions[0].minerals.clone();
     // The preset names gallium, germanium and antimony; of this scenario's
@@ -175,12 +175,7 @@ fn minerals_are_picked_from_a_checklist() {
 fn the_supplier_is_picked_from_the_scenario_suppliers() {
     let mut h = harness(samples::default_scenario(), egui::Theme::Dark);
     let before = h.state().doc.projection.clone();
-    h.get_by_role_and_label(Role::Button, "Events (0)").click();
-    h.run();
-    h.get_by_label("Add preset").click();
-    h.run();
-    h.get_by_label(BAN).click();
-    h.run();
+    add_the_ban_preset(&mut h);
     let antimony_with_china_ban = h.state().doc.projection.minerals[1].final_coverage_pct();
     assert!(antimony_with_china_ban < before.minerals[1].final_coverage_pct());
 

@@ -266,8 +266,8 @@ impl MonthBook {
     }
 
     /// Deliveries from `arrivals` (quantity arriving in month m at index m),
-    /// inventory and coverage. Returns the rows and the first month at 100 %.
-    fn deliver(self, arrivals: &[f64]) -> (Vec<MonthRow>, Option<u32>) {
+    /// inventory and coverage: the finished projection of `mineral`.
+    fn finish(self, mineral: &Mineral, arrivals: &[f64], totals: Totals) -> MineralProjection {
         let mut months = self.months;
         let mut inventory_qty = self.opening_inventory_qty;
         let mut first_full = None;
@@ -285,8 +285,29 @@ impl MonthBook {
                 first_full = Some(row.month);
             }
         }
-        (months, first_full)
+        let in_transit_at_end_qty = arrivals
+            .get(months.len() + 1..)
+            .map_or(0.0, |rest| rest.iter().sum());
+        MineralProjection {
+            name: mineral.name.clone(),
+            unit: mineral.unit,
+            months,
+            first_full_coverage_month: first_full,
+            in_transit_at_end_qty,
+            total_cost_usd: totals.spent_usd,
+            total_ordered_qty: totals.ordered_qty,
+            lost_in_transit_qty: totals.lost_in_transit_qty,
+            feasibility: totals.feasibility,
+        }
     }
+}
+
+/// A mineral's totals over the horizon, besides its rows.
+struct Totals {
+    spent_usd: f64,
+    ordered_qty: f64,
+    lost_in_transit_qty: f64,
+    feasibility: Feasibility,
 }
 
 /// Adds `qty[k] × factor` to `arrivals[k + offset]` for every k: one
@@ -430,25 +451,19 @@ fn project_calm_mineral(mineral: &Mineral, horizon: u32, carry_over: bool) -> Mi
     for &(fraction, lead) in &split {
         add_deliveries(&mut arrivals, 1 + lead, &bought[1..], fraction);
     }
-    let (months, first_full) = book.deliver(&arrivals);
-
-    let in_transit_at_end_qty = arrivals
-        .get(horizon as usize + 1..)
-        .map_or(0.0, |rest| rest.iter().sum());
-    MineralProjection {
-        name: mineral.name.clone(),
-        unit: mineral.unit,
-        months,
-        first_full_coverage_month: first_full,
-        in_transit_at_end_qty,
-        total_cost_usd: spent_total_usd,
-        total_ordered_qty: total_ordered,
-        lost_in_transit_qty: 0.0,
-        feasibility: Feasibility {
-            budget_implied_qty,
-            purchasable_qty: calm_purchasable_qty(mineral, horizon, ceiling_qty_per_year),
+    book.finish(
+        mineral,
+        &arrivals,
+        Totals {
+            spent_usd: spent_total_usd,
+            ordered_qty: total_ordered,
+            lost_in_transit_qty: 0.0,
+            feasibility: Feasibility {
+                budget_implied_qty,
+                purchasable_qty: calm_purchasable_qty(mineral, horizon, ceiling_qty_per_year),
+            },
         },
-    }
+    )
 }
 
 /// Purchasable quantity with no events: the ceiling for each plan year, or
@@ -1116,22 +1131,19 @@ fn project_mineral(
     }
 
     // Pass 3: inventory and coverage.
-    let (months, first_full) = book.deliver(&arrivals);
-    let in_transit_at_end_qty = arrivals.get(h + 1..).map_or(0.0, |rest| rest.iter().sum());
-    MineralProjection {
-        name: mineral.name.clone(),
-        unit: mineral.unit,
-        months,
-        first_full_coverage_month: first_full,
-        in_transit_at_end_qty,
-        total_cost_usd: spent_total_usd,
-        total_ordered_qty: total_ordered,
-        lost_in_transit_qty: lost_in_transit,
-        feasibility: Feasibility {
-            budget_implied_qty,
-            purchasable_qty: purchasable.total(),
+    book.finish(
+        mineral,
+        &arrivals,
+        Totals {
+            spent_usd: spent_total_usd,
+            ordered_qty: total_ordered,
+            lost_in_transit_qty: lost_in_transit,
+            feasibility: Feasibility {
+                budget_implied_qty,
+                purchasable_qty: purchasable.total(),
+            },
         },
-    }
+    )
 }
 
 /// A supplier followed order by order (see `SupplierPlan::tracked`): its

@@ -243,24 +243,19 @@ pub(super) fn project_mineral_one_by_one(
         purchasable.close_year(ceiling_qty_per_year);
     }
 
-    let (months, first_full) = book.deliver(&arrivals);
-    let in_transit_at_end_qty = arrivals
-        .get(horizon as usize + 1..)
-        .map_or(0.0, |rest| rest.iter().sum());
-    MineralProjection {
-        name: mineral.name.clone(),
-        unit: mineral.unit,
-        months,
-        first_full_coverage_month: first_full,
-        in_transit_at_end_qty,
-        total_cost_usd: spent_total_usd,
-        total_ordered_qty: total_ordered,
-        lost_in_transit_qty: lost_in_transit,
-        feasibility: Feasibility {
-            budget_implied_qty,
-            purchasable_qty: purchasable.total(),
+    book.finish(
+        mineral,
+        &arrivals,
+        Totals {
+            spent_usd: spent_total_usd,
+            ordered_qty: total_ordered,
+            lost_in_transit_qty: lost_in_transit,
+            feasibility: Feasibility {
+                budget_implied_qty,
+                purchasable_qty: purchasable.total(),
+            },
         },
-    }
+    )
 }
 
 /// Can this supplier take re-sourced orders? Only when fully open and below
