@@ -2,27 +2,15 @@
 //! disable it and watch coverage come back exactly; snapshots with shaded
 //! events.
 
+mod common;
+
+use common::window as harness;
 use egui::accesskit::Role;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use stockpile_planner::display::pct;
 use stockpile_planner::samples;
 use stockpile_planner::ui::PlannerApp;
-
-fn harness(
-    scenario: stockpile_planner::model::Scenario,
-    theme: egui::Theme,
-) -> Harness<'static, PlannerApp> {
-    let mut h = Harness::builder()
-        .with_size([1400.0, 900.0])
-        .with_theme(theme)
-        .build_ui_state(
-            |ui, app: &mut PlannerApp| app.show(ui),
-            PlannerApp::new(scenario),
-        );
-    h.run();
-    h
-}
 
 const BAN: &str = "China bans gallium, germanium and antimony exports to the US (Dec 2024)";
 

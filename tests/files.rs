@@ -2,6 +2,8 @@
 //! only the dialog (the function that turns "ask the user" into a path) is
 //! replaced.
 
+mod common;
+
 use egui::accesskit::Role;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
@@ -9,7 +11,7 @@ use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 use stockpile_planner::file;
 use stockpile_planner::samples;
-use stockpile_planner::ui::command::Command;
+use stockpile_planner::ui::command::{Command, Message};
 use stockpile_planner::ui::{Dialogs, Document, FileRequest, PlannerApp};
 
 /// A dialog that answers with whatever the test put in the slot.
@@ -41,15 +43,11 @@ fn app_with(dialog: &FakeDialog, recovery: Option<&Path>) -> Harness<'static, Pl
         dialog.dialogs(),
         recovery.map(Path::to_path_buf),
     );
-    let mut h = Harness::builder()
-        .with_size([1400.0, 900.0])
-        .build_ui_state(|ui, app: &mut PlannerApp| app.show(ui), app);
-    h.run();
-    h
+    common::window_on(app, egui::Theme::Dark)
 }
 
-fn send(h: &mut Harness<'_, PlannerApp>, command: Command) {
-    h.state_mut().send(command);
+fn send(h: &mut Harness<'_, PlannerApp>, message: impl Into<Message>) {
+    h.state_mut().send(message);
     h.run();
 }
 
@@ -60,7 +58,6 @@ fn save_then_open_round_trips_exactly() {
     let dialog = FakeDialog::default();
     let mut h = app_with(&dialog, None);
     h.state_mut().doc.scenario.minerals[0].budget_usd = 420e6;
-    h.state_mut().doc.recompute();
     h.run();
     assert!(h.state().title().starts_with("Untitled* - "));
 
@@ -311,7 +308,7 @@ fn a_vanished_recent_file_is_removed_with_a_message() {
     let mut h = app_with(&dialog, None);
     let gone = PathBuf::from("/nonexistent/old-plan.ron");
     h.state_mut().preferences.recent_files = vec![gone.clone()];
-    send(&mut h, Command::OpenRecent(gone));
+    send(&mut h, Message::OpenRecent(gone));
     assert!(h.state().preferences.recent_files.is_empty());
     assert!(
         h.query_by_label_contains("the file does not exist. It was removed from the recent files.")

@@ -93,7 +93,8 @@ fn ceilings_and_duplicate_names() {
     assert_eq!(
         problems(&s),
         [
-            "minerals[1].name: Another mineral is already called \"Cobalt\"",
+            "minerals[0].name: Another mineral (#2) is also called \"Cobalt\"; names must differ",
+            "minerals[1].name: Another mineral (#1) is also called \"Cobalt\"; names must differ",
             "minerals[1].ceiling.pct: The ceiling share cannot exceed 100% (it is 120%)",
             "minerals[1].ceiling.qualified_supply_qty_per_year: The qualified supply cannot be negative (it is -3)",
         ]

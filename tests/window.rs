@@ -1,6 +1,8 @@
 //! The planner window, driven through its accessible labels with
 //! egui_kittest, plus snapshot images of the main window.
 
+mod common;
+
 use egui::accesskit::Role;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
@@ -10,15 +12,7 @@ use stockpile_planner::samples;
 use stockpile_planner::ui::PlannerApp;
 
 fn harness(theme: egui::Theme) -> Harness<'static, PlannerApp> {
-    let mut h = Harness::builder()
-        .with_size([1400.0, 900.0])
-        .with_theme(theme)
-        .build_ui_state(
-            |ui, app: &mut PlannerApp| app.show(ui),
-            PlannerApp::new(samples::default_scenario()),
-        );
-    h.run();
-    h
+    common::window(samples::default_scenario(), theme)
 }
 
 /// Click a field, type `text` over its value, press Enter.

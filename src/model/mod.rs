@@ -1,7 +1,9 @@
 //! The planning model: scenario data, projection and validation. Knows
 //! nothing of egui or files.
 
+pub mod changes;
 pub mod disruption;
+pub mod edits;
 pub mod month;
 pub mod presets;
 pub mod projection;

@@ -3,6 +3,7 @@
 
 use super::disruption::DisruptionKind;
 use super::scenario::{MAX_HORIZON_MONTHS, PurchaseCeiling, Scenario, SpendingProfile};
+use std::collections::HashMap;
 use std::fmt;
 
 /// Shares must add up to 100 % within this tolerance.
@@ -113,18 +114,34 @@ pub fn validate(scenario: &Scenario) -> Vec<Problem> {
         c.add("minerals", "The scenario has no minerals yet");
     }
     let horizon = scenario.horizon_months;
+    // Minerals by trimmed name, in one pass (no comparison of every pair).
+    let mut same_names: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (i, m) in scenario.minerals.iter().enumerate() {
+        if !m.name.trim().is_empty() {
+            same_names.entry(m.name.trim()).or_default().push(i);
+        }
+    }
 
     for (i, m) in scenario.minerals.iter().enumerate() {
         let at = |field: &str| format!("minerals[{i}].{field}");
         c.name(|| at("name"), "A mineral", &m.name);
-        if !m.name.trim().is_empty()
-            && scenario.minerals[..i]
-                .iter()
-                .any(|other| other.name.trim() == m.name.trim())
+        if let Some(others) = same_names.get(m.name.trim())
+            && others.len() > 1
         {
+            // Said under every mineral of the group, so the planner sees it
+            // under the one being edited.
+            let numbers: Vec<String> = others
+                .iter()
+                .filter(|&&j| j != i)
+                .map(|j| format!("#{}", j + 1))
+                .collect();
             c.add(
                 at("name"),
-                format!("Another mineral is already called \"{}\"", m.name),
+                format!(
+                    "Another mineral ({}) is also called \"{}\"; names must differ",
+                    numbers.join(", "),
+                    m.name.trim()
+                ),
             );
         }
         c.positive(

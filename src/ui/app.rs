@@ -1,15 +1,17 @@
-//! The app shell: lays out the views, routes every [`Command`] through one
-//! place, keeps undo history, and persists window preferences.
+//! The app shell: lays out the views, routes every [`Message`] (and so every
+//! [`Command`]) through one place, refreshes derived data once per frame,
+//! records undo checkpoints, and persists window preferences.
 
-use super::command::Command;
+use super::command::{Command, Message};
 use super::document::Document;
-use super::file_actions::{PathPrompt, Replace};
-use super::files::{Dialogs, FileRequest};
+use super::files::Dialogs;
 use super::views;
+use super::views::notices::Notices;
+use super::views::path_prompt::PathPrompt;
+use super::views::unsaved_prompt::Replace;
 use crate::file::recovery::{self, Recovered};
-use crate::model::{Mineral, Scenario, Supplier};
-use egui::util::undoer::Undoer;
-use egui::{Panel, Theme, Ui};
+use crate::model::Scenario;
+use egui::{Id, Panel, Theme, Ui};
 use serde::{Deserialize, Serialize};
 use std::path::PathBuf;
 
@@ -35,17 +37,13 @@ pub enum RightTab {
     Events,
 }
 
-/// A message for the planner, shown in a banner until dismissed.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Notice {
-    pub text: String,
-    pub is_error: bool,
-}
+/// Most commands kept in [`PlannerApp::commands_run`].
+const COMMANDS_REMEMBERED: usize = 50;
 
 pub struct PlannerApp {
     pub doc: Document,
     pub preferences: Preferences,
-    pub notices: Vec<Notice>,
+    pub notices: Notices,
     pub(super) dialogs: Dialogs,
     /// Folder of the recovery copy; `None` disables recovery.
     pub(super) recovery_dir: Option<PathBuf>,
@@ -57,15 +55,25 @@ pub struct PlannerApp {
     pub unsaved_prompt: Option<Replace>,
     /// Once a Save As from the prompt succeeds, carry on with this.
     pub(super) after_save: Option<Replace>,
+    /// The scenario as it was when the Open dialog was asked for (after any
+    /// Save / Don't save): edits made while the dialog is up are asked about
+    /// when its answer arrives.
+    pub(super) open_dialog_from: Option<Scenario>,
     pub path_prompt: Option<PathPrompt>,
     /// The planner confirmed closing.
     pub(super) allow_close: bool,
     window_title: String,
     /// What the right-hand panel shows.
     pub right_tab: RightTab,
-    undoer: Undoer<Scenario>,
-    /// Commands queued by views (and tests) during a frame.
-    pending: Vec<Command>,
+    /// The text field that had the focus last frame: while the same field
+    /// keeps it, its edit is not finished and no undo step is taken.
+    editing_field: Option<Id>,
+    /// Messages sent by views, shortcuts and tests, carried out at the start
+    /// of the next frame.
+    pending: Vec<Message>,
+    /// The commands carried out, oldest first (the last few): what a menu
+    /// entry or a shortcut really did.
+    pub commands_run: Vec<Command>,
 }
 
 impl PlannerApp {
@@ -83,7 +91,7 @@ impl PlannerApp {
         Self {
             doc,
             preferences: Preferences::default(),
-            notices: Vec::new(),
+            notices: Notices::default(),
             dialogs,
             recovery_dir,
             last_recovery: None,
@@ -91,12 +99,14 @@ impl PlannerApp {
             recovery_offer,
             unsaved_prompt: None,
             after_save: None,
+            open_dialog_from: None,
             path_prompt: None,
             allow_close: false,
             window_title: String::new(),
             right_tab: RightTab::Mineral,
-            undoer: Undoer::default(),
+            editing_field: None,
             pending: Vec::new(),
+            commands_run: Vec::new(),
         }
     }
 
@@ -110,133 +120,110 @@ impl PlannerApp {
         )
     }
 
-    /// Queue a command; it runs at the end of the next frame.
-    pub fn send(&mut self, command: Command) {
-        self.pending.push(command);
+    /// Queue a command or message; it is carried out at the start of the
+    /// next frame.
+    pub fn send(&mut self, message: impl Into<Message>) {
+        self.pending.push(message.into());
     }
 
-    /// Carry out one command.
-    pub fn execute(&mut self, ctx: &egui::Context, command: Command) {
+    /// Carry out one message. Each scenario edit is its own undo step.
+    fn execute(&mut self, ctx: &egui::Context, message: Message) {
+        let doc = &mut self.doc;
+        match message {
+            Message::Run(command) => self.run(ctx, command),
+            Message::OpenRecent(path) | Message::OpenPath(path) => {
+                if !self.dialogs.open {
+                    self.path_prompt = None;
+                    self.replace_scenario(ctx, Replace::OpenPath(path));
+                }
+            }
+            Message::SaveTo(path) => {
+                self.path_prompt = None;
+                self.save_to(ctx, &path);
+            }
+            Message::AnswerUnsaved(choice) => self.answer_unsaved(ctx, choice),
+            Message::RestoreRecovery => self.restore_recovery(),
+            Message::DiscardRecovery => self.discard_recovery(),
+            Message::AddPreset(n) => {
+                if let Some(k) = doc.scenario.add_preset(n) {
+                    doc.selected_event = k;
+                    self.right_tab = RightTab::Events;
+                }
+            }
+            Message::RemoveEvent(k) => {
+                if let Some(removed) = doc.scenario.remove_event(k) {
+                    self.notices.info(format!(
+                        "Deleted the event \"{}\". Edit > Undo brings it back.",
+                        removed.name
+                    ));
+                }
+            }
+            Message::SelectEvent(k) => doc.selected_event = k,
+            Message::SelectMineral(i) => {
+                doc.selected = i;
+                self.right_tab = RightTab::Mineral;
+            }
+            Message::RemoveSupplier { mineral, supplier } => {
+                doc.scenario.remove_supplier(mineral, supplier);
+            }
+        }
+    }
+
+    /// Carry out a user-facing command.
+    fn run(&mut self, ctx: &egui::Context, command: Command) {
         if command.is_file_action() && self.dialogs.open {
             return;
         }
-        let scenario = &mut self.doc.scenario;
+        self.commands_run.push(command);
+        if self.commands_run.len() > COMMANDS_REMEMBERED {
+            self.commands_run.remove(0);
+        }
+        let doc = &mut self.doc;
+        let selected = doc.selected;
         match command {
             Command::NewScenario => self.replace_scenario(ctx, Replace::New),
             Command::Open => self.replace_scenario(ctx, Replace::OpenDialog),
             Command::OpenByPath => {
-                let folder = self.start_folder();
-                self.prompt_for_path(FileRequest::Open { folder }, None);
-            }
-            Command::OpenRecent(path) | Command::OpenPath(path) => {
-                self.path_prompt = None;
-                self.replace_scenario(ctx, Replace::OpenPath(path));
+                let request = super::files::FileRequest::Open {
+                    folder: self.start_folder(),
+                };
+                self.path_prompt = Some(PathPrompt::new(request, None));
             }
             Command::Save => self.save(ctx),
             Command::SaveAs => self.save_as(ctx),
-            Command::SaveTo(path) => {
-                self.path_prompt = None;
-                self.save_to(ctx, &path);
-            }
-            Command::AnswerUnsaved(choice) => self.answer_unsaved(ctx, choice),
-            Command::RestoreRecovery => self.restore_recovery(),
-            Command::DiscardRecovery => self.discard_recovery(),
-            Command::AddEvent => {
-                scenario.disruptions.push(crate::model::Disruption {
-                    name: "New event".into(),
-                    notes: String::new(),
-                    enabled: true,
-                    kind: crate::model::DisruptionKind::ExportBan,
-                    supplier: scenario
-                        .minerals
-                        .get(self.doc.selected)
-                        .and_then(|m| m.suppliers.first())
-                        .map(|s| s.name.clone())
-                        .unwrap_or_default(),
-                    minerals: Vec::new(),
-                    start: scenario.calendar_month(13.min(scenario.horizon_months.max(1))),
-                    end: None,
-                });
-                self.doc.selected_event = scenario.disruptions.len() - 1;
-                self.right_tab = RightTab::Events;
-            }
-            Command::AddPreset(n) => {
-                if let Some(event) = crate::model::presets::all().into_iter().nth(n) {
-                    scenario.disruptions.push(event);
-                    self.doc.selected_event = scenario.disruptions.len() - 1;
-                    self.right_tab = RightTab::Events;
-                }
-            }
-            Command::RemoveEvent(k) => {
-                if k < scenario.disruptions.len() {
-                    let removed = scenario.disruptions.remove(k);
-                    self.notices.push(Notice {
-                        text: format!(
-                            "Deleted the event \"{}\". Edit > Undo brings it back.",
-                            removed.name
-                        ),
-                        is_error: false,
-                    });
-                }
-            }
-            Command::SelectEvent(k) => self.doc.selected_event = k,
-            Command::AddMineral => {
-                let name = scenario.unused_mineral_name("New mineral");
-                scenario.minerals.push(Mineral::new(name));
-                self.doc.selected = scenario.minerals.len() - 1;
-            }
-            Command::DuplicateMineral(i) => {
-                if let Some(m) = scenario.minerals.get(i) {
-                    let mut copy = m.clone();
-                    copy.name = scenario.unused_mineral_name(&format!("{} (copy)", m.name));
-                    scenario.minerals.insert(i + 1, copy);
-                    self.doc.selected = i + 1;
-                }
-            }
-            Command::RemoveMineral(i) => {
-                if i < scenario.minerals.len() {
-                    let removed = scenario.minerals.remove(i);
-                    self.notices.push(Notice {
-                        text: format!("Removed {}. Edit > Undo brings it back.", removed.name),
-                        is_error: false,
-                    });
-                }
-            }
-            Command::SelectMineral(i) => {
-                self.doc.selected = i;
-                self.right_tab = RightTab::Mineral;
-            }
-            Command::AddSupplier { mineral } => {
-                if let Some(m) = scenario.minerals.get_mut(mineral) {
-                    let n = m.suppliers.len() + 1;
-                    m.suppliers.push(Supplier {
-                        name: format!("Supplier {n}"),
-                        share_pct: 0.0,
-                        lead_time_months: 3,
-                    });
-                }
-            }
-            Command::RemoveSupplier { mineral, supplier } => {
-                if let Some(m) = scenario.minerals.get_mut(mineral)
-                    && supplier < m.suppliers.len()
-                {
-                    m.suppliers.remove(supplier);
-                }
-            }
-            Command::NormalizeShares { mineral } => {
-                if let Some(m) = scenario.minerals.get_mut(mineral) {
-                    m.normalize_shares();
-                }
-            }
+            Command::Quit => self.replace_scenario(ctx, Replace::Close),
             Command::Undo => {
-                if let Some(previous) = self.undoer.undo(&self.doc.scenario) {
-                    self.doc.scenario = previous.clone();
-                }
+                doc.history.undo(&mut doc.scenario);
             }
             Command::Redo => {
-                if let Some(next) = self.undoer.redo(&self.doc.scenario) {
-                    self.doc.scenario = next.clone();
+                doc.history.redo(&mut doc.scenario);
+            }
+            Command::AddMineral => {
+                doc.selected = doc.scenario.add_mineral();
+                self.right_tab = RightTab::Mineral;
+            }
+            Command::DuplicateMineral => {
+                if let Some(copy) = doc.scenario.duplicate_mineral(selected) {
+                    doc.selected = copy;
                 }
+            }
+            Command::RemoveMineral => {
+                if let Some(removed) = doc.scenario.remove_mineral(selected) {
+                    self.notices.info(format!(
+                        "Removed {}. Edit > Undo brings it back.",
+                        removed.name
+                    ));
+                }
+            }
+            Command::AddSupplier => {
+                doc.scenario.add_supplier(selected);
+            }
+            Command::NormalizeShares => {
+                doc.scenario.normalize_shares(selected);
+            }
+            Command::AddEvent => {
+                doc.selected_event = doc.scenario.add_event(selected);
+                self.right_tab = RightTab::Events;
             }
             Command::ToggleTheme => {
                 let next = match ctx.theme() {
@@ -247,39 +234,80 @@ impl PlannerApp {
                 ctx.set_theme(next);
             }
         }
-        self.doc.recompute();
+    }
+
+    /// Turn this frame's key presses into commands. More specific shortcuts
+    /// are tried first (Ctrl+Shift+S before Ctrl+S: egui matches logically),
+    /// and Undo/Redo are left to a focused text field, which undoes its own
+    /// typing first.
+    fn read_shortcuts(&mut self, ctx: &egui::Context) {
+        let in_text_field = ctx.text_edit_focused();
+        for (shortcut, command) in Command::shortcuts_in_handling_order() {
+            if in_text_field && command.yields_to_text_field() {
+                continue;
+            }
+            if ctx.input_mut(|i| i.consume_shortcut(&shortcut)) {
+                self.pending.push(command.into());
+            }
+        }
+    }
+
+    /// Carry out what was queued, each message an undo step of its own.
+    fn run_pending(&mut self, ctx: &egui::Context) {
+        for message in std::mem::take(&mut self.pending) {
+            let history_moves = matches!(
+                message,
+                Message::Run(Command::Undo) | Message::Run(Command::Redo)
+            );
+            if !history_moves {
+                // A field edit in progress is its own step, before this one.
+                self.doc.history.checkpoint(&self.doc.scenario);
+            }
+            self.execute(ctx, message);
+            if !history_moves {
+                self.doc.history.checkpoint(&self.doc.scenario);
+            }
+        }
+    }
+
+    /// Take an undo step unless the planner is mid-edit: typing in the same
+    /// field as last frame, or dragging a value.
+    fn checkpoint_history(&mut self, ctx: &egui::Context) {
+        let editing = if ctx.text_edit_focused() {
+            ctx.memory(|m| m.focused())
+        } else {
+            None
+        };
+        let mid_edit =
+            ctx.egui_is_using_pointer() || (editing.is_some() && editing == self.editing_field);
+        if !mid_edit {
+            self.doc.history.checkpoint(&self.doc.scenario);
+        }
+        self.editing_field = editing;
     }
 
     /// The whole window. Used by eframe, the tests and the frame benchmark.
     pub fn show(&mut self, ui: &mut Ui) {
         let ctx = ui.ctx().clone();
-        for command in Command::WITH_SHORTCUTS {
-            if let Some(shortcut) = command.shortcut()
-                && ui.input_mut(|i| i.consume_shortcut(&shortcut))
-            {
-                self.pending.push(command);
-            }
-        }
-
+        self.read_shortcuts(&ctx);
         if let Some(answer) = self.dialogs.poll() {
             self.on_file_answer(&ctx, answer);
         }
         self.handle_close_request(&ctx);
         self.handle_dropped_files(ui);
+        self.run_pending(&ctx);
 
-        let mut changed = false;
-        let recent_files = self.preferences.recent_files.clone();
         let menu = views::menu_bar::MenuState {
-            selected: (!self.doc.scenario.minerals.is_empty()).then_some(self.doc.selected),
-            can_undo: self.undoer.has_undo(&self.doc.scenario),
-            can_redo: self.undoer.has_redo(&self.doc.scenario),
+            has_selected_mineral: !self.doc.scenario.minerals.is_empty(),
+            undo_label: self.doc.history.undo_label(&self.doc.scenario),
+            redo_label: self.doc.history.redo_label(&self.doc.scenario),
             dialog_open: self.dialogs.open,
-            recent_files: &recent_files,
+            recent_files: &self.preferences.recent_files,
         };
         Panel::top("menu_bar").show(ui, |ui| {
             views::menu_bar::show(ui, &menu, &mut self.pending);
             views::file_bar::show(ui, &self.doc);
-            self.show_notices(ui);
+            self.notices.show(ui);
         });
         Panel::bottom("status_bar").show(ui, |ui| views::status_bar::show(ui, &self.doc));
         Panel::left("scenario_panel")
@@ -287,8 +315,7 @@ impl PlannerApp {
             .default_size(310.0)
             .show(ui, |ui| {
                 ui.add_space(6.0);
-                changed |=
-                    views::scenario_header::show(ui, &mut self.doc.scenario, &self.doc.problems);
+                views::scenario_header::show(ui, &mut self.doc.scenario, &self.doc.problems);
                 ui.separator();
                 egui::ScrollArea::vertical()
                     .id_salt("minerals_scroll")
@@ -300,70 +327,12 @@ impl PlannerApp {
             .resizable(true)
             .default_size(380.0)
             .max_size(520.0)
-            .show(ui, |ui| {
-                ui.add_space(4.0);
-                ui.horizontal(|ui| {
-                    ui.selectable_value(&mut self.right_tab, RightTab::Mineral, "Mineral");
-                    let n = self.doc.scenario.disruptions.len();
-                    ui.selectable_value(
-                        &mut self.right_tab,
-                        RightTab::Events,
-                        format!("Events ({n})"),
-                    );
-                });
-                ui.separator();
-                egui::ScrollArea::vertical()
-                    .id_salt("editor_scroll")
-                    .show(ui, |ui| {
-                        if self.right_tab == RightTab::Events {
-                            changed |=
-                                views::events_panel::show(ui, &mut self.doc, &mut self.pending);
-                            return;
-                        }
-                        let i = self.doc.selected;
-                        let horizon = self.doc.scenario.horizon_months;
-                        let problems = &self.doc.problems;
-                        if let Some(mineral) = self.doc.scenario.minerals.get_mut(i) {
-                            ui.heading(if mineral.name.trim().is_empty() {
-                                "(no name)".to_string()
-                            } else {
-                                mineral.name.clone()
-                            });
-                            if let Some(warning) = self
-                                .doc
-                                .projection
-                                .minerals
-                                .get(i)
-                                .and_then(|p| p.feasibility.warning())
-                            {
-                                let color = super::palette::problem_color(ui.visuals().dark_mode);
-                                ui.colored_label(
-                                    color,
-                                    format!("Not feasible in the timeframe: {warning}"),
-                                );
-                            }
-                            ui.add_space(4.0);
-                            changed |=
-                                views::mineral_editor::show(ui, i, mineral, horizon, problems);
-                            ui.separator();
-                            changed |= views::supplier_table::show(
-                                ui,
-                                i,
-                                mineral,
-                                problems,
-                                &mut self.pending,
-                            );
-                        } else {
-                            ui.add_space(20.0);
-                            ui.label(
-                                "No minerals yet. Add one with + Add in the list on the left.",
-                            );
-                            for p in problems {
-                                views::form::problem_label(ui, &p.message);
-                            }
-                        }
-                    });
-            });
+            .show(ui, |ui| self.right_panel(ui));
+
+        // The one refresh of derived data, after every edit of this frame
+        // and before the plot and summary draw it.
+        let recomputed = self.doc.refresh();
+
         egui::CentralPanel::default().show(ui, |ui| {
             let plot_height = (ui.available_height() * 0.62).max(200.0);
             ui.allocate_ui(egui::vec2(ui.available_width(), plot_height), |ui| {
@@ -397,24 +366,74 @@ impl PlannerApp {
             self.path_prompt = None;
         }
 
-        if changed {
-            self.doc.recompute();
-        }
-        let commands = std::mem::take(&mut self.pending);
-        let any_command = !commands.is_empty();
-        for command in commands {
-            self.execute(&ctx, command);
-        }
-        if any_command {
-            // The views above drew the old state; show the new one.
+        if recomputed || !self.pending.is_empty() {
+            // The panels drawn before the refresh (badges, status bar) and
+            // the queued messages want one more frame.
             ctx.request_repaint();
         }
-        // One undo step per pause in editing (a whole drag is one step).
+        self.checkpoint_history(&ctx);
         let now = ui.input(|i| i.time);
-        if !ctx.egui_is_using_pointer() {
-            self.undoer.feed_state(now, &self.doc.scenario);
-        }
         self.tick_recovery(now, &ctx);
+    }
+
+    /// The selected mineral's editor, or the events timeline.
+    fn right_panel(&mut self, ui: &mut Ui) {
+        ui.add_space(4.0);
+        ui.horizontal(|ui| {
+            ui.selectable_value(&mut self.right_tab, RightTab::Mineral, "Mineral");
+            let n = self.doc.scenario.disruptions.len();
+            ui.selectable_value(
+                &mut self.right_tab,
+                RightTab::Events,
+                format!("Events ({n})"),
+            );
+        });
+        ui.separator();
+        egui::ScrollArea::vertical()
+            .id_salt("editor_scroll")
+            .show(ui, |ui| {
+                if self.right_tab == RightTab::Events {
+                    views::events_panel::show(ui, &mut self.doc, &mut self.pending);
+                    return;
+                }
+                let i = self.doc.selected;
+                let horizon = self.doc.scenario.horizon_months;
+                let problems = &self.doc.problems;
+                let Some(mineral) = self.doc.scenario.minerals.get_mut(i) else {
+                    ui.add_space(20.0);
+                    ui.label("No minerals yet. Add one with + Add in the list on the left.");
+                    for p in problems {
+                        views::form::problem_label(ui, &p.message);
+                    }
+                    return;
+                };
+                ui.heading(if mineral.name.trim().is_empty() {
+                    "(no name)".to_string()
+                } else {
+                    mineral.name.clone()
+                });
+                // Always takes its line, so fields below never move when it
+                // comes and goes.
+                let warning = self
+                    .doc
+                    .projection
+                    .minerals
+                    .get(i)
+                    .and_then(|p| p.feasibility.warning());
+                match warning {
+                    Some(w) => {
+                        let color = super::palette::problem_color(ui.visuals().dark_mode);
+                        ui.colored_label(color, format!("Not feasible in the timeframe: {w}"));
+                    }
+                    None => {
+                        ui.weak("Feasible in the timeframe");
+                    }
+                }
+                ui.add_space(4.0);
+                views::mineral_editor::show(ui, i, mineral, horizon, problems);
+                ui.separator();
+                views::supplier_table::show(ui, i, mineral, problems, &mut self.pending);
+            });
     }
 
     /// Closing the window with unsaved changes asks first.
@@ -425,7 +444,9 @@ impl PlannerApp {
         if self.doc.is_dirty() {
             ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
             self.unsaved_prompt = Some(Replace::Close);
-        } else {
+        } else if self.recovery_offer.is_none() {
+            // Nothing unsaved here. A restore offer still on screen was not
+            // answered: its copy stays for the next start.
             self.forget_recovery();
         }
     }
@@ -440,36 +461,13 @@ impl PlannerApp {
                 .extension()
                 .is_some_and(|e| e.eq_ignore_ascii_case("ron"))
             {
-                self.pending.push(Command::OpenPath(path));
+                self.pending.push(Message::OpenPath(path));
             } else {
-                self.notices.push(Notice {
-                    text: format!(
-                        "{} is not a scenario file: only .ron files can be opened.",
-                        path.display()
-                    ),
-                    is_error: true,
-                });
+                self.notices.error(format!(
+                    "{} is not a scenario file: only .ron files can be opened.",
+                    path.display()
+                ));
             }
-        }
-    }
-
-    fn show_notices(&mut self, ui: &mut Ui) {
-        let dark = ui.visuals().dark_mode;
-        let mut dismiss = None;
-        for (k, notice) in self.notices.iter().enumerate() {
-            ui.horizontal(|ui| {
-                if notice.is_error {
-                    ui.colored_label(super::palette::problem_color(dark), notice.text.as_str());
-                } else {
-                    ui.label(notice.text.as_str());
-                }
-                if ui.small_button("Dismiss").clicked() {
-                    dismiss = Some(k);
-                }
-            });
-        }
-        if let Some(k) = dismiss {
-            self.notices.remove(k);
         }
     }
 }

@@ -1,9 +1,173 @@
-//! Every user action is a [`Command`]: menus, shortcuts, buttons and tests
-//! all send the same values, and one place ([`super::app::PlannerApp`])
-//! carries them out.
+//! What the planner can ask for, in two kinds (as rerun's viewer does):
+//!
+//! - [`Command`]: a user-facing action with a label, a tooltip and maybe a
+//!   keyboard shortcut. Menus, shortcuts, buttons and a future command
+//!   palette list these; [`Command::ALL`] walks every one.
+//! - [`Message`]: what the app sends itself, often carrying data (open this
+//!   path, the answer to a prompt, select mineral `i`). A command travels
+//!   as `Message::Run`.
+//!
+//! One place, [`super::app::PlannerApp`], carries both out.
 
 use egui::{Key, KeyboardShortcut, Modifiers};
 use std::path::PathBuf;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Command {
+    NewScenario,
+    Open,
+    /// Type a path instead of using the system dialog.
+    OpenByPath,
+    Save,
+    SaveAs,
+    Quit,
+    Undo,
+    Redo,
+    AddMineral,
+    /// Duplicate the selected mineral.
+    DuplicateMineral,
+    /// Remove the selected mineral.
+    RemoveMineral,
+    /// Add a supplier to the selected mineral.
+    AddSupplier,
+    /// Scale the selected mineral's shares to 100 %.
+    NormalizeShares,
+    AddEvent,
+    ToggleTheme,
+}
+
+impl Command {
+    /// Every command, in menu order.
+    pub const ALL: [Command; 15] = [
+        Command::NewScenario,
+        Command::Open,
+        Command::OpenByPath,
+        Command::Save,
+        Command::SaveAs,
+        Command::Quit,
+        Command::Undo,
+        Command::Redo,
+        Command::AddMineral,
+        Command::DuplicateMineral,
+        Command::RemoveMineral,
+        Command::AddSupplier,
+        Command::NormalizeShares,
+        Command::AddEvent,
+        Command::ToggleTheme,
+    ];
+
+    /// File actions are greyed out while a file dialog is open.
+    pub fn is_file_action(self) -> bool {
+        matches!(
+            self,
+            Command::NewScenario
+                | Command::Open
+                | Command::OpenByPath
+                | Command::Save
+                | Command::SaveAs
+        )
+    }
+
+    /// Undo and Redo belong to a focused text field first (its own typing).
+    pub fn yields_to_text_field(self) -> bool {
+        matches!(self, Command::Undo | Command::Redo)
+    }
+
+    /// The keyboard shortcuts, main one first (`COMMAND` is Ctrl, or Cmd on
+    /// macOS). Menus show the first.
+    pub fn shortcuts(self) -> &'static [KeyboardShortcut] {
+        const CMD: Modifiers = Modifiers::COMMAND;
+        const CMD_SHIFT: Modifiers = Modifiers::COMMAND.plus(Modifiers::SHIFT);
+        const fn k(modifiers: Modifiers, key: Key) -> KeyboardShortcut {
+            KeyboardShortcut::new(modifiers, key)
+        }
+        match self {
+            Command::NewScenario => const { &[k(CMD, Key::N)] },
+            Command::Open => const { &[k(CMD, Key::O)] },
+            Command::Save => const { &[k(CMD, Key::S)] },
+            Command::SaveAs => const { &[k(CMD_SHIFT, Key::S)] },
+            Command::Quit => const { &[k(CMD, Key::Q)] },
+            Command::Undo => const { &[k(CMD, Key::Z)] },
+            Command::Redo => const { &[k(CMD_SHIFT, Key::Z), k(CMD, Key::Y)] },
+            Command::AddMineral => const { &[k(CMD_SHIFT, Key::M)] },
+            _ => &[],
+        }
+    }
+
+    /// The main shortcut, for menus and tooltips.
+    pub fn shortcut(self) -> Option<KeyboardShortcut> {
+        self.shortcuts().first().copied()
+    }
+
+    /// Every (shortcut, command) pair in the order they must be tried: more
+    /// modifiers first, because egui matches logically (Ctrl+S also fires on
+    /// Ctrl+Shift+S, so Save As must be tried before Save).
+    pub fn shortcuts_in_handling_order() -> Vec<(KeyboardShortcut, Command)> {
+        let mut all: Vec<(KeyboardShortcut, Command)> = Command::ALL
+            .iter()
+            .flat_map(|&c| c.shortcuts().iter().map(move |&s| (s, c)))
+            .collect();
+        let count = |m: Modifiers| {
+            u8::from(m.alt) + u8::from(m.shift) + u8::from(m.ctrl || m.command || m.mac_cmd)
+        };
+        // Stable: commands with equal counts keep menu order.
+        all.sort_by_key(|(s, _)| std::cmp::Reverse(count(s.modifiers)));
+        all
+    }
+
+    /// The label shown in menus and on buttons.
+    pub fn label(self) -> &'static str {
+        match self {
+            Command::NewScenario => "New",
+            Command::Open => "Open...",
+            Command::OpenByPath => "Open by typing a path...",
+            Command::Save => "Save",
+            Command::SaveAs => "Save As...",
+            Command::Quit => "Quit",
+            Command::Undo => "Undo",
+            Command::Redo => "Redo",
+            Command::AddMineral => "Add mineral",
+            Command::DuplicateMineral => "Duplicate mineral",
+            Command::RemoveMineral => "Remove mineral",
+            Command::AddSupplier => "+ Add supplier",
+            Command::NormalizeShares => "Normalize to 100%",
+            Command::AddEvent => "+ Add event",
+            Command::ToggleTheme => "Switch light/dark theme",
+        }
+    }
+
+    /// What the command does, for tooltips.
+    pub fn tooltip(self) -> &'static str {
+        match self {
+            Command::NewScenario => "Start a new scenario with one mineral",
+            Command::Open => "Open a scenario file (.ron)",
+            Command::OpenByPath => "Open a scenario by typing its path",
+            Command::Save => "Save the scenario to its file",
+            Command::SaveAs => "Save the scenario to a new file",
+            Command::Quit => "Close Stockpile Planner (asks about unsaved changes)",
+            Command::Undo => "Undo the last edit of this scenario",
+            Command::Redo => "Redo the edit just undone",
+            Command::AddMineral => "Add a mineral to the scenario",
+            Command::DuplicateMineral => "Copy the selected mineral as a new mineral",
+            Command::RemoveMineral => "Remove the selected mineral (Undo brings it back)",
+            Command::AddSupplier => "Add a supplier to the selected mineral",
+            Command::NormalizeShares => {
+                "Scale all shares so they add up to 100%, keeping their proportions"
+            }
+            Command::AddEvent => "Add an export ban to edit into any event",
+            Command::ToggleTheme => "Switch between the light and dark theme",
+        }
+    }
+
+    /// The tooltip with the shortcut, as egui would print it: "Save the
+    /// scenario to its file (Ctrl+S)".
+    pub fn tooltip_with_shortcut(self, ctx: &egui::Context) -> String {
+        match self.shortcut() {
+            Some(s) => format!("{} ({})", self.tooltip(), ctx.format_shortcut(&s)),
+            None => self.tooltip().to_string(),
+        }
+    }
+}
 
 /// Answers to "Save changes before …?".
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -13,14 +177,21 @@ pub enum UnsavedChoice {
     Cancel,
 }
 
+impl UnsavedChoice {
+    pub fn label(self) -> &'static str {
+        match self {
+            UnsavedChoice::Save => "Save",
+            UnsavedChoice::DontSave => "Don't save",
+            UnsavedChoice::Cancel => "Cancel",
+        }
+    }
+}
+
+/// What the app sends itself; see the module docs.
 #[derive(Clone, Debug, PartialEq)]
-pub enum Command {
-    NewScenario,
-    Open,
-    /// Type a path instead of using the system dialog.
-    OpenByPath,
-    Save,
-    SaveAs,
+pub enum Message {
+    /// A user-facing command.
+    Run(Command),
     OpenRecent(PathBuf),
     /// Open a file named on the command line, dropped on the window, or
     /// chosen in the in-window picker.
@@ -31,101 +202,20 @@ pub enum Command {
     AnswerUnsaved(UnsavedChoice),
     RestoreRecovery,
     DiscardRecovery,
-    AddEvent,
     /// Add event number `n` of the preset library.
     AddPreset(usize),
     RemoveEvent(usize),
     SelectEvent(usize),
-    AddMineral,
-    DuplicateMineral(usize),
-    RemoveMineral(usize),
     SelectMineral(usize),
-    AddSupplier {
-        mineral: usize,
-    },
     RemoveSupplier {
         mineral: usize,
         supplier: usize,
     },
-    NormalizeShares {
-        mineral: usize,
-    },
-    Undo,
-    Redo,
-    ToggleTheme,
 }
 
-impl Command {
-    /// Commands with a keyboard shortcut, for menus and the shortcut handler.
-    pub const WITH_SHORTCUTS: [Command; 7] = [
-        Command::NewScenario,
-        Command::Open,
-        Command::Save,
-        Command::SaveAs,
-        Command::Undo,
-        Command::Redo,
-        Command::AddMineral,
-    ];
-
-    /// File actions are greyed out while a file dialog is open.
-    pub fn is_file_action(&self) -> bool {
-        matches!(
-            self,
-            Command::NewScenario
-                | Command::Open
-                | Command::OpenByPath
-                | Command::Save
-                | Command::SaveAs
-                | Command::OpenRecent(_)
-        )
-    }
-
-    /// The keyboard shortcut (`COMMAND` is Ctrl, or Cmd on macOS).
-    pub fn shortcut(&self) -> Option<KeyboardShortcut> {
-        let cmd = Modifiers::COMMAND;
-        match self {
-            Command::NewScenario => Some(KeyboardShortcut::new(cmd, Key::N)),
-            Command::Open => Some(KeyboardShortcut::new(cmd, Key::O)),
-            Command::Save => Some(KeyboardShortcut::new(cmd, Key::S)),
-            Command::SaveAs => Some(KeyboardShortcut::new(cmd | Modifiers::SHIFT, Key::S)),
-            Command::Undo => Some(KeyboardShortcut::new(cmd, Key::Z)),
-            Command::Redo => Some(KeyboardShortcut::new(cmd | Modifiers::SHIFT, Key::Z)),
-            Command::AddMineral => Some(KeyboardShortcut::new(cmd | Modifiers::SHIFT, Key::M)),
-            _ => None,
-        }
-    }
-
-    /// The label shown in menus.
-    pub fn label(&self) -> &'static str {
-        match self {
-            Command::NewScenario => "New",
-            Command::Open => "Open...",
-            Command::OpenByPath => "Open by typing a path...",
-            Command::Save => "Save",
-            Command::SaveAs => "Save As...",
-            Command::OpenRecent(_) => "Open recent",
-            Command::OpenPath(_) => "Open",
-            Command::SaveTo(_) => "Save",
-            Command::AnswerUnsaved(UnsavedChoice::Save) => "Save",
-            Command::AnswerUnsaved(UnsavedChoice::DontSave) => "Don't save",
-            Command::AnswerUnsaved(UnsavedChoice::Cancel) => "Cancel",
-            Command::RestoreRecovery => "Restore",
-            Command::DiscardRecovery => "Discard",
-            Command::AddEvent => "Add event",
-            Command::AddPreset(_) => "Add preset event",
-            Command::RemoveEvent(_) => "Delete event",
-            Command::SelectEvent(_) => "Select event",
-            Command::AddMineral => "Add mineral",
-            Command::DuplicateMineral(_) => "Duplicate mineral",
-            Command::RemoveMineral(_) => "Remove mineral",
-            Command::SelectMineral(_) => "Select mineral",
-            Command::AddSupplier { .. } => "Add supplier",
-            Command::RemoveSupplier { .. } => "Remove supplier",
-            Command::NormalizeShares { .. } => "Normalize to 100%",
-            Command::Undo => "Undo",
-            Command::Redo => "Redo",
-            Command::ToggleTheme => "Switch light/dark theme",
-        }
+impl From<Command> for Message {
+    fn from(command: Command) -> Self {
+        Message::Run(command)
     }
 }
 
@@ -133,14 +223,65 @@ impl Command {
 mod tests {
     use super::*;
 
+    /// The modifiers a keyboard sends for `shortcut` on Linux/Windows (Ctrl)
+    /// and on macOS (Cmd): Ctrl and Cmd are one.
+    fn pressed(shortcut: KeyboardShortcut) -> [Modifiers; 2] {
+        let m = shortcut.modifiers;
+        let cmd = m.command || m.ctrl || m.mac_cmd;
+        let base = Modifiers {
+            alt: m.alt,
+            shift: m.shift,
+            ..Modifiers::NONE
+        };
+        [
+            Modifiers {
+                ctrl: cmd,
+                command: cmd,
+                ..base
+            },
+            Modifiers {
+                mac_cmd: cmd,
+                command: cmd,
+                ..base
+            },
+        ]
+    }
+
     #[test]
-    fn no_two_commands_share_a_shortcut() {
-        let shortcuts: Vec<_> = Command::WITH_SHORTCUTS
-            .iter()
-            .filter_map(Command::shortcut)
-            .collect();
-        for (i, a) in shortcuts.iter().enumerate() {
-            assert!(!shortcuts[i + 1..].contains(a), "{a:?} is used twice");
+    fn no_shortcut_is_stolen_by_one_tried_before_it() {
+        let order = Command::shortcuts_in_handling_order();
+        assert!(order.len() >= 9, "every command with a shortcut is listed");
+        for (i, (earlier, a)) in order.iter().enumerate() {
+            for (later, b) in &order[i + 1..] {
+                for keys in pressed(*later) {
+                    let steals = earlier.logical_key == later.logical_key
+                        && keys.matches_logically(earlier.modifiers);
+                    assert!(
+                        !steals,
+                        "{a:?} ({earlier:?}) is tried first and fires on the keys of {b:?} ({later:?})"
+                    );
+                }
+            }
         }
+    }
+
+    #[test]
+    fn the_clash_test_would_catch_save_before_save_as() {
+        // The order that let Ctrl+Shift+S save instead of Save As.
+        let save = Command::Save.shortcut().unwrap();
+        let save_as = Command::SaveAs.shortcut().unwrap();
+        assert!(pressed(save_as)[0].matches_logically(save.modifiers));
+        let order = Command::shortcuts_in_handling_order();
+        let at = |c| order.iter().position(|(_, x)| *x == c).unwrap();
+        assert!(at(Command::SaveAs) < at(Command::Save));
+        assert!(at(Command::Redo) < at(Command::Undo));
+    }
+
+    #[test]
+    fn every_command_has_words() {
+        for c in Command::ALL {
+            assert!(!c.label().is_empty() && !c.tooltip().is_empty(), "{c:?}");
+        }
+        assert!(Command::ALL.contains(&Command::Quit));
     }
 }

@@ -1,13 +1,19 @@
-//! The scenario in the window, with its validation problems and the last
-//! valid projection. The window reads projections from here; it never
-//! computes coverage itself.
+//! The document in the window: the scenario, the file it belongs to, its
+//! undo history, and what is derived from it (validation problems, the last
+//! valid projection, coverage lost to events). The window reads projections
+//! from here; it never computes coverage itself.
+//!
+//! Derived data is refreshed in one place, [`Document::refresh`], by
+//! comparing the scenario with the copy it was last computed for; views
+//! edit the scenario and never flag changes by hand.
 
+use super::history::History;
 use crate::model::{Problem, Projection, Scenario, project, project_without_events, validate};
 use std::path::{Path, PathBuf};
 
 pub struct Document {
     pub scenario: Scenario,
-    /// Problems in `scenario`, refreshed on every edit.
+    /// Problems in `scenario` as of the last [`Self::refresh`].
     pub problems: Vec<Problem>,
     /// The projection of the last valid state of the scenario.
     pub projection: Projection,
@@ -26,6 +32,10 @@ pub struct Document {
     /// The scenario as it is on disk (or as it was created): differences
     /// from it are unsaved changes.
     pub saved: Scenario,
+    /// Undo and redo of this document only.
+    pub history: History,
+    /// The scenario the derived data above was computed for.
+    derived_for: Scenario,
 }
 
 impl Document {
@@ -34,12 +44,14 @@ impl Document {
         let projection = project(&scenario);
         let coverage_lost_to_events_pct = lost_to_events(&scenario, &projection);
         Self {
-            projection_is_stale: false,
+            projection_is_stale: !problems.is_empty(),
             problems,
             projection,
             coverage_lost_to_events_pct,
             selected_event: 0,
             saved: scenario.clone(),
+            history: History::new(&scenario),
+            derived_for: scenario.clone(),
             scenario,
             selected: 0,
             path: None,
@@ -72,8 +84,15 @@ impl Document {
         )
     }
 
-    /// Call after every edit: validates, and projects when valid.
-    pub fn recompute(&mut self) {
+    /// Bring the derived data up to date with the scenario: validate, and
+    /// project when valid. Does nothing when the scenario is the one last
+    /// computed for (selecting a mineral or switching the theme costs
+    /// nothing). Returns whether anything was recomputed.
+    pub fn refresh(&mut self) -> bool {
+        self.clamp_selection();
+        if self.scenario == self.derived_for {
+            return false;
+        }
         self.problems = validate(&self.scenario);
         if self.problems.is_empty() {
             self.projection = project(&self.scenario);
@@ -82,10 +101,11 @@ impl Document {
         } else {
             self.projection_is_stale = true;
         }
-        self.clamp_selection();
+        self.derived_for.clone_from(&self.scenario);
+        true
     }
 
-    pub fn clamp_selection(&mut self) {
+    fn clamp_selection(&mut self) {
         self.selected = self
             .selected
             .min(self.scenario.minerals.len().saturating_sub(1));

@@ -2,10 +2,12 @@
 //! recovery: everything that can lose work goes through here, and asks
 //! Save / Don't save / Cancel first when there are unsaved changes.
 
-use super::app::{Notice, PlannerApp};
+use super::app::PlannerApp;
 use super::command::UnsavedChoice;
 use super::document::Document;
 use super::files::{FileAnswer, FileRequest, default_folder, suggested_file_name};
+use super::views::path_prompt::PathPrompt;
+use super::views::unsaved_prompt::Replace;
 use crate::file::{self, recovery};
 use crate::model::{Mineral, Scenario, YearMonth};
 use std::path::{Path, PathBuf};
@@ -15,44 +17,6 @@ pub const RECOVERY_INTERVAL_S: f64 = 5.0;
 
 /// Most recent files remembered.
 const MAX_RECENT: usize = 10;
-
-/// Something that would replace or close the scenario in the window.
-#[derive(Clone, Debug, PartialEq)]
-pub enum Replace {
-    New,
-    OpenDialog,
-    OpenPath(PathBuf),
-    Close,
-}
-
-impl Replace {
-    /// Words for the prompt: "Save changes before …".
-    pub fn describe(&self) -> String {
-        match self {
-            Replace::New => "starting a new scenario".into(),
-            Replace::OpenDialog => "opening another scenario".into(),
-            Replace::OpenPath(p) => format!("opening {}", display_name(p)),
-            Replace::Close => "closing".into(),
-        }
-    }
-}
-
-/// The in-window path entry, used when no system dialog can be shown (and
-/// from File > Open by typing a path).
-#[derive(Clone, Debug, PartialEq)]
-pub struct PathPrompt {
-    pub request: FileRequest,
-    pub text: String,
-    /// Why the prompt is shown, if not asked for.
-    pub reason: Option<String>,
-}
-
-pub fn display_name(path: &Path) -> String {
-    path.file_name().map_or_else(
-        || path.display().to_string(),
-        |n| n.to_string_lossy().into_owned(),
-    )
-}
 
 impl PlannerApp {
     /// Run `action` now, or ask first when it would drop unsaved changes.
@@ -72,6 +36,7 @@ impl PlannerApp {
             }
             Replace::OpenDialog => {
                 let folder = self.start_folder();
+                self.open_dialog_from = Some(self.doc.scenario.clone());
                 self.dialogs.ask(FileRequest::Open { folder }, ctx);
             }
             Replace::OpenPath(path) => self.open_path(&path),
@@ -91,7 +56,7 @@ impl PlannerApp {
                 self.doc = Document::from_file(scenario, path.to_path_buf());
                 self.remember(path);
                 self.forget_recovery();
-                self.notices.retain(|n| !n.is_error);
+                self.notices.clear_errors();
             }
             Err(e) => {
                 let vanished = !path.exists();
@@ -102,10 +67,7 @@ impl PlannerApp {
                 } else {
                     text.push_str(". The scenario in the window is unchanged.");
                 }
-                self.notices.push(Notice {
-                    text,
-                    is_error: true,
-                });
+                self.notices.error(text);
             }
         }
     }
@@ -139,11 +101,8 @@ impl PlannerApp {
                 self.doc.mark_saved(path);
                 self.remember(path);
                 self.forget_recovery();
-                self.notices.retain(|n| !n.is_error);
-                self.notices.push(Notice {
-                    text: format!("Saved {}", path.display()),
-                    is_error: false,
-                });
+                self.notices.clear_errors();
+                self.notices.info(format!("Saved {}", path.display()));
                 if let Some(next) = self.after_save.take() {
                     self.perform(ctx, next);
                 }
@@ -151,10 +110,7 @@ impl PlannerApp {
             }
             Err(e) => {
                 self.after_save = None;
-                self.notices.push(Notice {
-                    text: e.to_string(),
-                    is_error: true,
-                });
+                self.notices.error(e.to_string());
                 false
             }
         }
@@ -184,8 +140,17 @@ impl PlannerApp {
 
     /// Act on a dialog's answer.
     pub(super) fn on_file_answer(&mut self, ctx: &egui::Context, answer: FileAnswer) {
+        let open_dialog_from = self.open_dialog_from.take();
         match (answer.path, answer.request) {
-            (Some(path), FileRequest::Open { .. }) => self.open_path(&path),
+            (Some(path), FileRequest::Open { .. }) => {
+                // Edits made while the dialog was up are asked about now.
+                let edited_meanwhile = open_dialog_from.as_ref() != Some(&self.doc.scenario);
+                if self.doc.is_dirty() && edited_meanwhile {
+                    self.unsaved_prompt = Some(Replace::OpenPath(path));
+                } else {
+                    self.open_path(&path);
+                }
+            }
             (Some(path), FileRequest::SaveAs { .. }) => {
                 self.save_to(ctx, &path);
             }
@@ -207,18 +172,7 @@ impl PlannerApp {
     /// Open the in-window path entry for `request`, saying why if it was
     /// not asked for.
     pub(super) fn prompt_for_path(&mut self, request: FileRequest, reason: Option<String>) {
-        let text = match &request {
-            FileRequest::Open { folder } => folder.display().to_string() + "/",
-            FileRequest::SaveAs {
-                folder,
-                suggested_name,
-            } => folder.join(suggested_name).display().to_string(),
-        };
-        self.path_prompt = Some(PathPrompt {
-            request,
-            text,
-            reason,
-        });
+        self.path_prompt = Some(PathPrompt::new(request, reason));
     }
 
     /// Where dialogs start: the folder last used, `saves/` the first time.
@@ -285,10 +239,8 @@ impl PlannerApp {
             doc.saved = new_scenario();
         }
         self.doc = doc;
-        self.notices.push(Notice {
-            text: "Restored the unsaved work. Save it to keep it.".into(),
-            is_error: false,
-        });
+        self.notices
+            .info("Restored the unsaved work. Save it to keep it.");
     }
 
     pub(super) fn discard_recovery(&mut self) {

@@ -60,6 +60,12 @@ impl Dialogs {
         Self::with_picker(picker, true)
     }
 
+    /// Any picker on a background thread, as the native dialogs run (tests
+    /// use it to keep working in the window while a dialog is up).
+    pub fn background(picker: Picker) -> Self {
+        Self::with_picker(picker, false)
+    }
+
     fn with_picker(picker: Picker, inline: bool) -> Self {
         let (sender, receiver) = channel();
         Self {

@@ -1,16 +1,19 @@
 //! The planner window (eframe + egui + egui_plot). Views live in `views/`,
-//! one per file; the app shell in `app.rs`; user actions in `command.rs`.
+//! one per file; the app shell in `app.rs`; user commands and internal
+//! messages in `command.rs`; the document and its undo history in
+//! `document.rs` and `history.rs`. See `docs/ARCHITECTURE.md`.
 
 pub mod app;
 pub mod command;
 pub mod document;
 pub mod file_actions;
 pub mod files;
+pub mod history;
 pub mod palette;
 pub mod views;
 
 use crate::{file, samples};
-pub use app::{Notice, PlannerApp, Preferences, RightTab};
+pub use app::{PlannerApp, Preferences, RightTab};
 pub use document::Document;
 pub use files::{Dialogs, FileRequest, Picker};
 use std::path::PathBuf;
@@ -31,12 +34,9 @@ pub fn run(file: Option<PathBuf>) -> i32 {
         Some(path) => match file::load(path) {
             Ok(s) => Document::from_file(s, path.clone()),
             Err(e) => {
-                startup_notice = Some(Notice {
-                    text: format!(
-                        "Could not open {e}. Showing the built-in October 2025 plan instead."
-                    ),
-                    is_error: true,
-                });
+                startup_notice = Some(format!(
+                    "Could not open {e}. Showing the built-in October 2025 plan instead."
+                ));
                 Document::new(samples::default_scenario())
             }
         },
@@ -67,7 +67,9 @@ pub fn run(file: Option<PathBuf>) -> i32 {
             {
                 cc.egui_ctx.set_zoom_factor(zoom);
             }
-            app.notices.extend(startup_notice);
+            if let Some(text) = startup_notice {
+                app.notices.error(text);
+            }
             Ok(Box::new(app))
         }),
     );

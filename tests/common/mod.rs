@@ -49,3 +49,27 @@ macro_rules! assert_close {
         );
     }};
 }
+
+/// The window on `scenario` at 1400×900 in `theme`, after its first frames.
+pub fn window(
+    scenario: Scenario,
+    theme: egui::Theme,
+) -> egui_kittest::Harness<'static, stockpile_planner::ui::PlannerApp> {
+    window_on(stockpile_planner::ui::PlannerApp::new(scenario), theme)
+}
+
+/// The window on `app` at 1400×900 in `theme`, after its first frames.
+pub fn window_on(
+    app: stockpile_planner::ui::PlannerApp,
+    theme: egui::Theme,
+) -> egui_kittest::Harness<'static, stockpile_planner::ui::PlannerApp> {
+    let mut h = egui_kittest::Harness::builder()
+        .with_size([1400.0, 900.0])
+        .with_theme(theme)
+        .build_ui_state(
+            |ui, app: &mut stockpile_planner::ui::PlannerApp| app.show(ui),
+            app,
+        );
+    h.run();
+    h
+}

@@ -2,21 +2,22 @@
 //! disable, edit and delete disruptions, and the two scenario settings that
 //! decide what blocked orders do.
 
+use super::field::{field_id, text_field};
 use super::form::{self, Form};
 use crate::model::disruption::names_match;
 use crate::model::{Disruption, DisruptionKind, InTransitOnBan, Mineral, YearMonth, presets};
-use crate::ui::command::Command;
+use crate::ui::command::{Command, Message};
 use crate::ui::document::Document;
 use egui::containers::menu::{MenuButton, MenuConfig};
-use egui::{ComboBox, DragValue, Grid, PopupCloseBehavior, RichText, TextEdit, Ui};
+use egui::{ComboBox, Grid, PopupCloseBehavior, RichText, Ui};
 
 const MONTHS: [&str; 12] = [
     "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
 ];
 
-/// Returns `true` when something changed.
-pub fn show(ui: &mut Ui, doc: &mut Document, commands: &mut Vec<Command>) -> bool {
-    let mut changed = false;
+/// Fields and checkboxes write into the scenario; adding, selecting and
+/// deleting events go to `messages`.
+pub fn show(ui: &mut Ui, doc: &mut Document, messages: &mut Vec<Message>) {
     ui.horizontal(|ui| {
         ui.heading("Events");
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
@@ -28,29 +29,24 @@ pub fn show(ui: &mut Ui, doc: &mut Document, commands: &mut Vec<Command>) -> boo
                         .on_hover_text(&preset.notes)
                         .clicked()
                     {
-                        commands.push(Command::AddPreset(n));
+                        messages.push(Message::AddPreset(n));
                         ui.close();
                     }
                 }
             });
-            if ui.button("+ Add event").clicked() {
-                commands.push(Command::AddEvent);
-            }
+            super::command_button(ui, Command::AddEvent, true, messages);
         });
     });
     let settings = &mut doc.scenario.settings;
-    changed |= ui
-        .checkbox(
-            &mut settings.resource_blocked_orders,
-            "Re-source blocked orders from the other suppliers",
-        )
-        .on_hover_text("Off: orders that a ban, quota or refusal blocks stay unspent.")
-        .changed();
+    ui.checkbox(
+        &mut settings.resource_blocked_orders,
+        "Re-source blocked orders from the other suppliers",
+    )
+    .on_hover_text("Off: orders that a ban, quota or refusal blocks stay unspent.");
     ui.horizontal(|ui| {
         let label = ui.label("Orders in transit when a ban starts");
-        let before = settings.in_transit_on_ban;
         ComboBox::from_id_salt("in_transit_on_ban")
-            .selected_text(match before {
+            .selected_text(match settings.in_transit_on_ban {
                 InTransitOnBan::Delivered => "are delivered",
                 InTransitOnBan::Lost => "are lost",
             })
@@ -68,13 +64,12 @@ pub fn show(ui: &mut Ui, doc: &mut Document, commands: &mut Vec<Command>) -> boo
             })
             .response
             .labelled_by(label.id);
-        changed |= settings.in_transit_on_ban != before;
     });
     ui.separator();
 
     if doc.scenario.disruptions.is_empty() {
         ui.weak("No events. Add an export ban, a quota, a licensing delay, a tariff or a price shock, or pick a real one from Add preset.");
-        return changed;
+        return;
     }
     let minerals: Vec<String> = doc
         .scenario
@@ -84,11 +79,9 @@ pub fn show(ui: &mut Ui, doc: &mut Document, commands: &mut Vec<Command>) -> boo
         .collect();
     for (k, d) in doc.scenario.disruptions.iter_mut().enumerate() {
         ui.horizontal(|ui| {
-            changed |= ui
-                .checkbox(&mut d.enabled, "")
+            ui.checkbox(&mut d.enabled, "")
                 .accessible_name(format!("Enable {}", d.name))
-                .on_hover_text("Untick to see the scenario without this event")
-                .changed();
+                .on_hover_text("Untick to see the scenario without this event");
             let text = RichText::new(&d.name);
             let text = if d.enabled {
                 text
@@ -97,7 +90,7 @@ pub fn show(ui: &mut Ui, doc: &mut Document, commands: &mut Vec<Command>) -> boo
             };
             let button = egui::Button::selectable(doc.selected_event == k, text).wrap();
             if ui.add(button).clicked() {
-                commands.push(Command::SelectEvent(k));
+                messages.push(Message::SelectEvent(k));
             }
         });
         ui.horizontal(|ui| {
@@ -119,15 +112,13 @@ pub fn show(ui: &mut Ui, doc: &mut Document, commands: &mut Vec<Command>) -> boo
     ui.separator();
 
     let k = doc.selected_event;
-    let problems = doc.problems.clone();
     if let Some(d) = doc.scenario.disruptions.get_mut(k) {
-        changed |= editor(ui, k, d, &minerals, &doc.scenario.minerals, &problems);
+        editor(ui, k, d, &minerals, &doc.scenario.minerals, &doc.problems);
         ui.add_space(6.0);
         if ui.button("Delete event").clicked() {
-            commands.push(Command::RemoveEvent(k));
+            messages.push(Message::RemoveEvent(k));
         }
     }
-    changed
 }
 
 fn target(d: &Disruption) -> String {
@@ -159,16 +150,15 @@ fn editor(
     minerals: &[String],
     scenario_minerals: &[Mineral],
     problems: &[crate::model::Problem],
-) -> bool {
+) {
     let at = |field: &str| format!("disruptions[{k}].{field}");
-    let mut form = Form::new(problems);
+    let form = Form::new(problems);
     Grid::new(("event_editor", k))
         .num_columns(2)
         .spacing([8.0, 6.0])
         .show(ui, |ui| {
             form.row(ui, "Event name", &at("name"), |ui, id| {
-                ui.add(TextEdit::singleline(&mut d.name).desired_width(260.0))
-                    .labelled_by(id)
+                text_field(ui, field_id(&at("name")), &mut d.name, 260.0, false, "").labelled_by(id)
             });
             form.row(ui, "Kind", &at("kind"), |ui, id| {
                 kind_picker(ui, k, &mut d.kind, id)
@@ -177,62 +167,62 @@ fn editor(
                 DisruptionKind::ExportBan => {}
                 DisruptionKind::ExportQuotaQty(q) => {
                     form.row(ui, "Quota per year", &at("kind"), |ui, id| {
-                        let speed = (*q * 0.005).max(0.1);
-                        ui.add(DragValue::new(q).speed(speed).range(0.0..=1e12))
-                            .labelled_by(id)
-                    })
+                        form::qty(ui, &at("kind.quota"), q, "", id)
+                    });
                 }
                 DisruptionKind::ExportCutPct(p) => {
                     form.row(ui, "Exports cut (%)", &at("kind"), |ui, id| {
-                        form::pct(ui, p, 0.0..=100.0, id)
-                    })
+                        form::pct(ui, &at("kind.cut"), p, id)
+                    });
                 }
                 DisruptionKind::LicensingDelay {
                     extra_lead_time_months,
                     refused_pct,
                 } => {
                     form.row(ui, "Extra lead time", &at("kind"), |ui, id| {
-                        form::months(ui, extra_lead_time_months, 0..=60, id)
+                        form::months(ui, &at("kind.extra"), extra_lead_time_months, id)
                     });
                     form.row(ui, "Orders refused (%)", &at("kind"), |ui, id| {
-                        form::pct(ui, refused_pct, 0.0..=100.0, id)
+                        form::pct(ui, &at("kind.refused"), refused_pct, id)
                     });
                 }
                 DisruptionKind::TariffPct(p) => {
                     form.row(ui, "Tariff (%)", &at("kind"), |ui, id| {
-                        form::pct(ui, p, 0.0..=1000.0, id)
-                    })
+                        form::pct(ui, &at("kind.tariff"), p, id)
+                    });
                 }
                 DisruptionKind::PriceShockPct(p) => {
                     form.row(ui, "Price change (%)", &at("kind"), |ui, id| {
-                        form::pct(ui, p, -99.0..=1000.0, id)
-                    })
+                        form::pct(ui, &at("kind.shock"), p, id)
+                    });
                 }
             }
             if !matches!(d.kind, DisruptionKind::PriceShockPct(_)) {
                 form.row(ui, "Supplier or country", &at("supplier"), |ui, id| {
-                    let mut r = ui
-                        .add(
-                            TextEdit::singleline(&mut d.supplier)
-                                .hint_text("every supplier")
-                                .desired_width(180.0),
-                        )
-                        .labelled_by(id);
-                    if supplier_chooser(ui, &mut d.supplier, scenario_minerals) {
-                        r.mark_changed();
-                    }
+                    let r = text_field(
+                        ui,
+                        field_id(&at("supplier")),
+                        &mut d.supplier,
+                        180.0,
+                        false,
+                        "every supplier",
+                    )
+                    .labelled_by(id);
+                    supplier_chooser(ui, &mut d.supplier, scenario_minerals);
                     r
                 });
             }
             let mut list = d.minerals.join(", ");
             form.row(ui, "Minerals", &at("minerals"), |ui, id| {
-                let mut r = ui
-                    .add(
-                        TextEdit::singleline(&mut list)
-                            .hint_text("all minerals")
-                            .desired_width(180.0),
-                    )
-                    .labelled_by(id);
+                let r = text_field(
+                    ui,
+                    field_id(&at("minerals")),
+                    &mut list,
+                    180.0,
+                    false,
+                    "all minerals",
+                )
+                .labelled_by(id);
                 if r.changed() {
                     d.minerals = list
                         .split(',')
@@ -241,9 +231,7 @@ fn editor(
                         .map(String::from)
                         .collect();
                 }
-                if mineral_checklist(ui, k, &mut d.minerals, minerals) {
-                    r.mark_changed();
-                }
+                mineral_checklist(ui, k, &mut d.minerals, minerals);
                 r
             });
             let hit: Vec<&str> = minerals
@@ -259,19 +247,17 @@ fn editor(
             });
             ui.end_row();
             form.row(ui, "Starts", &at("start"), |ui, id| {
-                month_picker(ui, ("start", k), &mut d.start, id)
+                month_picker(ui, &at("start"), &mut d.start, id)
             });
             form.row(ui, "Ends", &at("end"), |ui, id| {
                 let mut has_end = d.end.is_some();
-                let mut r = ui.checkbox(&mut has_end, "").labelled_by(id);
+                let r = ui.checkbox(&mut has_end, "").labelled_by(id);
                 if r.changed() {
                     d.end = has_end.then_some(d.start.plus_months(11));
                 }
                 match &mut d.end {
                     Some(end) => {
-                        if month_picker(ui, ("end", k), end, id).changed() {
-                            r.mark_changed();
-                        }
+                        month_picker(ui, &at("end"), end, id);
                     }
                     None => {
                         ui.weak("open-ended");
@@ -280,15 +266,10 @@ fn editor(
                 r
             });
             form.row(ui, "Notes and source", &at("notes"), |ui, id| {
-                ui.add(
-                    TextEdit::multiline(&mut d.notes)
-                        .desired_rows(3)
-                        .desired_width(260.0),
-                )
-                .labelled_by(id)
+                text_field(ui, field_id(&at("notes")), &mut d.notes, 260.0, true, "")
+                    .labelled_by(id)
             });
         });
-    form.changed
 }
 
 /// A "Choose" menu of the suppliers of `minerals` next to the typed name
@@ -406,15 +387,15 @@ fn kind_picker(ui: &mut Ui, k: usize, kind: &mut DisruptionKind, id: egui::Id) -
     r
 }
 
-fn month_picker(
-    ui: &mut Ui,
-    salt: (&str, usize),
-    month: &mut YearMonth,
-    id: egui::Id,
-) -> egui::Response {
-    let before = *month;
-    ComboBox::from_id_salt(salt)
-        .selected_text(MONTHS[(month.month as usize).clamp(1, 12) - 1])
+/// A month menu and a typed year for `month` (the field at `path`).
+fn month_picker(ui: &mut Ui, path: &str, month: &mut YearMonth, id: egui::Id) -> egui::Response {
+    ComboBox::from_id_salt((path, "month"))
+        .selected_text(
+            MONTHS
+                .get(month.month.wrapping_sub(1) as usize)
+                .copied()
+                .unwrap_or("?"),
+        )
         .width(60.0)
         .show_ui(ui, |ui| {
             for (i, name) in MONTHS.iter().enumerate() {
@@ -423,15 +404,7 @@ fn month_picker(
         })
         .response
         .labelled_by(id);
-    let mut r = ui
-        .add(
-            DragValue::new(&mut month.year)
-                .range(1990..=2150)
-                .speed(0.1),
-        )
-        .accessible_name(format!("{} year", salt.0));
-    if *month != before {
-        r.mark_changed();
-    }
-    r
+    let what = path.rsplit('.').next().unwrap_or(path);
+    form::year_field(ui, &format!("{path}.year"), &mut month.year)
+        .accessible_name(format!("{what} year"))
 }

@@ -1,55 +1,64 @@
-//! Labelled form rows with the validation problems of their field shown
-//! underneath, in words. Shared by the editors.
+//! Labelled form rows with the problems of their field shown underneath, in
+//! words, and the typed fields of the editors (money, quantities, percents,
+//! months), each with the stable id of the path it edits.
 
-use crate::display::{grouped, parse_usd, usd_short};
+use super::field::{NumberField, field_id, parse_number, parse_usd, parse_whole, typing_error};
+use crate::display::{grouped, usd_short};
 use crate::model::Problem;
 use crate::ui::palette;
-use egui::{DragValue, Id, Response, Ui};
+use egui::{Id, Response, Ui};
 
-/// A two-column grid of labelled fields. Remembers whether any field changed.
+/// Rows of a two-column grid: a label, a field, and under it every problem
+/// of the field's path and anything typed that could not be taken.
 pub struct Form<'a> {
     pub problems: &'a [Problem],
-    pub changed: bool,
 }
 
 impl<'a> Form<'a> {
     pub fn new(problems: &'a [Problem]) -> Self {
-        Self {
-            problems,
-            changed: false,
-        }
+        Self { problems }
     }
 
     /// One row: `label` on the left, the widget from `add` on the right, and
-    /// under it every problem whose path is `path`. `add` gets the label's id
-    /// for `labelled_by`.
+    /// under it the problems of `path`. `add` gets the label's id (for
+    /// `labelled_by`).
     pub fn row(
-        &mut self,
+        &self,
         ui: &mut Ui,
         label: &str,
         path: &str,
         add: impl FnOnce(&mut Ui, Id) -> Response,
-    ) {
+    ) -> Response {
         let label_response = ui.label(label);
         let response = ui.horizontal(|ui| add(ui, label_response.id)).inner;
-        self.changed |= response.changed();
         ui.end_row();
-        self.problems_row(ui, path);
+        let typed = typing_error(ui.ctx(), response.id);
+        self.problems_row(ui, path, typed.as_deref());
+        response
     }
 
-    /// Problems for `path` as a row of their own under the field.
-    pub fn problems_row(&self, ui: &mut Ui, path: &str) {
-        let mut any = false;
-        for p in self.problems.iter().filter(|p| p.path == path) {
-            if !any {
-                ui.label("");
-                any = true;
+    /// Problems for `path` (and `typed`, what could not be taken from the
+    /// keyboard) as a row of their own under the field.
+    pub fn problems_row(&self, ui: &mut Ui, path: &str, typed: Option<&str>) {
+        let messages: Vec<&str> = typed
+            .into_iter()
+            .chain(
+                self.problems
+                    .iter()
+                    .filter(|p| p.path == path)
+                    .map(|p| p.message.as_str()),
+            )
+            .collect();
+        if messages.is_empty() {
+            return;
+        }
+        ui.label("");
+        ui.vertical(|ui| {
+            for message in messages {
+                problem_label(ui, message);
             }
-            problem_label(ui, &p.message);
-        }
-        if any {
-            ui.end_row();
-        }
+        });
+        ui.end_row();
     }
 }
 
@@ -59,92 +68,127 @@ pub fn problem_label(ui: &mut Ui, message: &str) -> Response {
     ui.colored_label(color, message)
 }
 
-/// Drag speed for a value: about 0.5 % of it per pixel, so dragging feels the
-/// same for $45M and for $1.2B.
+/// Drag speed for a value: about 0.5 % of it per point, so dragging feels
+/// the same for $45M and for $1.2B.
 fn speed_for(value: f64, floor: f64) -> f64 {
     (value.abs() * 0.005).max(floor)
 }
 
+/// `7,500` or `12.5`: whole numbers from 100 up.
+fn plain(v: f64) -> String {
+    grouped(v, if v.abs() >= 100.0 { 0 } else { 2 })
+}
+
 /// Money: shown as `$500M`, typed as `500M`, `$1.2B` or `45000000`.
-pub fn usd(ui: &mut Ui, value: &mut f64, label: Id) -> Response {
-    let speed = speed_for(*value, 1_000.0);
-    ui.add(
-        DragValue::new(value)
-            .speed(speed)
-            .range(0.0..=1e13)
-            .custom_formatter(|v, _| usd_short(v))
-            .custom_parser(parse_usd),
-    )
+pub fn usd(ui: &mut Ui, path: &str, value: &mut f64, label: Id) -> Response {
+    NumberField {
+        id: field_id(path),
+        format: &usd_short,
+        parse: &parse_usd,
+        drag_speed: speed_for(*value, 1_000.0),
+        width: 90.0,
+    }
+    .show(ui, value)
     .labelled_by(label)
 }
 
 /// A quantity in the mineral's unit, with the unit beside it.
-pub fn qty(ui: &mut Ui, value: &mut f64, unit: &str, label: Id) -> Response {
-    let speed = speed_for(*value, 0.1);
-    let r = ui
-        .add(
-            DragValue::new(value)
-                .speed(speed)
-                .range(0.0..=1e12)
-                .custom_formatter(|v, _| grouped(v, if v.abs() >= 100.0 { 0 } else { 2 }))
-                .custom_parser(|t| t.replace([',', '_', ' '], "").parse().ok()),
-        )
-        .labelled_by(label);
+pub fn qty(ui: &mut Ui, path: &str, value: &mut f64, unit: &str, label: Id) -> Response {
+    let r = NumberField {
+        id: field_id(path),
+        format: &plain,
+        parse: &parse_number,
+        drag_speed: speed_for(*value, 0.1),
+        width: 90.0,
+    }
+    .show(ui, value)
+    .labelled_by(label);
     ui.label(unit);
     r
 }
 
 /// A percentage with `%` beside it.
-pub fn pct(
-    ui: &mut Ui,
-    value: &mut f64,
-    range: std::ops::RangeInclusive<f64>,
-    label: Id,
-) -> Response {
-    let r = ui
-        .add(
-            DragValue::new(value)
-                .speed(0.1)
-                .range(range)
-                .max_decimals(2),
-        )
-        .labelled_by(label);
+pub fn pct(ui: &mut Ui, path: &str, value: &mut f64, label: Id) -> Response {
+    let r = pct_field(ui, path, value).labelled_by(label);
     ui.label("%");
     r
 }
 
-/// Money per unit, e.g. `42,000` USD/t.
-pub fn usd_per_unit(ui: &mut Ui, value: &mut f64, unit: &str, label: Id) -> Response {
-    let speed = speed_for(*value, 0.01);
-    let r = ui
-        .add(
-            DragValue::new(value)
-                .speed(speed)
-                .range(0.0..=1e12)
-                .prefix("$")
-                .custom_formatter(|v, _| grouped(v, if v.abs() >= 100.0 { 0 } else { 2 }))
-                .custom_parser(|t| {
-                    t.trim_start_matches('$')
-                        .replace([',', '_', ' '], "")
-                        .parse()
-                        .ok()
-                }),
-        )
-        .labelled_by(label);
+/// A percentage field alone (tables name it themselves).
+pub fn pct_field(ui: &mut Ui, path: &str, value: &mut f64) -> Response {
+    NumberField {
+        id: field_id(path),
+        format: &|v| trimmed(v, 2),
+        parse: &parse_number,
+        drag_speed: 0.1,
+        width: 60.0,
+    }
+    .show(ui, value)
+}
+
+/// Money per unit, e.g. `$42,000` per t.
+pub fn usd_per_unit(ui: &mut Ui, path: &str, value: &mut f64, unit: &str, label: Id) -> Response {
+    let r = NumberField {
+        id: field_id(path),
+        format: &|v| format!("${}", plain(v)),
+        parse: &parse_number,
+        drag_speed: speed_for(*value, 0.01),
+        width: 90.0,
+    }
+    .show(ui, value)
+    .labelled_by(label);
     ui.label(format!("per {unit}"));
     r
 }
 
-/// Whole months.
-pub fn months(
-    ui: &mut Ui,
-    value: &mut u32,
-    range: std::ops::RangeInclusive<u32>,
-    label: Id,
-) -> Response {
-    let r = ui
-        .add(DragValue::new(value).speed(0.2).range(range))
-        .labelled_by(label);
+/// Whole months with "months" beside them.
+pub fn months(ui: &mut Ui, path: &str, value: &mut u32, label: Id) -> Response {
+    let r = whole_field(ui, path, value).labelled_by(label);
     ui.label("months");
     r
+}
+
+/// A whole number field alone: months, a lead time.
+pub fn whole_field(ui: &mut Ui, path: &str, value: &mut u32) -> Response {
+    let mut v = f64::from(*value);
+    let r = NumberField {
+        id: field_id(path),
+        format: &|v| format!("{v:.0}"),
+        parse: &parse_whole,
+        drag_speed: 0.2,
+        width: 50.0,
+    }
+    .show(ui, &mut v);
+    if r.changed() {
+        // Drags give fractions; typed values are whole already.
+        *value = v.round().clamp(0.0, f64::from(u32::MAX)) as u32;
+    }
+    r
+}
+
+/// A calendar year (`2026`).
+pub fn year_field(ui: &mut Ui, path: &str, year: &mut i32) -> Response {
+    let mut v = f64::from(*year);
+    let r = NumberField {
+        id: field_id(path),
+        format: &|v| format!("{v:.0}"),
+        parse: &parse_whole,
+        drag_speed: 0.1,
+        width: 50.0,
+    }
+    .show(ui, &mut v);
+    if r.changed() {
+        *year = v.round().clamp(0.0, f64::from(i32::MAX)) as i32;
+    }
+    r
+}
+
+/// `12.5`, `7`, `0.25`: at most `decimals` decimals, no trailing zeros.
+fn trimmed(v: f64, decimals: usize) -> String {
+    let s = format!("{v:.decimals$}");
+    if s.contains('.') {
+        s.trim_end_matches('0').trim_end_matches('.').to_string()
+    } else {
+        s
+    }
 }

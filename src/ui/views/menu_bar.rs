@@ -1,65 +1,96 @@
-//! The menu bar: every entry sends a [`Command`].
+//! The menu bar: every entry sends a [`Command`] (or, for a recent file, a
+//! [`Message`]), and shows the command's own label and shortcut.
 
-use crate::ui::command::Command;
+use crate::ui::command::{Command, Message};
 use egui::{Button, Ui};
 use std::path::PathBuf;
 
-/// What the menus need to know to grey out entries.
+/// What the menus need to know to name and grey out entries.
 pub struct MenuState<'a> {
-    pub selected: Option<usize>,
-    pub can_undo: bool,
-    pub can_redo: bool,
+    pub has_selected_mineral: bool,
+    /// What Undo and Redo would do ("budget of Cobalt"), if anything.
+    pub undo_label: Option<String>,
+    pub redo_label: Option<String>,
     /// A file dialog is open: File actions are greyed out.
     pub dialog_open: bool,
     pub recent_files: &'a [PathBuf],
 }
 
-pub fn show(ui: &mut Ui, state: &MenuState<'_>, commands: &mut Vec<Command>) {
+pub fn show(ui: &mut Ui, state: &MenuState<'_>, messages: &mut Vec<Message>) {
     egui::MenuBar::new().ui(ui, |ui| {
         ui.menu_button("File", |ui| {
             let files = !state.dialog_open;
-            item(ui, Command::NewScenario, files, commands);
-            item(ui, Command::Open, files, commands);
+            item(ui, Command::NewScenario, None, files, messages);
+            item(ui, Command::Open, None, files, messages);
             ui.add_enabled_ui(files && !state.recent_files.is_empty(), |ui| {
                 ui.menu_button("Open Recent", |ui| {
                     for path in state.recent_files {
                         let label = path.display().to_string();
                         if ui.button(label).clicked() {
-                            commands.push(Command::OpenRecent(path.clone()));
+                            messages.push(Message::OpenRecent(path.clone()));
                             ui.close();
                         }
                     }
                 });
             });
-            item(ui, Command::OpenByPath, files, commands);
+            item(ui, Command::OpenByPath, None, files, messages);
             ui.separator();
-            item(ui, Command::Save, files, commands);
-            item(ui, Command::SaveAs, files, commands);
+            item(ui, Command::Save, None, files, messages);
+            item(ui, Command::SaveAs, None, files, messages);
+            ui.separator();
+            item(ui, Command::Quit, None, true, messages);
         });
         ui.menu_button("Edit", |ui| {
-            item(ui, Command::Undo, state.can_undo, commands);
-            item(ui, Command::Redo, state.can_redo, commands);
+            let undo = state.undo_label.as_ref().map(|w| format!("Undo {w}"));
+            let redo = state.redo_label.as_ref().map(|w| format!("Redo {w}"));
+            item(
+                ui,
+                Command::Undo,
+                undo,
+                state.undo_label.is_some(),
+                messages,
+            );
+            item(
+                ui,
+                Command::Redo,
+                redo,
+                state.redo_label.is_some(),
+                messages,
+            );
             ui.separator();
-            item(ui, Command::AddMineral, true, commands);
-            if let Some(i) = state.selected {
-                item(ui, Command::DuplicateMineral(i), true, commands);
-                item(ui, Command::RemoveMineral(i), true, commands);
-            }
+            item(ui, Command::AddMineral, None, true, messages);
+            let selected = state.has_selected_mineral;
+            item(ui, Command::DuplicateMineral, None, selected, messages);
+            item(ui, Command::RemoveMineral, None, selected, messages);
+            item(ui, Command::AddSupplier, None, selected, messages);
+            item(ui, Command::AddEvent, None, true, messages);
         });
         ui.menu_button("View", |ui| {
-            item(ui, Command::ToggleTheme, true, commands);
+            item(ui, Command::ToggleTheme, None, true, messages);
             ui.weak("Zoom: Ctrl + and Ctrl -");
         });
     });
 }
 
-fn item(ui: &mut Ui, command: Command, enabled: bool, commands: &mut Vec<Command>) {
-    let mut button = Button::new(command.label());
+/// One entry: the command's label (or `label`, e.g. "Undo budget of
+/// Cobalt"), its shortcut and tooltip from the command.
+fn item(
+    ui: &mut Ui,
+    command: Command,
+    label: Option<String>,
+    enabled: bool,
+    messages: &mut Vec<Message>,
+) {
+    let mut button = Button::new(label.unwrap_or_else(|| command.label().to_string()));
     if let Some(shortcut) = command.shortcut() {
         button = button.shortcut_text(ui.ctx().format_shortcut(&shortcut));
     }
-    if ui.add_enabled(enabled, button).clicked() {
-        commands.push(command);
+    if ui
+        .add_enabled(enabled, button)
+        .on_hover_text(command.tooltip())
+        .clicked()
+    {
+        messages.push(command.into());
         ui.close();
     }
 }

@@ -1,28 +1,36 @@
-//! The editor for the selected mineral: every field of the model.
+//! The editor for the selected mineral: every field of the model. Fields
+//! write into the scenario; the document notices the change and refreshes.
 
+use super::field::{field_id, text_field};
 use super::form::{self, Form};
 use crate::display::usd_short;
 use crate::model::{Mineral, Problem, PurchaseCeiling, SpendingProfile, Unit};
-use egui::{ComboBox, DragValue, Grid, TextEdit, Ui};
+use egui::{ComboBox, Grid, Ui};
 
-/// Returns `true` when a field changed.
 pub fn show(
     ui: &mut Ui,
     index: usize,
     mineral: &mut Mineral,
     horizon_months: u32,
     problems: &[Problem],
-) -> bool {
+) {
     let at = |field: &str| format!("minerals[{index}].{field}");
-    let mut form = Form::new(problems);
+    let form = Form::new(problems);
     let unit = mineral.unit.symbol();
     Grid::new(("mineral_editor", index))
         .num_columns(2)
         .spacing([8.0, 6.0])
         .show(ui, |ui| {
             form.row(ui, "Mineral name", &at("name"), |ui, id| {
-                ui.add(TextEdit::singleline(&mut mineral.name).desired_width(180.0))
-                    .labelled_by(id)
+                text_field(
+                    ui,
+                    field_id(&at("name")),
+                    &mut mineral.name,
+                    180.0,
+                    false,
+                    "",
+                )
+                .labelled_by(id)
             });
             form.row(ui, "Unit", &at("unit"), |ui, id| {
                 let mut changed = false;
@@ -45,12 +53,11 @@ pub fn show(
             });
             form.row(ui, "Budget (USD)", &at("budget_usd"), |ui, id| {
                 let mut budget = mineral.budget_usd;
-                let mut r = form::usd(ui, &mut budget, id);
+                let r = form::usd(ui, &at("budget_usd"), &mut budget, id);
                 ui.weak("over the timeframe");
                 if r.changed() {
                     // Keeps per-year or per-month amounts in proportion.
                     mineral.set_budget_usd(budget);
-                    r.mark_changed();
                 }
                 r
             });
@@ -61,21 +68,34 @@ pub fn show(
                 mineral.spending
             {
                 ui.label("");
-                form.changed |= spending_amounts(ui, index, mineral);
+                spending_amounts(ui, index, mineral);
                 ui.end_row();
             }
             form.row(
                 ui,
                 &format!("Price (USD/{unit})"),
                 &at("price_usd_per_unit"),
-                |ui, id| form::usd_per_unit(ui, &mut mineral.price_usd_per_unit, unit, id),
+                |ui, id| {
+                    form::usd_per_unit(
+                        ui,
+                        &at("price_usd_per_unit"),
+                        &mut mineral.price_usd_per_unit,
+                        unit,
+                        id,
+                    )
+                },
             );
             form.row(
                 ui,
                 "Price escalation (%/yr)",
                 &at("escalation_pct_per_year"),
                 |ui, id| {
-                    let r = form::pct(ui, &mut mineral.escalation_pct_per_year, -50.0..=100.0, id);
+                    let r = form::pct(
+                        ui,
+                        &at("escalation_pct_per_year"),
+                        &mut mineral.escalation_pct_per_year,
+                        id,
+                    );
                     ui.weak("per year");
                     r
                 },
@@ -84,13 +104,29 @@ pub fn show(
                 ui,
                 &format!("Requirement ({unit})"),
                 &at("requirement_qty"),
-                |ui, id| form::qty(ui, &mut mineral.requirement_qty, unit, id),
+                |ui, id| {
+                    form::qty(
+                        ui,
+                        &at("requirement_qty"),
+                        &mut mineral.requirement_qty,
+                        unit,
+                        id,
+                    )
+                },
             );
             form.row(
                 ui,
                 &format!("Opening inventory ({unit})"),
                 &at("opening_inventory_qty"),
-                |ui, id| form::qty(ui, &mut mineral.opening_inventory_qty, unit, id),
+                |ui, id| {
+                    form::qty(
+                        ui,
+                        &at("opening_inventory_qty"),
+                        &mut mineral.opening_inventory_qty,
+                        unit,
+                        id,
+                    )
+                },
             );
             form.row(ui, "Purchase ceiling", &at("ceiling"), |ui, id| {
                 ceiling_kind(ui, index, &mut mineral.ceiling, id)
@@ -102,7 +138,7 @@ pub fn show(
                         ui,
                         &format!("Ceiling ({unit}/yr)"),
                         &at("ceiling"),
-                        |ui, id| form::qty(ui, q, unit, id),
+                        |ui, id| form::qty(ui, &at("ceiling"), q, unit, id),
                     );
                 }
                 PurchaseCeiling::PctOfQualifiedSupply {
@@ -110,7 +146,7 @@ pub fn show(
                     qualified_supply_qty_per_year,
                 } => {
                     form.row(ui, "Ceiling share (%)", &at("ceiling.pct"), |ui, id| {
-                        let r = form::pct(ui, pct, 0.0..=100.0, id);
+                        let r = form::pct(ui, &at("ceiling.pct"), pct, id);
                         ui.weak("of qualified supply");
                         r
                     });
@@ -119,7 +155,13 @@ pub fn show(
                         &format!("Qualified supply ({unit}/yr)"),
                         &at("ceiling.qualified_supply_qty_per_year"),
                         |ui, id| {
-                            let r = form::qty(ui, qualified_supply_qty_per_year, unit, id);
+                            let r = form::qty(
+                                ui,
+                                &at("ceiling.qualified_supply_qty_per_year"),
+                                qualified_supply_qty_per_year,
+                                unit,
+                                id,
+                            );
                             ui.weak("per year");
                             r
                         },
@@ -133,7 +175,6 @@ pub fn show(
                 }
             }
         });
-    form.changed
 }
 
 fn spending_kind(
@@ -182,14 +223,13 @@ fn spending_kind(
 }
 
 /// The per-year or per-month amounts, with their sum against the budget.
-fn spending_amounts(ui: &mut Ui, index: usize, mineral: &mut Mineral) -> bool {
+fn spending_amounts(ui: &mut Ui, index: usize, mineral: &mut Mineral) {
     let budget = mineral.budget_usd;
     let (amounts, per) = match &mut mineral.spending {
         SpendingProfile::PerYearUsd(a) => (a, "Year"),
         SpendingProfile::PerMonthUsd(a) => (a, "Month"),
-        SpendingProfile::Even => return false,
+        SpendingProfile::Even => return,
     };
-    let mut changed = false;
     let mut set_budget_to_sum = false;
     ui.vertical(|ui| {
         egui::ScrollArea::vertical()
@@ -200,18 +240,10 @@ fn spending_amounts(ui: &mut Ui, index: usize, mineral: &mut Mineral) -> bool {
                     .num_columns(4)
                     .show(ui, |ui| {
                         for (k, amount) in amounts.iter_mut().enumerate() {
-                            ui.label(format!("{per} {}", k + 1));
-                            let speed = (*amount * 0.005).max(1000.0);
-                            changed |= ui
-                                .add(
-                                    DragValue::new(amount)
-                                        .speed(speed)
-                                        .range(0.0..=1e13)
-                                        .custom_formatter(|v, _| usd_short(v))
-                                        .custom_parser(crate::display::parse_usd),
-                                )
-                                .accessible_name(format!("{per} {} spending", k + 1))
-                                .changed();
+                            let label = ui.label(format!("{per} {}", k + 1));
+                            let path = format!("minerals[{index}].spending[{k}]");
+                            form::usd(ui, &path, amount, label.id)
+                                .accessible_name(format!("{per} {} spending", k + 1));
                             if k % 2 == 1 {
                                 ui.end_row();
                             }
@@ -233,9 +265,7 @@ fn spending_amounts(ui: &mut Ui, index: usize, mineral: &mut Mineral) -> bool {
             SpendingProfile::PerYearUsd(a) | SpendingProfile::PerMonthUsd(a) => a.iter().sum(),
             SpendingProfile::Even => mineral.budget_usd,
         };
-        changed = true;
     }
-    changed
 }
 
 fn ceiling_kind(

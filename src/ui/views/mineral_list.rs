@@ -1,22 +1,22 @@
 //! The list of minerals, each with its final coverage as a coloured badge.
 
 use crate::display::pct;
-use crate::ui::command::Command;
+use crate::ui::command::{Command, Message};
 use crate::ui::document::Document;
 use crate::ui::palette;
 use egui::{Button, RichText, Sense, Ui, vec2};
 
-pub fn show(ui: &mut Ui, doc: &Document, commands: &mut Vec<Command>) {
+pub fn show(ui: &mut Ui, doc: &Document, messages: &mut Vec<Message>) {
     let dark = ui.visuals().dark_mode;
     ui.horizontal(|ui| {
         ui.heading("Minerals");
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
             if ui
                 .button("+ Add")
-                .on_hover_text("Add a mineral (Ctrl+Shift+M)")
+                .on_hover_text(Command::AddMineral.tooltip_with_shortcut(ui.ctx()))
                 .clicked()
             {
-                commands.push(Command::AddMineral);
+                messages.push(Command::AddMineral.into());
             }
         });
     });
@@ -47,7 +47,7 @@ pub fn show(ui: &mut Ui, doc: &Document, commands: &mut Vec<Command>) {
             }
             let button = Button::selectable(selected, text).min_size(vec2(150.0, 0.0));
             if ui.add(button).on_hover_text("Edit this mineral").clicked() {
-                commands.push(Command::SelectMineral(i));
+                messages.push(Message::SelectMineral(i));
             }
             if let Some(c) = coverage {
                 coverage_badge(ui, &mineral.name, c, dark);
@@ -62,7 +62,7 @@ pub fn show(ui: &mut Ui, doc: &Document, commands: &mut Vec<Command>) {
                 .on_hover_text(format!("Copy {} as a new mineral", selected.name))
                 .clicked()
             {
-                commands.push(Command::DuplicateMineral(doc.selected));
+                messages.push(Command::DuplicateMineral.into());
             }
             if ui
                 .button("Remove")
@@ -72,7 +72,7 @@ pub fn show(ui: &mut Ui, doc: &Document, commands: &mut Vec<Command>) {
                 ))
                 .clicked()
             {
-                commands.push(Command::RemoveMineral(doc.selected));
+                messages.push(Command::RemoveMineral.into());
             }
         });
     }

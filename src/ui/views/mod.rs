@@ -1,13 +1,16 @@
-//! One file per view. Views draw from the document and report edits; they
-//! never compute projections.
+//! One file per view. Views draw from the document, write field edits into
+//! the scenario and send everything else as messages; they never compute
+//! projections.
 
 pub mod coverage_plot;
 pub mod events_panel;
+pub mod field;
 pub mod file_bar;
 pub mod form;
 pub mod menu_bar;
 pub mod mineral_editor;
 pub mod mineral_list;
+pub mod notices;
 pub mod path_prompt;
 pub mod recovery_prompt;
 pub mod scenario_header;
@@ -15,3 +18,19 @@ pub mod status_bar;
 pub mod summary_table;
 pub mod supplier_table;
 pub mod unsaved_prompt;
+
+use crate::ui::command::{Command, Message};
+use egui::{Button, Ui};
+
+/// A button for `command`: its label, and its tooltip with the shortcut
+/// taken from the command itself.
+pub fn command_button(ui: &mut Ui, command: Command, enabled: bool, messages: &mut Vec<Message>) {
+    let tooltip = command.tooltip_with_shortcut(ui.ctx());
+    if ui
+        .add_enabled(enabled, Button::new(command.label()))
+        .on_hover_text(tooltip)
+        .clicked()
+    {
+        messages.push(command.into());
+    }
+}

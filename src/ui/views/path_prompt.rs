@@ -2,14 +2,41 @@
 //! folder to click. Used when no system dialog can be shown, and from
 //! File > Open by typing a path.
 
-use crate::ui::command::Command;
-use crate::ui::file_actions::PathPrompt;
+use crate::ui::command::Message;
 use crate::ui::files::{FileRequest, ron_files_in, with_ron_extension};
 use egui::{Id, Modal, TextEdit};
 use std::path::{Path, PathBuf};
 
+/// The in-window path entry's state.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PathPrompt {
+    pub request: FileRequest,
+    pub text: String,
+    /// Why the prompt is shown, if not asked for.
+    pub reason: Option<String>,
+}
+
+impl PathPrompt {
+    /// The prompt for `request`, pre-filled with its folder (and suggested
+    /// name), saying why it is shown if it was not asked for.
+    pub fn new(request: FileRequest, reason: Option<String>) -> Self {
+        let text = match &request {
+            FileRequest::Open { folder } => folder.display().to_string() + "/",
+            FileRequest::SaveAs {
+                folder,
+                suggested_name,
+            } => folder.join(suggested_name).display().to_string(),
+        };
+        Self {
+            request,
+            text,
+            reason,
+        }
+    }
+}
+
 /// Returns `false` when the prompt should close.
-pub fn show(ctx: &egui::Context, prompt: &mut PathPrompt, commands: &mut Vec<Command>) -> bool {
+pub fn show(ctx: &egui::Context, prompt: &mut PathPrompt, messages: &mut Vec<Message>) -> bool {
     let saving = matches!(prompt.request, FileRequest::SaveAs { .. });
     let mut keep = true;
     Modal::new(Id::unique("path_prompt")).show(ctx, |ui| {
@@ -59,10 +86,10 @@ pub fn show(ctx: &egui::Context, prompt: &mut PathPrompt, commands: &mut Vec<Com
             let valid = !prompt.text.trim().is_empty() && !prompt.text.ends_with('/');
             let clicked = ui.add_enabled(valid, egui::Button::new(action)).clicked();
             if valid && (clicked || entered) {
-                commands.push(if saving {
-                    Command::SaveTo(with_ron_extension(path))
+                messages.push(if saving {
+                    Message::SaveTo(with_ron_extension(path))
                 } else {
-                    Command::OpenPath(path)
+                    Message::OpenPath(path)
                 });
                 keep = false;
             }

@@ -1,10 +1,10 @@
 //! After a crash: offer the unsaved work found in the recovery copy.
 
 use crate::file::recovery::{Recovered, format_utc};
-use crate::ui::command::Command;
+use crate::ui::command::Message;
 use egui::{Id, Modal};
 
-pub fn show(ctx: &egui::Context, offer: Option<&Recovered>, commands: &mut Vec<Command>) {
+pub fn show(ctx: &egui::Context, offer: Option<&Recovered>, messages: &mut Vec<Message>) {
     let Some(recovered) = offer else {
         return;
     };
@@ -23,9 +23,12 @@ pub fn show(ctx: &egui::Context, offer: Option<&Recovered>, commands: &mut Vec<C
         ));
         ui.add_space(10.0);
         ui.horizontal(|ui| {
-            for command in [Command::RestoreRecovery, Command::DiscardRecovery] {
-                if ui.button(command.label()).clicked() {
-                    commands.push(command);
+            for (label, message) in [
+                ("Restore", Message::RestoreRecovery),
+                ("Discard", Message::DiscardRecovery),
+            ] {
+                if ui.button(label).clicked() {
+                    messages.push(message);
                 }
             }
         });

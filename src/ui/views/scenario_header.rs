@@ -1,8 +1,9 @@
 //! The scenario's name, start month and horizon.
 
+use super::field::{field_id, text_field};
 use super::form::{self, Form};
-use crate::model::{MAX_HORIZON_MONTHS, Scenario};
-use egui::{ComboBox, DragValue, Grid, TextEdit, Ui};
+use crate::model::Scenario;
+use egui::{ComboBox, Grid, Ui};
 
 const MONTH_NAMES: [&str; 12] = [
     "January",
@@ -19,45 +20,33 @@ const MONTH_NAMES: [&str; 12] = [
     "December",
 ];
 
-/// Returns `true` when something changed.
-pub fn show(ui: &mut Ui, scenario: &mut Scenario, problems: &[crate::model::Problem]) -> bool {
-    let mut form = Form::new(problems);
+pub fn show(ui: &mut Ui, scenario: &mut Scenario, problems: &[crate::model::Problem]) {
+    let form = Form::new(problems);
     Grid::new("scenario_header")
         .num_columns(2)
         .spacing([8.0, 6.0])
         .show(ui, |ui| {
             form.row(ui, "Scenario name", "name", |ui, id| {
-                ui.add(TextEdit::singleline(&mut scenario.name).desired_width(200.0))
+                text_field(ui, field_id("name"), &mut scenario.name, 200.0, false, "")
                     .labelled_by(id)
             });
             form.row(ui, "Start month", "start", |ui, id| {
-                let mut month_changed = false;
                 let month = &mut scenario.start.month;
                 ComboBox::from_id_salt("start_month")
-                    .selected_text(MONTH_NAMES[(*month as usize).clamp(1, 12) - 1])
+                    .selected_text(month_name(*month))
                     .width(100.0)
                     .show_ui(ui, |ui| {
                         for (i, name) in MONTH_NAMES.iter().enumerate() {
-                            month_changed |=
-                                ui.selectable_value(month, i as u32 + 1, *name).changed();
+                            ui.selectable_value(month, i as u32 + 1, *name);
                         }
                     })
                     .response
                     .labelled_by(id);
-                let mut year = ui
-                    .add(
-                        DragValue::new(&mut scenario.start.year)
-                            .range(1990..=2150)
-                            .speed(0.1),
-                    )
-                    .accessible_name("Start year");
-                if month_changed {
-                    year.mark_changed();
-                }
-                year
+                form::year_field(ui, "start.year", &mut scenario.start.year)
+                    .accessible_name("Start year")
             });
             form.row(ui, "Horizon (months)", "horizon_months", |ui, id| {
-                let r = form::months(ui, &mut scenario.horizon_months, 1..=MAX_HORIZON_MONTHS, id);
+                let r = form::months(ui, "horizon_months", &mut scenario.horizon_months, id);
                 ui.weak(format!(
                     "to {} ({:.1} years)",
                     scenario.calendar_month(scenario.horizon_months),
@@ -73,5 +62,12 @@ pub fn show(ui: &mut Ui, scenario: &mut Scenario, problems: &[crate::model::Prob
                 .labelled_by(id)
             });
         });
-    form.changed
+}
+
+/// "January"; a month outside 1–12 (a hand-edited file) is shown as it is.
+pub fn month_name(month: u32) -> String {
+    match month {
+        1..=12 => MONTH_NAMES[month as usize - 1].to_string(),
+        other => format!("month {other}"),
+    }
 }

@@ -1,28 +1,26 @@
 //! The suppliers of the selected mineral: name, share and lead time, with the
 //! running total of shares and a "normalize to 100%" action.
 
-use super::form::problem_label;
+use super::field::{field_id, text_field, typing_error};
+use super::form::{self, problem_label};
 use crate::model::validation::SHARE_TOLERANCE_PCT;
 use crate::model::{Mineral, Problem};
-use crate::ui::command::Command;
-use egui::{DragValue, Grid, RichText, TextEdit, Ui};
+use crate::ui::command::{Command, Message};
+use egui::{Grid, RichText, Ui};
 
-/// Returns `true` when a field changed; structural changes go to `commands`.
+/// Fields write into `mineral`; adding and removing go to `messages`.
 pub fn show(
     ui: &mut Ui,
     index: usize,
     mineral: &mut Mineral,
     problems: &[Problem],
-    commands: &mut Vec<Command>,
-) -> bool {
-    let mut changed = false;
+    messages: &mut Vec<Message>,
+) {
     let dark = ui.visuals().dark_mode;
     ui.horizontal(|ui| {
         ui.strong("Suppliers");
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-            if ui.button("+ Add supplier").clicked() {
-                commands.push(Command::AddSupplier { mineral: index });
-            }
+            super::command_button(ui, Command::AddSupplier, true, messages);
         });
     });
     Grid::new(("suppliers", index))
@@ -37,31 +35,21 @@ pub fn show(
             ui.end_row();
             for (k, s) in mineral.suppliers.iter_mut().enumerate() {
                 let n = k + 1;
-                changed |= ui
-                    .add(TextEdit::singleline(&mut s.name).desired_width(150.0))
-                    .accessible_name(format!("Supplier {n} name"))
-                    .changed();
+                let at = |field: &str| format!("minerals[{index}].suppliers[{k}].{field}");
+                let mut typed = Vec::new();
+                let name = text_field(ui, field_id(&at("name")), &mut s.name, 150.0, false, "")
+                    .accessible_name(format!("Supplier {n} name"));
+                typed.extend(typing_error(ui.ctx(), name.id));
                 ui.horizontal(|ui| {
-                    changed |= ui
-                        .add(
-                            DragValue::new(&mut s.share_pct)
-                                .speed(0.2)
-                                .range(0.0..=100.0)
-                                .max_decimals(2),
-                        )
-                        .accessible_name(format!("Supplier {n} share"))
-                        .changed();
+                    let r = form::pct_field(ui, &at("share_pct"), &mut s.share_pct)
+                        .accessible_name(format!("Supplier {n} share"));
+                    typed.extend(typing_error(ui.ctx(), r.id));
                     ui.label("%");
                 });
                 ui.horizontal(|ui| {
-                    changed |= ui
-                        .add(
-                            DragValue::new(&mut s.lead_time_months)
-                                .speed(0.1)
-                                .range(0..=240),
-                        )
-                        .accessible_name(format!("Supplier {n} lead time"))
-                        .changed();
+                    let r = form::whole_field(ui, &at("lead_time_months"), &mut s.lead_time_months)
+                        .accessible_name(format!("Supplier {n} lead time"));
+                    typed.extend(typing_error(ui.ctx(), r.id));
                     ui.label("mo");
                 });
                 if ui
@@ -70,17 +58,19 @@ pub fn show(
                     .on_hover_text("Remove this supplier")
                     .clicked()
                 {
-                    commands.push(Command::RemoveSupplier {
+                    messages.push(Message::RemoveSupplier {
                         mineral: index,
                         supplier: k,
                     });
                 }
                 ui.end_row();
-                for p in problems.iter().filter(|p| {
-                    p.path
-                        .starts_with(&format!("minerals[{index}].suppliers[{k}]."))
-                }) {
-                    problem_label(ui, &p.message);
+                let prefix = format!("minerals[{index}].suppliers[{k}].");
+                let found = problems
+                    .iter()
+                    .filter(|p| p.path.starts_with(&prefix))
+                    .map(|p| p.message.clone());
+                for message in typed.into_iter().chain(found) {
+                    problem_label(ui, &message);
                     ui.end_row();
                 }
             }
@@ -101,16 +91,12 @@ pub fn show(
                 RichText::new("(should be 100%)").color(crate::ui::palette::problem_color(dark)),
             );
         }
-        if ui
-            .add_enabled(
-                off && !mineral.suppliers.is_empty(),
-                egui::Button::new("Normalize to 100%"),
-            )
-            .on_hover_text("Scale all shares so they add up to 100%, keeping their proportions")
-            .clicked()
-        {
-            commands.push(Command::NormalizeShares { mineral: index });
-        }
+        super::command_button(
+            ui,
+            Command::NormalizeShares,
+            off && !mineral.suppliers.is_empty(),
+            messages,
+        );
     });
     for p in problems
         .iter()
@@ -118,5 +104,4 @@ pub fn show(
     {
         problem_label(ui, &p.message);
     }
-    changed
 }

@@ -1,15 +1,45 @@
-//! "Save changes before …?" with Save / Don't save / Cancel.
+//! "Save changes before …?" with Save / Don't save / Cancel, and the action
+//! waiting for the answer (the prompt's state lives here, with its view).
 
-use crate::ui::command::{Command, UnsavedChoice};
+use crate::ui::command::{Message, UnsavedChoice};
 use crate::ui::document::Document;
-use crate::ui::file_actions::Replace;
 use egui::{Id, Modal};
+use std::path::{Path, PathBuf};
+
+/// Something that would replace or close the scenario in the window.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Replace {
+    New,
+    OpenDialog,
+    OpenPath(PathBuf),
+    Close,
+}
+
+impl Replace {
+    /// Words for the prompt: "Save changes before …".
+    pub fn describe(&self) -> String {
+        match self {
+            Replace::New => "starting a new scenario".into(),
+            Replace::OpenDialog => "opening another scenario".into(),
+            Replace::OpenPath(p) => format!("opening {}", display_name(p)),
+            Replace::Close => "closing".into(),
+        }
+    }
+}
+
+/// `plan.ron` for `/some/folder/plan.ron`.
+pub fn display_name(path: &Path) -> String {
+    path.file_name().map_or_else(
+        || path.display().to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    )
+}
 
 pub fn show(
     ctx: &egui::Context,
     pending: Option<&Replace>,
     doc: &Document,
-    commands: &mut Vec<Command>,
+    messages: &mut Vec<Message>,
 ) {
     let Some(action) = pending else {
         return;
@@ -30,14 +60,13 @@ pub fn show(
                 UnsavedChoice::DontSave,
                 UnsavedChoice::Cancel,
             ] {
-                let command = Command::AnswerUnsaved(choice);
-                if ui.button(command.label()).clicked() {
-                    commands.push(command);
+                if ui.button(choice.label()).clicked() {
+                    messages.push(Message::AnswerUnsaved(choice));
                 }
             }
         });
     });
     if modal.should_close() {
-        commands.push(Command::AnswerUnsaved(UnsavedChoice::Cancel));
+        messages.push(Message::AnswerUnsaved(UnsavedChoice::Cancel));
     }
 }

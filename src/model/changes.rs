@@ -1,0 +1,165 @@
+//! What differs between two versions of a scenario, in the planner's words:
+//! "budget of Cobalt", "Mineral added: Gallium". Used to name undo steps
+//! ("Undo budget of Cobalt").
+
+use super::scenario::{Mineral, Scenario};
+
+/// One difference between two scenarios.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Change {
+    /// What changed, e.g. "budget of Cobalt" or "mineral Gallium added".
+    pub what: String,
+}
+
+/// Every difference from `before` to `after`, coarsest first: a mineral or
+/// event added or removed is one change, not one per field.
+pub fn changes(before: &Scenario, after: &Scenario) -> Vec<Change> {
+    let mut out = Vec::new();
+    let mut add = |what: String| out.push(Change { what });
+    if before.name != after.name {
+        add("scenario name".into());
+    }
+    if before.notes != after.notes {
+        add("scenario notes".into());
+    }
+    if before.start != after.start {
+        add("start month".into());
+    }
+    if before.horizon_months != after.horizon_months {
+        add("horizon".into());
+    }
+    if before.settings.carry_over_unspent != after.settings.carry_over_unspent {
+        add("carry-over of unspent budget".into());
+    }
+    if before.settings.resource_blocked_orders != after.settings.resource_blocked_orders {
+        add("re-sourcing of blocked orders".into());
+    }
+    if before.settings.in_transit_on_ban != after.settings.in_transit_on_ban {
+        add("orders in transit when a ban starts".into());
+    }
+    list_changes(
+        &before.minerals,
+        &after.minerals,
+        |m| m.name.as_str(),
+        "mineral",
+        &mut add,
+        mineral_changes,
+    );
+    list_changes(
+        &before.disruptions,
+        &after.disruptions,
+        |d| d.name.as_str(),
+        "event",
+        &mut add,
+        |a, b, add| {
+            if a != b {
+                add(format!("event {}", b.name));
+            }
+        },
+    );
+    out
+}
+
+/// Items added or removed are named once; items at the same place are
+/// compared field by field with `compare`.
+fn list_changes<T: PartialEq>(
+    before: &[T],
+    after: &[T],
+    name: impl Fn(&T) -> &str,
+    kind: &str,
+    add: &mut impl FnMut(String),
+    compare: impl Fn(&T, &T, &mut dyn FnMut(String)),
+) {
+    if before.len() == after.len() {
+        for (a, b) in before.iter().zip(after) {
+            compare(a, b, add);
+        }
+    } else if after.len() > before.len() {
+        for b in after.iter().filter(|b| !before.contains(b)) {
+            add(format!("{kind} {} added", name(b)));
+        }
+    } else {
+        for a in before.iter().filter(|a| !after.contains(a)) {
+            add(format!("{kind} {} removed", name(a)));
+        }
+    }
+}
+
+fn mineral_changes(a: &Mineral, b: &Mineral, add: &mut dyn FnMut(String)) {
+    let who = &a.name;
+    let mut field = |changed: bool, what: &str| {
+        if changed {
+            add(format!("{what} of {who}"));
+        }
+    };
+    field(a.name != b.name, "name");
+    field(a.unit != b.unit, "unit");
+    field(a.budget_usd != b.budget_usd, "budget");
+    field(
+        a.spending != b.spending && a.budget_usd == b.budget_usd,
+        "spending profile",
+    );
+    field(a.price_usd_per_unit != b.price_usd_per_unit, "price");
+    field(
+        a.escalation_pct_per_year != b.escalation_pct_per_year,
+        "price escalation",
+    );
+    field(a.requirement_qty != b.requirement_qty, "requirement");
+    field(
+        a.opening_inventory_qty != b.opening_inventory_qty,
+        "opening inventory",
+    );
+    field(a.ceiling != b.ceiling, "purchase ceiling");
+    field(a.suppliers != b.suppliers, "suppliers");
+}
+
+/// A short name for the step from `before` to `after`: the one change, or
+/// the first one and how many others.
+pub fn describe_step(before: &Scenario, after: &Scenario) -> String {
+    let all = changes(before, after);
+    match all.as_slice() {
+        [] => "no change".into(),
+        [one] => one.what.clone(),
+        [first, rest @ ..] => format!("{} and {} more", first.what, rest.len()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::YearMonth;
+
+    fn base() -> Scenario {
+        let mut s = Scenario::empty("Plan", YearMonth::new(2026, 1));
+        s.minerals.push(Mineral::new("Cobalt"));
+        s.minerals.push(Mineral::new("Antimony"));
+        s
+    }
+
+    #[test]
+    fn a_budget_edit_is_named_by_field_and_mineral() {
+        let a = base();
+        let mut b = a.clone();
+        b.minerals[0].set_budget_usd(600e6);
+        assert_eq!(describe_step(&a, &b), "budget of Cobalt");
+    }
+
+    #[test]
+    fn an_added_mineral_is_one_change() {
+        let a = base();
+        let mut b = a.clone();
+        b.add_mineral();
+        assert_eq!(describe_step(&a, &b), "mineral New mineral added");
+        assert_eq!(describe_step(&b, &a), "mineral New mineral removed");
+    }
+
+    #[test]
+    fn several_changes_are_counted() {
+        let a = base();
+        let mut b = a.clone();
+        b.horizon_months = 24;
+        b.minerals[1].price_usd_per_unit = 1.0;
+        assert_eq!(describe_step(&a, &b), "horizon and 1 more");
+        assert_eq!(describe_step(&a, &a), "no change");
+    }
+}

@@ -1,0 +1,166 @@
+//! Structural edits of a scenario: add, duplicate and remove minerals,
+//! suppliers and events. The window only routes the planner's commands to
+//! these methods, so the same edit behaves the same from a menu, a button,
+//! a shortcut or a test, and is tested without a window.
+//!
+//! Every method ignores an index that is out of range (returning `None` or
+//! `false`) rather than panicking: an index can be stale by a frame.
+
+use super::disruption::{Disruption, DisruptionKind};
+use super::presets;
+use super::scenario::{Mineral, Scenario, Supplier};
+
+/// A new supplier's lead time, months: a typical ocean shipment plus customs.
+const NEW_SUPPLIER_LEAD_TIME_MONTHS: u32 = 3;
+
+/// A new event starts a year into the plan, where a what-if usually begins.
+const NEW_EVENT_START_MONTH: u32 = 13;
+
+impl Scenario {
+    /// Append a mineral with a name not yet used; returns its index.
+    pub fn add_mineral(&mut self) -> usize {
+        let name = self.unused_mineral_name("New mineral");
+        self.minerals.push(Mineral::new(name));
+        self.minerals.len() - 1
+    }
+
+    /// Insert a copy of mineral `index` after it, named "… (copy)"; returns
+    /// the copy's index.
+    pub fn duplicate_mineral(&mut self, index: usize) -> Option<usize> {
+        let mut copy = self.minerals.get(index)?.clone();
+        copy.name = self.unused_mineral_name(&format!("{} (copy)", copy.name));
+        self.minerals.insert(index + 1, copy);
+        Some(index + 1)
+    }
+
+    /// Remove mineral `index`, returning it.
+    pub fn remove_mineral(&mut self, index: usize) -> Option<Mineral> {
+        (index < self.minerals.len()).then(|| self.minerals.remove(index))
+    }
+
+    /// Append a supplier with a 0 % share to mineral `mineral` (the shares
+    /// stay as they were; the planner types the new one's share).
+    pub fn add_supplier(&mut self, mineral: usize) -> Option<usize> {
+        let m = self.minerals.get_mut(mineral)?;
+        let n = m.suppliers.len() + 1;
+        m.suppliers.push(Supplier {
+            name: format!("Supplier {n}"),
+            share_pct: 0.0,
+            lead_time_months: NEW_SUPPLIER_LEAD_TIME_MONTHS,
+        });
+        Some(m.suppliers.len() - 1)
+    }
+
+    /// Remove supplier `supplier` of mineral `mineral`.
+    pub fn remove_supplier(&mut self, mineral: usize, supplier: usize) -> Option<Supplier> {
+        let m = self.minerals.get_mut(mineral)?;
+        (supplier < m.suppliers.len()).then(|| m.suppliers.remove(supplier))
+    }
+
+    /// Scale the shares of mineral `mineral` to add up to 100 %.
+    pub fn normalize_shares(&mut self, mineral: usize) -> bool {
+        self.minerals
+            .get_mut(mineral)
+            .is_some_and(Mineral::normalize_shares)
+    }
+
+    /// Append a blank export ban on the first supplier of mineral
+    /// `near_mineral` (a starting point to edit), a year into the plan;
+    /// returns its index.
+    pub fn add_event(&mut self, near_mineral: usize) -> usize {
+        let supplier = self
+            .minerals
+            .get(near_mineral)
+            .and_then(|m| m.suppliers.first())
+            .map(|s| s.name.clone())
+            .unwrap_or_default();
+        let start = self.calendar_month(NEW_EVENT_START_MONTH.min(self.horizon_months.max(1)));
+        self.disruptions.push(Disruption {
+            name: "New event".into(),
+            notes: String::new(),
+            enabled: true,
+            kind: DisruptionKind::ExportBan,
+            supplier,
+            minerals: Vec::new(),
+            start,
+            end: None,
+        });
+        self.disruptions.len() - 1
+    }
+
+    /// Append event `n` of the preset library; returns its index.
+    pub fn add_preset(&mut self, n: usize) -> Option<usize> {
+        let event = presets::all().into_iter().nth(n)?;
+        self.disruptions.push(event);
+        Some(self.disruptions.len() - 1)
+    }
+
+    /// Remove event `index`, returning it.
+    pub fn remove_event(&mut self, index: usize) -> Option<Disruption> {
+        (index < self.disruptions.len()).then(|| self.disruptions.remove(index))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::YearMonth;
+
+    fn two_minerals() -> Scenario {
+        let mut s = Scenario::empty("Edits", YearMonth::new(2026, 1));
+        s.add_mineral();
+        s.add_mineral();
+        s
+    }
+
+    #[test]
+    fn added_minerals_get_unused_names() {
+        let s = two_minerals();
+        assert_eq!(s.minerals[0].name, "New mineral");
+        assert_eq!(s.minerals[1].name, "New mineral 2");
+    }
+
+    #[test]
+    fn a_duplicate_goes_right_after_its_original() {
+        let mut s = two_minerals();
+        s.minerals[0].budget_usd = 42e6;
+        assert_eq!(s.duplicate_mineral(0), Some(1));
+        assert_eq!(s.minerals[1].name, "New mineral (copy)");
+        assert_eq!(s.minerals[1].budget_usd, 42e6);
+        assert_eq!(s.minerals.len(), 3);
+        assert_eq!(s.duplicate_mineral(7), None);
+    }
+
+    #[test]
+    fn stale_indices_change_nothing() {
+        let mut s = two_minerals();
+        let before = s.clone();
+        assert!(s.remove_mineral(2).is_none());
+        assert!(s.remove_supplier(0, 5).is_none());
+        assert!(s.add_supplier(9).is_none());
+        assert!(s.remove_event(0).is_none());
+        assert!(s.add_preset(10_000).is_none());
+        assert!(!s.normalize_shares(4));
+        assert_eq!(s, before);
+    }
+
+    #[test]
+    fn a_new_event_bans_the_first_supplier_a_year_in() {
+        let mut s = two_minerals();
+        let k = s.add_event(1);
+        assert_eq!(s.disruptions[k].supplier, "Supplier 1");
+        assert_eq!(s.disruptions[k].start, YearMonth::new(2027, 1));
+        assert_eq!(s.remove_event(k).unwrap().name, "New event");
+        assert!(s.disruptions.is_empty());
+    }
+
+    #[test]
+    fn suppliers_are_added_at_zero_share_and_normalized() {
+        let mut s = two_minerals();
+        assert_eq!(s.add_supplier(0), Some(1));
+        s.minerals[0].suppliers[1].share_pct = 100.0;
+        assert!(s.normalize_shares(0));
+        assert_eq!(s.minerals[0].suppliers[1].share_pct, 50.0);
+        assert_eq!(s.remove_supplier(0, 0).unwrap().name, "Supplier 1");
+    }
+}

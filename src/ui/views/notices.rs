@@ -1,0 +1,124 @@
+//! Messages for the planner under the menu bar. The same message twice shows
+//! once with a count; routine successes ("Saved …") fade after a few
+//! seconds; errors stay until dismissed.
+
+use crate::ui::palette;
+use egui::Ui;
+
+/// Seconds a success stays on screen.
+pub const SUCCESS_SHOWN_S: f64 = 4.0;
+
+/// A message for the planner.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Notice {
+    pub text: String,
+    pub is_error: bool,
+    /// How many times it was said.
+    pub count: u32,
+    /// When it was last said, in egui time (seconds); `None` until shown.
+    pub said_at_s: Option<f64>,
+}
+
+/// The messages on screen, oldest first.
+#[derive(Clone, Debug, Default)]
+pub struct Notices {
+    pub list: Vec<Notice>,
+}
+
+impl Notices {
+    /// Show an error until dismissed.
+    pub fn error(&mut self, text: impl Into<String>) {
+        self.push(text.into(), true);
+    }
+
+    /// Show a routine message for a few seconds.
+    pub fn info(&mut self, text: impl Into<String>) {
+        self.push(text.into(), false);
+    }
+
+    fn push(&mut self, text: String, is_error: bool) {
+        if let Some(same) = self
+            .list
+            .iter_mut()
+            .find(|n| n.text == text && n.is_error == is_error)
+        {
+            same.count += 1;
+            same.said_at_s = None;
+            return;
+        }
+        self.list.push(Notice {
+            text,
+            is_error,
+            count: 1,
+            said_at_s: None,
+        });
+    }
+
+    /// Drop every error (after a success that makes them moot).
+    pub fn clear_errors(&mut self) {
+        self.list.retain(|n| !n.is_error);
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = &Notice> {
+        self.list.iter()
+    }
+
+    /// Draw them with a Dismiss button each; successes fade on their own.
+    pub fn show(&mut self, ui: &mut Ui) {
+        let now = ui.input(|i| i.time);
+        let mut next_fade_s: Option<f64> = None;
+        self.list.retain_mut(|n| {
+            let said = *n.said_at_s.get_or_insert(now);
+            if n.is_error {
+                return true;
+            }
+            let left = said + SUCCESS_SHOWN_S - now;
+            if left > 0.0 {
+                next_fade_s = Some(next_fade_s.map_or(left, |t: f64| t.min(left)));
+            }
+            left > 0.0
+        });
+        if let Some(s) = next_fade_s {
+            ui.ctx().request_repaint_after_secs(s as f32);
+        }
+        let dark = ui.visuals().dark_mode;
+        let mut dismiss = None;
+        for (k, notice) in self.list.iter().enumerate() {
+            ui.horizontal(|ui| {
+                let text = if notice.count > 1 {
+                    format!("{} (×{})", notice.text, notice.count)
+                } else {
+                    notice.text.clone()
+                };
+                if notice.is_error {
+                    ui.colored_label(palette::problem_color(dark), text);
+                } else {
+                    ui.label(text);
+                }
+                if ui.small_button("Dismiss").clicked() {
+                    dismiss = Some(k);
+                }
+            });
+        }
+        if let Some(k) = dismiss {
+            self.list.remove(k);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_same_message_twice_is_counted_not_repeated() {
+        let mut n = Notices::default();
+        n.info("Saved plan.ron");
+        n.info("Saved plan.ron");
+        n.error("Could not save plan.ron");
+        assert_eq!(n.list.len(), 2);
+        assert_eq!(n.list[0].count, 2);
+        n.clear_errors();
+        assert_eq!(n.list.len(), 1);
+    }
+}
