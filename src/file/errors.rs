@@ -201,6 +201,14 @@ fn within(outer: &Option<String>) -> String {
     }
 }
 
+/// "did you mean `budget_usd`? " when `found` is close to one of
+/// `expected`, else nothing.
+fn hint(found: &str, expected: &[&str]) -> String {
+    did_you_mean(found, expected)
+        .map(|s| format!("did you mean `{s}`? "))
+        .unwrap_or_default()
+}
+
 /// Translate a RON error into words a planner understands.
 fn plain_message(code: &RonError) -> String {
     match code {
@@ -210,9 +218,7 @@ fn plain_message(code: &RonError) -> String {
             found,
             outer,
         } => {
-            let hint = did_you_mean(found, expected)
-                .map(|s| format!("did you mean `{s}`? "))
-                .unwrap_or_default();
+            let hint = hint(found, expected);
             format!(
                 "unknown field `{found}`{}; {hint}expected one of {}",
                 within(outer),
@@ -230,9 +236,7 @@ fn plain_message(code: &RonError) -> String {
             found,
             outer,
         } => {
-            let hint = did_you_mean(found, expected)
-                .map(|s| format!("did you mean `{s}`? "))
-                .unwrap_or_default();
+            let hint = hint(found, expected);
             format!(
                 "`{found}` is not a valid choice{}; {hint}expected one of {}",
                 within(outer),

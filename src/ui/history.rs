@@ -66,12 +66,8 @@ impl History {
         let Some(step) = self.undo.pop() else {
             return false;
         };
-        let now = std::mem::replace(current, step.scenario);
-        self.redo.push(Step {
-            scenario: now,
-            what: step.what,
-        });
-        self.committed = current.clone();
+        let back = self.go_to(step, current);
+        self.redo.push(back);
         true
     }
 
@@ -85,13 +81,20 @@ impl History {
         let Some(step) = self.redo.pop() else {
             return false;
         };
+        let back = self.go_to(step, current);
+        self.undo.push(back);
+        true
+    }
+
+    /// Put `step`'s scenario in `current`; returns the step back to where
+    /// `current` was, named like `step`.
+    fn go_to(&mut self, step: Step, current: &mut Scenario) -> Step {
         let now = std::mem::replace(current, step.scenario);
-        self.undo.push(Step {
+        self.committed = current.clone();
+        Step {
             scenario: now,
             what: step.what,
-        });
-        self.committed = current.clone();
-        true
+        }
     }
 
     /// What Undo would undo, e.g. "budget of Cobalt"; `None` when nothing.

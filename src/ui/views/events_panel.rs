@@ -161,7 +161,14 @@ fn editor(
                 text_field(ui, field_id(&at("name")), &mut d.name, 260.0, false, "").labelled_by(id)
             });
             form.row(ui, "Kind", &at("kind"), |ui, id| {
-                kind_picker(ui, k, &mut d.kind, id)
+                form::kind_menu(
+                    ui,
+                    ("kind", k),
+                    &mut d.kind,
+                    DisruptionKind::examples(),
+                    DisruptionKind::label,
+                    id,
+                )
             });
             match &mut d.kind {
                 DisruptionKind::ExportBan => {}
@@ -363,28 +370,6 @@ fn mineral_checklist(ui: &mut Ui, k: usize, list: &mut Vec<String>, minerals: &[
     });
     button.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, "Choose minerals"));
     changed
-}
-
-fn kind_picker(ui: &mut Ui, k: usize, kind: &mut DisruptionKind, id: egui::Id) -> egui::Response {
-    let mut changed = false;
-    let mut r = ComboBox::from_id_salt(("kind", k))
-        .selected_text(kind.label())
-        .width(200.0)
-        .show_ui(ui, |ui| {
-            for option in DisruptionKind::examples() {
-                let same = std::mem::discriminant(&option) == std::mem::discriminant(kind);
-                if ui.selectable_label(same, option.label()).clicked() && !same {
-                    *kind = option;
-                    changed = true;
-                }
-            }
-        })
-        .response
-        .labelled_by(id);
-    if changed {
-        r.mark_changed();
-    }
-    r
 }
 
 /// A month menu and a typed year for `month` (the field at `path`).

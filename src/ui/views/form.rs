@@ -151,17 +151,9 @@ pub fn months(ui: &mut Ui, path: &str, value: &mut u32, label: Id) -> Response {
 /// A whole number field alone: months, a lead time.
 pub fn whole_field(ui: &mut Ui, path: &str, value: &mut u32) -> Response {
     let mut v = f64::from(*value);
-    let r = NumberField {
-        id: field_id(path),
-        format: &|v| format!("{v:.0}"),
-        parse: &parse_whole,
-        drag_speed: 0.2,
-        width: 50.0,
-    }
-    .show(ui, &mut v);
+    let r = whole_number(ui, path, &mut v, 0.2);
     if r.changed() {
-        // Drags give fractions; typed values are whole already.
-        *value = v.round().clamp(0.0, f64::from(u32::MAX)) as u32;
+        *value = v.clamp(0.0, f64::from(u32::MAX)) as u32;
     }
     r
 }
@@ -169,17 +161,24 @@ pub fn whole_field(ui: &mut Ui, path: &str, value: &mut u32) -> Response {
 /// A calendar year (`2026`).
 pub fn year_field(ui: &mut Ui, path: &str, year: &mut i32) -> Response {
     let mut v = f64::from(*year);
+    let r = whole_number(ui, path, &mut v, 0.1);
+    if r.changed() {
+        *year = v.clamp(0.0, f64::from(i32::MAX)) as i32;
+    }
+    r
+}
+
+/// A whole number, typed or dragged (drags are rounded).
+fn whole_number(ui: &mut Ui, path: &str, value: &mut f64, drag_speed: f64) -> Response {
     let r = NumberField {
         id: field_id(path),
         format: &|v| format!("{v:.0}"),
         parse: &parse_whole,
-        drag_speed: 0.1,
+        drag_speed,
         width: 50.0,
     }
-    .show(ui, &mut v);
-    if r.changed() {
-        *year = v.round().clamp(0.0, f64::from(i32::MAX)) as i32;
-    }
+    .show(ui, value);
+    *value = value.round();
     r
 }
 
@@ -191,4 +190,30 @@ fn trimmed(v: f64, decimals: usize) -> String {
     } else {
         s
     }
+}
+
+/// A menu of the kinds a value can take (spending profile, ceiling, event
+/// kind). Picking another kind replaces `value` with that kind's entry of
+/// `options`; picking the current kind keeps the value as it is.
+pub fn kind_menu<T>(
+    ui: &mut Ui,
+    salt: impl std::hash::Hash + std::fmt::Debug,
+    value: &mut T,
+    options: impl IntoIterator<Item = T>,
+    label: fn(&T) -> &'static str,
+    label_id: Id,
+) -> Response {
+    egui::ComboBox::from_id_salt(salt)
+        .selected_text(label(value))
+        .width(150.0)
+        .show_ui(ui, |ui| {
+            for option in options {
+                let same_kind = std::mem::discriminant(&option) == std::mem::discriminant(value);
+                if ui.selectable_label(same_kind, label(&option)).clicked() && !same_kind {
+                    *value = option;
+                }
+            }
+        })
+        .response
+        .labelled_by(label_id)
 }

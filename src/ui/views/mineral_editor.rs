@@ -33,23 +33,16 @@ pub fn show(
                 .labelled_by(id)
             });
             form.row(ui, "Unit", &at("unit"), |ui, id| {
-                let mut changed = false;
-                let mut r = ComboBox::from_id_salt(("unit", index))
+                ComboBox::from_id_salt(("unit", index))
                     .selected_text(unit)
                     .width(60.0)
                     .show_ui(ui, |ui| {
                         for u in Unit::ALL {
-                            changed |= ui
-                                .selectable_value(&mut mineral.unit, u, u.symbol())
-                                .changed();
+                            ui.selectable_value(&mut mineral.unit, u, u.symbol());
                         }
                     })
                     .response
-                    .labelled_by(id);
-                if changed {
-                    r.mark_changed();
-                }
-                r
+                    .labelled_by(id)
             });
             form.row(ui, "Budget (USD)", &at("budget_usd"), |ui, id| {
                 let mut budget = mineral.budget_usd;
@@ -200,26 +193,14 @@ fn spending_kind(
         SpendingProfile::PerYearUsd(per_year),
         SpendingProfile::PerMonthUsd(vec![budget / months as f64; months]),
     ];
-    let mut changed = false;
-    let mut r = ComboBox::from_id_salt(("spending", index))
-        .selected_text(mineral.spending.label())
-        .width(150.0)
-        .show_ui(ui, |ui| {
-            for option in options {
-                let same_kind =
-                    std::mem::discriminant(&option) == std::mem::discriminant(&mineral.spending);
-                if ui.selectable_label(same_kind, option.label()).clicked() && !same_kind {
-                    mineral.spending = option;
-                    changed = true;
-                }
-            }
-        })
-        .response
-        .labelled_by(id);
-    if changed {
-        r.mark_changed();
-    }
-    r
+    form::kind_menu(
+        ui,
+        ("spending", index),
+        &mut mineral.spending,
+        options,
+        SpendingProfile::label,
+        id,
+    )
 }
 
 /// The per-year or per-month amounts, with their sum against the budget.
@@ -282,23 +263,12 @@ fn ceiling_kind(
             qualified_supply_qty_per_year: ceiling.qty_per_year().map_or(10_000.0, |q| q * 10.0),
         },
     ];
-    let mut changed = false;
-    let mut r = ComboBox::from_id_salt(("ceiling", index))
-        .selected_text(ceiling.label())
-        .width(150.0)
-        .show_ui(ui, |ui| {
-            for option in options {
-                let same_kind = std::mem::discriminant(&option) == std::mem::discriminant(ceiling);
-                if ui.selectable_label(same_kind, option.label()).clicked() && !same_kind {
-                    *ceiling = option;
-                    changed = true;
-                }
-            }
-        })
-        .response
-        .labelled_by(id);
-    if changed {
-        r.mark_changed();
-    }
-    r
+    form::kind_menu(
+        ui,
+        ("ceiling", index),
+        ceiling,
+        options,
+        PurchaseCeiling::label,
+        id,
+    )
 }
