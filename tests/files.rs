@@ -103,11 +103,75 @@ fn save_then_open_round_trips_exactly() {
     );
 }
 
+/// A folder where saving fails: read-only for a normal user; for root
+/// (who ignores permissions) a full 64 KiB tmpfs. `None` when neither can
+/// be made here (root without permission to mount).
+struct UnwritableFolder {
+    dir: tempfile::TempDir,
+    mounted: bool,
+}
+
+impl UnwritableFolder {
+    fn new(old_file: &str) -> Option<Self> {
+        let dir = tempfile::tempdir().unwrap();
+        let is_root = std::process::Command::new("id")
+            .arg("-u")
+            .output()
+            .is_ok_and(|o| o.stdout.starts_with(b"0"));
+        let mounted = is_root
+            && std::process::Command::new("mount")
+                .args(["-t", "tmpfs", "-o", "size=64k", "tmpfs"])
+                .arg(dir.path())
+                .status()
+                .is_ok_and(|s| s.success());
+        if is_root && !mounted {
+            eprintln!("skipped: running as root and cannot mount a small tmpfs to fill");
+            return None;
+        }
+        std::fs::write(dir.path().join("plan.ron"), old_file).unwrap();
+        Some(Self { dir, mounted })
+    }
+
+    fn path(&self) -> PathBuf {
+        self.dir.path().join("plan.ron")
+    }
+
+    /// From now on a save must fail.
+    fn block(&self) {
+        use std::os::unix::fs::PermissionsExt;
+        if self.mounted {
+            // Fill the disk: one file as large as will fit.
+            let filler = self.dir.path().join("filler");
+            let mut f = std::fs::File::create(&filler).unwrap();
+            let chunk = [0u8; 1024];
+            while std::io::Write::write_all(&mut f, &chunk).is_ok() {}
+        } else {
+            std::fs::set_permissions(self.dir.path(), std::fs::Permissions::from_mode(0o555))
+                .unwrap();
+        }
+    }
+}
+
+impl Drop for UnwritableFolder {
+    fn drop(&mut self) {
+        use std::os::unix::fs::PermissionsExt;
+        if self.mounted {
+            let _ = std::process::Command::new("umount")
+                .arg(self.dir.path())
+                .status();
+        } else {
+            let _ =
+                std::fs::set_permissions(self.dir.path(), std::fs::Permissions::from_mode(0o755));
+        }
+    }
+}
+
 #[test]
 fn a_failed_save_keeps_the_old_file_and_the_work() {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("plan.ron");
-    std::fs::write(&path, samples::OCTOBER_2025_PLAN.text).unwrap();
+    let Some(folder) = UnwritableFolder::new(samples::OCTOBER_2025_PLAN.text) else {
+        return;
+    };
+    let path = folder.path();
     let old = std::fs::read(&path).unwrap();
 
     let dialog = FakeDialog::default();
@@ -117,18 +181,9 @@ fn a_failed_save_keeps_the_old_file_and_the_work() {
     h.state_mut().doc.scenario.minerals[0].budget_usd = 1e9;
     h.run();
 
-    // Make the folder unwritable: read-only, and (as root ignores that) the
-    // temporary file's name taken by a folder.
-    use std::os::unix::fs::PermissionsExt;
-    std::fs::set_permissions(dir.path(), std::fs::Permissions::from_mode(0o555)).unwrap();
-    let blocker = dir
-        .path()
-        .join(format!(".plan.ron.{}.tmp", std::process::id()));
-    let _ = std::fs::create_dir(&blocker);
-
+    folder.block();
     send(&mut h, Command::Save);
 
-    std::fs::set_permissions(dir.path(), std::fs::Permissions::from_mode(0o755)).unwrap();
     assert_eq!(
         std::fs::read(&path).unwrap(),
         old,
@@ -148,6 +203,13 @@ fn a_failed_save_keeps_the_old_file_and_the_work() {
         h.query_by_label_contains("The file on disk was not changed.")
             .is_some()
     );
+    // No temporary file is left behind.
+    let names: Vec<String> = std::fs::read_dir(path.parent().unwrap())
+        .unwrap()
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .collect();
+    assert!(names.iter().all(|n| !n.ends_with(".tmp")), "{names:?}");
 }
 
 #[test]

@@ -36,6 +36,16 @@ impl LoadError {
         }
     }
 
+    /// A problem with the file as a whole (no line or column).
+    pub(crate) fn whole_file(file: &str, message: String) -> Self {
+        Self {
+            file: file.to_string(),
+            line: None,
+            column: None,
+            message,
+        }
+    }
+
     pub(crate) fn io(file: &str, e: &std::io::Error) -> Self {
         let message = match e.kind() {
             std::io::ErrorKind::NotFound => "the file does not exist".to_string(),

@@ -20,7 +20,15 @@ const HEADER: &str = "// Stockpile Planner scenario. Format: see docs/FORMAT.md 
 
 /// The scenario as RON text, byte-for-byte stable: the same scenario always
 /// gives the same text, and a one-field change gives a one-line diff.
+/// Serializing plain data cannot fail in practice; should it ever, this
+/// gives a comment saying so, which [`save_atomic`] never writes (it uses
+/// [`try_to_ron_string`]).
 pub fn to_ron_string(scenario: &Scenario) -> String {
+    try_to_ron_string(scenario).unwrap_or_else(|e| format!("// could not write scenario: {e}\n"))
+}
+
+/// [`to_ron_string`], or why the scenario could not be written as text.
+pub fn try_to_ron_string(scenario: &Scenario) -> Result<String, String> {
     let config = ron::ser::PrettyConfig::new()
         .new_line("\n".to_string())
         .indentor("    ".to_string())
@@ -29,14 +37,12 @@ pub fn to_ron_string(scenario: &Scenario) -> String {
         .enumerate_arrays(false)
         .compact_arrays(false);
     let body = ron::ser::to_string_pretty(scenario, config)
-        // Serializing plain data with string keys cannot fail; keep a
-        // readable fallback rather than a panic all the same.
-        .unwrap_or_else(|e| format!("// could not write scenario: {e}\n"));
+        .map_err(|e| format!("the scenario could not be written as text ({e})"))?;
     let mut out = String::with_capacity(HEADER.len() + body.len() + 1);
     out.push_str(HEADER);
     out.push_str(&body);
     out.push('\n');
-    out
+    Ok(out)
 }
 
 /// Only the version, read before the full parse so that a newer file is
@@ -70,9 +76,128 @@ pub fn from_str(text: &str, file: &str) -> Result<Scenario, LoadError> {
     Ok(scenario)
 }
 
-/// Read a scenario file from disk.
+/// Largest scenario file read: far above any real plan (the 12-mineral,
+/// 10-year sample is 12 KB; 200 minerals with monthly amounts over 20 years
+/// are about 2 MB), small enough that a wrong file cannot exhaust memory.
+pub const MAX_FILE_BYTES: u64 = 20 * 1024 * 1024;
+
+/// Most minerals, suppliers per mineral, events and spending amounts per
+/// mineral a file may hold; beyond them the window could not be used.
+pub const MAX_MINERALS: usize = 1_000;
+pub const MAX_SUPPLIERS_PER_MINERAL: usize = 200;
+pub const MAX_EVENTS: usize = 1_000;
+pub const MAX_AMOUNTS_PER_MINERAL: usize = 2_400;
+
+/// Read a scenario file from disk. Only a regular file is read (a folder,
+/// a device or a pipe is refused before it is opened, so a pipe cannot
+/// hang the window), and at most [`MAX_FILE_BYTES`] of it.
 pub fn load(path: &Path) -> Result<Scenario, LoadError> {
     let file = path.display().to_string();
-    let bytes = std::fs::read(path).map_err(|e| LoadError::io(&file, &e))?;
-    from_bytes(&bytes, &file)
+    let bytes = read_bounded(path).map_err(|e| match e {
+        ReadError::Io(e) => LoadError::io(&file, &e),
+        ReadError::NotAFile(what) => LoadError::whole_file(
+            &file,
+            format!("this is {what}, not a scenario file; only regular files can be opened"),
+        ),
+        ReadError::TooLarge(size) => LoadError::whole_file(
+            &file,
+            format!(
+                "the file is {} MB, larger than the {} MB a scenario file may be; it is probably not a scenario",
+                size / (1024 * 1024),
+                MAX_FILE_BYTES / (1024 * 1024)
+            ),
+        ),
+    })?;
+    let scenario = from_bytes(&bytes, &file)?;
+    check_counts(&scenario, &file)?;
+    Ok(scenario)
+}
+
+/// Why a file's bytes could not be read.
+pub(crate) enum ReadError {
+    Io(std::io::Error),
+    /// "a folder", "a pipe", "a device".
+    NotAFile(&'static str),
+    /// Its size in bytes.
+    TooLarge(u64),
+}
+
+/// The bytes of the regular file `path`, at most [`MAX_FILE_BYTES`].
+pub(crate) fn read_bounded(path: &Path) -> Result<Vec<u8>, ReadError> {
+    use std::io::Read;
+    // stat, not open: opening a pipe for reading waits for a writer.
+    let meta = std::fs::metadata(path).map_err(ReadError::Io)?;
+    if !meta.is_file() {
+        let what = if meta.is_dir() {
+            "a folder"
+        } else if is_pipe(&meta) {
+            "a pipe"
+        } else {
+            "a device or special file"
+        };
+        return Err(ReadError::NotAFile(what));
+    }
+    if meta.len() > MAX_FILE_BYTES {
+        return Err(ReadError::TooLarge(meta.len()));
+    }
+    let f = std::fs::File::open(path).map_err(ReadError::Io)?;
+    let mut bytes = Vec::with_capacity(meta.len() as usize);
+    // The file may grow between stat and read: never read past the cap.
+    f.take(MAX_FILE_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(ReadError::Io)?;
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(ReadError::TooLarge(bytes.len() as u64));
+    }
+    Ok(bytes)
+}
+
+#[cfg(unix)]
+fn is_pipe(meta: &std::fs::Metadata) -> bool {
+    use std::os::unix::fs::FileTypeExt;
+    meta.file_type().is_fifo()
+}
+
+#[cfg(not(unix))]
+fn is_pipe(_: &std::fs::Metadata) -> bool {
+    false
+}
+
+/// Refuse scenarios with more of anything than the window can handle,
+/// naming the limit.
+fn check_counts(scenario: &Scenario, file: &str) -> Result<(), LoadError> {
+    let too_many = |what: &str, n: usize, limit: usize| {
+        LoadError::whole_file(
+            file,
+            format!("the file has {n} {what}; a scenario may have at most {limit}"),
+        )
+    };
+    if scenario.minerals.len() > MAX_MINERALS {
+        return Err(too_many("minerals", scenario.minerals.len(), MAX_MINERALS));
+    }
+    if scenario.disruptions.len() > MAX_EVENTS {
+        return Err(too_many("events", scenario.disruptions.len(), MAX_EVENTS));
+    }
+    for m in &scenario.minerals {
+        if m.suppliers.len() > MAX_SUPPLIERS_PER_MINERAL {
+            return Err(too_many(
+                &format!("suppliers of {}", m.name),
+                m.suppliers.len(),
+                MAX_SUPPLIERS_PER_MINERAL,
+            ));
+        }
+        let amounts = match &m.spending {
+            crate::model::SpendingProfile::Even => 0,
+            crate::model::SpendingProfile::PerYearUsd(a)
+            | crate::model::SpendingProfile::PerMonthUsd(a) => a.len(),
+        };
+        if amounts > MAX_AMOUNTS_PER_MINERAL {
+            return Err(too_many(
+                &format!("spending amounts for {}", m.name),
+                amounts,
+                MAX_AMOUNTS_PER_MINERAL,
+            ));
+        }
+    }
+    Ok(())
 }

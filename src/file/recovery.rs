@@ -58,7 +58,9 @@ pub fn write(folder: &Path, scenario: &Scenario, file: Option<&Path>) -> Result<
 
 /// The recovery copy in `folder`, if there is a readable one.
 pub fn read(folder: &Path) -> Option<Recovered> {
-    let text = std::fs::read_to_string(path_in(folder)).ok()?;
+    // Bounded, and never a pipe: a bad recovery file must not hang the start.
+    let bytes = super::read_bounded(&path_in(folder)).ok()?;
+    let text = String::from_utf8(bytes).ok()?;
     let (first, rest) = text.split_once('\n')?;
     let info: RecoveryInfo = ron::from_str(first.strip_prefix("// recovery: ")?).ok()?;
     let scenario = super::from_str(rest, FILE_NAME).ok()?;
