@@ -304,6 +304,26 @@ fn save_from_the_prompt_saves_then_carries_on() {
     assert_eq!(h.state().doc.scenario.name, "Untitled scenario");
 }
 
+/// The recovery copies in `folder` (not the windows' lock files).
+fn copies_in(folder: &Path) -> Vec<PathBuf> {
+    std::fs::read_dir(folder)
+        .unwrap()
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|e| e == "ron"))
+        .collect()
+}
+
+fn close_window(h: &mut Harness<'_, PlannerApp>) {
+    h.input_mut()
+        .viewports
+        .entry(egui::ViewportId::ROOT)
+        .or_default()
+        .events
+        .push(egui::ViewportEvent::Close);
+    h.run();
+}
+
 #[test]
 fn recovery_after_a_crash_restores_the_last_edits() {
     let recovery = tempfile::tempdir().unwrap();
@@ -313,7 +333,7 @@ fn recovery_after_a_crash_restores_the_last_edits() {
         h.state_mut().doc.scenario.minerals[1].budget_usd = 777e6;
         h.state_mut().doc.scenario.name = "Before the crash".into();
         h.run();
-        assert!(recovery.path().join("recovery.ron").exists());
+        assert_eq!(copies_in(recovery.path()).len(), 1);
         // The app is dropped here without closing: a crash.
     }
     let mut h = app_with(&dialog, Some(recovery.path()));
@@ -328,6 +348,93 @@ fn recovery_after_a_crash_restores_the_last_edits() {
     assert_eq!(h.state().doc.scenario.name, "Before the crash");
     assert_eq!(h.state().doc.scenario.minerals[1].budget_usd, 777e6);
     assert!(h.state().doc.is_dirty(), "restored work is not saved yet");
+    // The copy is this window's now: still on disk until saved.
+    assert_eq!(copies_in(recovery.path()).len(), 1);
+}
+
+#[test]
+fn closing_while_the_restore_offer_shows_keeps_the_copy() {
+    let recovery = tempfile::tempdir().unwrap();
+    let dialog = FakeDialog::default();
+    {
+        let mut h = app_with(&dialog, Some(recovery.path()));
+        h.state_mut().doc.scenario.name = "Precious".into();
+        h.run();
+    }
+    let mut h = app_with(&dialog, Some(recovery.path()));
+    assert!(h.query_by_label("Restore unsaved work?").is_some());
+    close_window(&mut h);
+    drop(h);
+    assert_eq!(copies_in(recovery.path()).len(), 1, "the copy survives");
+    let h = app_with(&dialog, Some(recovery.path()));
+    assert!(
+        h.query_by_label_contains("closed without saving \"Precious\"")
+            .is_some()
+    );
+}
+
+#[test]
+fn a_running_window_copy_is_never_offered_or_deleted_by_another() {
+    let recovery = tempfile::tempdir().unwrap();
+    let dialog = FakeDialog::default();
+    let mut a = app_with(&dialog, Some(recovery.path()));
+    a.state_mut().doc.scenario.name = "Window A's work".into();
+    a.run();
+    assert_eq!(copies_in(recovery.path()).len(), 1);
+
+    // Window B starts beside A, sees nothing to restore, and closes clean.
+    let mut b = app_with(&dialog, Some(recovery.path()));
+    assert!(b.query_by_label("Restore unsaved work?").is_none());
+    close_window(&mut b);
+    drop(b);
+    assert_eq!(
+        copies_in(recovery.path()).len(),
+        1,
+        "A's copy is still there"
+    );
+
+    // A is killed: the next window offers A's work.
+    drop(a);
+    let c = app_with(&dialog, Some(recovery.path()));
+    assert!(
+        c.query_by_label_contains("closed without saving \"Window A's work\"")
+            .is_some()
+    );
+}
+
+#[test]
+fn dont_save_removes_the_documents_copy() {
+    let recovery = tempfile::tempdir().unwrap();
+    let dialog = FakeDialog::default();
+    let mut h = app_with(&dialog, Some(recovery.path()));
+    h.state_mut().doc.scenario.name = "Not wanted".into();
+    h.run();
+    assert_eq!(copies_in(recovery.path()).len(), 1);
+    send(&mut h, Command::Quit);
+    h.get_by_role_and_label(Role::Button, "Don't save").click();
+    h.run();
+    assert!(copies_in(recovery.path()).is_empty());
+}
+
+#[test]
+fn a_recovery_copy_that_cannot_be_written_is_told_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let dialog = FakeDialog::default();
+    let mut h = app_with(&dialog, Some(dir.path()));
+    // The folder goes away under the window (a full or unmounted disk).
+    std::fs::remove_dir_all(dir.path()).unwrap();
+    std::fs::write(dir.path(), "not a folder").unwrap();
+    h.state_mut().doc.scenario.minerals[0].budget_usd = 1e6;
+    h.run();
+    h.state_mut().doc.scenario.minerals[0].budget_usd = 2e6;
+    h.run();
+    assert_eq!(
+        h.get_all_by_label_contains("Unsaved work cannot be copied for recovery")
+            .count(),
+        1
+    );
+    assert!(h.query_by_label_contains("(×").is_none(), "said once");
+    std::fs::remove_file(dir.path()).unwrap();
 }
 
 #[test]

@@ -9,7 +9,7 @@ use super::views;
 use super::views::notices::Notices;
 use super::views::path_prompt::PathPrompt;
 use super::views::unsaved_prompt::Replace;
-use crate::file::recovery::{self, Recovered};
+use crate::file::recovery::{Recovered, RecoveryStore};
 use crate::model::Scenario;
 use egui::{Id, Panel, Theme, Ui};
 use serde::{Deserialize, Serialize};
@@ -45,12 +45,16 @@ pub struct PlannerApp {
     pub preferences: Preferences,
     pub notices: Notices,
     pub(super) dialogs: Dialogs,
-    /// Folder of the recovery copy; `None` disables recovery.
-    pub(super) recovery_dir: Option<PathBuf>,
+    /// This window's recovery copies; `None` disables recovery.
+    pub recovery: Option<RecoveryStore>,
     pub(super) last_recovery: Option<Scenario>,
     pub(super) last_recovery_at_s: Option<f64>,
-    /// Unsaved work found at start-up, offered for restoring.
+    /// A failure to write a copy was told once; told again after a success.
+    pub(super) recovery_failure_shown: bool,
+    /// Unsaved work of a window that is gone, offered for restoring.
     pub recovery_offer: Option<Recovered>,
+    /// More such work, offered after the first is answered.
+    pub(super) later_recovery_offers: Vec<Recovered>,
     /// "Save changes before …?" is on screen for this action.
     pub unsaved_prompt: Option<Replace>,
     /// Once a Save As from the prompt succeeds, carry on with this.
@@ -84,19 +88,37 @@ impl PlannerApp {
     }
 
     /// The window on `doc`, asking for files with `dialogs`, and keeping
-    /// recovery copies in `recovery_dir` (an unsaved copy found there is
-    /// offered for restoring).
+    /// recovery copies in `recovery_dir` (unsaved copies that windows no
+    /// longer running left there are offered for restoring).
     pub fn with_files(doc: Document, dialogs: Dialogs, recovery_dir: Option<PathBuf>) -> Self {
-        let recovery_offer = recovery_dir.as_deref().and_then(recovery::read);
+        let mut notices = Notices::default();
+        let recovery = recovery_dir.and_then(|folder| match RecoveryStore::open(&folder) {
+            Ok(store) => Some(store),
+            Err(e) => {
+                notices.error(format!(
+                    "Unsaved work cannot be copied for recovery ({}: {e}); save your work to keep it safe.",
+                    folder.display()
+                ));
+                None
+            }
+        });
+        let mut later_recovery_offers = recovery
+            .as_ref()
+            .map(RecoveryStore::orphans)
+            .unwrap_or_default();
+        let recovery_offer =
+            (!later_recovery_offers.is_empty()).then(|| later_recovery_offers.remove(0));
         Self {
             doc,
             preferences: Preferences::default(),
-            notices: Notices::default(),
+            notices,
             dialogs,
-            recovery_dir,
+            recovery,
             last_recovery: None,
             last_recovery_at_s: None,
+            recovery_failure_shown: false,
             recovery_offer,
+            later_recovery_offers,
             unsaved_prompt: None,
             after_save: None,
             open_dialog_from: None,
@@ -444,9 +466,9 @@ impl PlannerApp {
         if self.doc.is_dirty() {
             ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
             self.unsaved_prompt = Some(Replace::Close);
-        } else if self.recovery_offer.is_none() {
+        } else {
             // Nothing unsaved here. A restore offer still on screen was not
-            // answered: its copy stays for the next start.
+            // answered: its copy is another window's and stays.
             self.forget_recovery();
         }
     }

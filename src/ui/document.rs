@@ -36,7 +36,13 @@ pub struct Document {
     pub history: History,
     /// The scenario the derived data above was computed for.
     derived_for: Scenario,
+    /// This window's number for the document, naming its recovery copy
+    /// while it has no file.
+    number: u64,
 }
+
+/// Numbers documents within a window's life.
+static NEXT_DOCUMENT_NUMBER: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
 
 impl Document {
     pub fn new(scenario: Scenario) -> Self {
@@ -55,7 +61,13 @@ impl Document {
             scenario,
             selected: 0,
             path: None,
+            number: NEXT_DOCUMENT_NUMBER.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
         }
+    }
+
+    /// The name of this document's recovery copy.
+    pub fn recovery_key(&self) -> String {
+        crate::file::recovery::document_key(self.path.as_deref(), self.number)
     }
 
     /// A scenario that was just opened from, or saved to, `path`.

@@ -31,8 +31,8 @@ impl PlannerApp {
     fn perform(&mut self, ctx: &egui::Context, action: Replace) {
         match action {
             Replace::New => {
-                self.doc = Document::new(new_scenario());
                 self.forget_recovery();
+                self.doc = Document::new(new_scenario());
             }
             Replace::OpenDialog => {
                 let folder = self.start_folder();
@@ -53,9 +53,9 @@ impl PlannerApp {
     pub(super) fn open_path(&mut self, path: &Path) {
         match file::load(path) {
             Ok(scenario) => {
+                self.forget_recovery();
                 self.doc = Document::from_file(scenario, path.to_path_buf());
                 self.remember(path);
-                self.forget_recovery();
                 self.notices.clear_errors();
             }
             Err(e) => {
@@ -98,9 +98,10 @@ impl PlannerApp {
     pub(super) fn save_to(&mut self, ctx: &egui::Context, path: &Path) -> bool {
         match file::save_atomic(path, &self.doc.scenario) {
             Ok(()) => {
+                // The copy is named for the document as it was (untitled).
+                self.forget_recovery();
                 self.doc.mark_saved(path);
                 self.remember(path);
-                self.forget_recovery();
                 self.notices.clear_errors();
                 self.notices.info(format!("Saved {}", path.display()));
                 if let Some(next) = self.after_save.take() {
@@ -195,33 +196,45 @@ impl PlannerApp {
     /// Write a recovery copy when there are unsaved changes that are not in
     /// the last copy and the last one is at least a few seconds old.
     pub fn tick_recovery(&mut self, now_s: f64, ctx: &egui::Context) {
-        let Some(folder) = self.recovery_dir.clone() else {
+        let Some(store) = &self.recovery else {
             return;
         };
-        if self.recovery_offer.is_some() || !self.doc.is_dirty() {
-            return;
-        }
-        if self.last_recovery.as_ref() == Some(&self.doc.scenario) {
+        if !self.doc.is_dirty() || self.last_recovery.as_ref() == Some(&self.doc.scenario) {
             return;
         }
         let due = self
             .last_recovery_at_s
             .is_none_or(|t| now_s - t >= RECOVERY_INTERVAL_S);
-        if due {
-            if recovery::write(&folder, &self.doc.scenario, self.doc.path.as_deref()).is_ok() {
-                self.last_recovery = Some(self.doc.scenario.clone());
-            }
-            self.last_recovery_at_s = Some(now_s);
-        } else {
+        if !due {
             // Wake up once to write the copy even if the planner stops typing.
             ctx.request_repaint_after_secs(RECOVERY_INTERVAL_S as f32);
+            return;
+        }
+        self.last_recovery_at_s = Some(now_s);
+        match store.write(
+            &self.doc.recovery_key(),
+            &self.doc.scenario,
+            self.doc.path.as_deref(),
+        ) {
+            Ok(()) => {
+                self.last_recovery = Some(self.doc.scenario.clone());
+                self.recovery_failure_shown = false;
+            }
+            Err(e) if !self.recovery_failure_shown => {
+                self.recovery_failure_shown = true;
+                self.notices.error(format!(
+                    "Unsaved work cannot be copied for recovery ({e}); save your work to keep it safe."
+                ));
+            }
+            Err(_) => {}
         }
     }
 
-    /// The work is on disk, or the planner chose to drop it.
+    /// The document's work is on disk, or the planner chose to drop it:
+    /// its recovery copy goes (other documents' and windows' copies stay).
     pub(super) fn forget_recovery(&mut self) {
-        if let Some(folder) = &self.recovery_dir {
-            recovery::remove(folder);
+        if let Some(store) = &self.recovery {
+            store.remove(&self.doc.recovery_key());
         }
         self.last_recovery = None;
     }
@@ -230,22 +243,37 @@ impl PlannerApp {
         let Some(recovered) = self.recovery_offer.take() else {
             return;
         };
-        let mut doc = Document::new(recovered.scenario);
-        if let Some(path) = recovered.info.file {
+        self.forget_recovery();
+        let mut doc = Document::new(recovered.scenario.clone());
+        if let Some(path) = &recovered.info.file {
             // Unsaved relative to the file it came from (if still there).
-            doc.saved = file::load(&path).unwrap_or_else(|_| new_scenario());
-            doc.path = Some(path);
+            doc.saved = file::load(path).unwrap_or_else(|_| new_scenario());
+            doc.path = Some(path.clone());
         } else {
             doc.saved = new_scenario();
+        }
+        if let Some(store) = &self.recovery {
+            // Ours now: kept until saved or not wanted, like any copy.
+            store.adopt(&recovered, &doc.recovery_key());
+            self.last_recovery = Some(recovered.scenario);
         }
         self.doc = doc;
         self.notices
             .info("Restored the unsaved work. Save it to keep it.");
+        self.offer_next_recovery();
     }
 
     pub(super) fn discard_recovery(&mut self) {
-        self.recovery_offer = None;
-        self.forget_recovery();
+        if let Some(recovered) = self.recovery_offer.take() {
+            recovery::discard(&recovered);
+        }
+        self.offer_next_recovery();
+    }
+
+    fn offer_next_recovery(&mut self) {
+        if !self.later_recovery_offers.is_empty() {
+            self.recovery_offer = Some(self.later_recovery_offers.remove(0));
+        }
     }
 }
 
