@@ -503,3 +503,78 @@ fn ctrl_s_saves_to_the_open_file() {
     // Only the Open asked for a path: Save used the open file.
     assert_eq!(dialog.asked.lock().unwrap().len(), 1);
 }
+
+#[test]
+fn saving_a_scenario_with_problems_asks_first_and_lists_them() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("plan.ron");
+    std::fs::write(&path, samples::OCTOBER_2025_PLAN.text).unwrap();
+    let dialog = FakeDialog::default();
+    let mut h = app_with(&dialog, None);
+    send(&mut h, Message::OpenPath(path.clone()));
+    h.state_mut().doc.scenario.minerals[1].name = "Cobalt".into();
+    h.run();
+
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::S);
+    h.run();
+    assert!(h.query_by_label("Save a scenario with problems?").is_some());
+    assert!(
+        h.query_by_label_contains("minerals[1].name: Another mineral (#1) is also called")
+            .is_some()
+    );
+    h.get_by_role_and_label(Role::Button, "Cancel").click();
+    h.run();
+    assert_eq!(
+        std::fs::read_to_string(&path).unwrap(),
+        samples::OCTOBER_2025_PLAN.text
+    );
+    assert!(h.state().doc.is_dirty());
+
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::S);
+    h.run();
+    h.get_by_role_and_label(Role::Button, "Save anyway").click();
+    h.run();
+    assert!(
+        std::fs::read_to_string(&path)
+            .unwrap()
+            .contains("name: \"Cobalt\"")
+    );
+    assert!(!h.state().doc.is_dirty());
+}
+
+#[test]
+fn a_file_changed_on_disk_is_not_overwritten_without_asking() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("shared.ron");
+    std::fs::write(&path, samples::OCTOBER_2025_PLAN.text).unwrap();
+    let dialog = FakeDialog::default();
+    let mut h = app_with(&dialog, None);
+    send(&mut h, Message::OpenPath(path.clone()));
+    h.state_mut().doc.scenario.horizon_months = 48;
+    h.run();
+    // A colleague saves over the shared file meanwhile.
+    let mut theirs = samples::default_scenario();
+    theirs.notes = "Colleague's version".into();
+    file::save_atomic(&path, &theirs).unwrap();
+    let their_bytes = std::fs::read(&path).unwrap();
+
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::S);
+    h.run();
+    assert!(h.query_by_label("The file changed on disk").is_some());
+    h.get_by_role_and_label(Role::Button, "Cancel").click();
+    h.run();
+    assert_eq!(std::fs::read(&path).unwrap(), their_bytes, "theirs is kept");
+
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::S);
+    h.run();
+    h.get_by_role_and_label(Role::Button, "Overwrite").click();
+    h.run();
+    assert_eq!(file::load(&path).unwrap().horizon_months, 48);
+    // Saved now: the next save does not ask again.
+    h.state_mut().doc.scenario.horizon_months = 36;
+    h.run();
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::S);
+    h.run();
+    assert!(h.query_by_label("The file changed on disk").is_none());
+    assert_eq!(file::load(&path).unwrap().horizon_months, 36);
+}

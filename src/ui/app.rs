@@ -8,6 +8,7 @@ use super::files::Dialogs;
 use super::views;
 use super::views::notices::Notices;
 use super::views::path_prompt::PathPrompt;
+use super::views::save_prompt::{Confirmed, SaveQuestion};
 use super::views::unsaved_prompt::Replace;
 use crate::file::recovery::{Recovered, RecoveryStore};
 use crate::model::Scenario;
@@ -57,8 +58,12 @@ pub struct PlannerApp {
     pub(super) later_recovery_offers: Vec<Recovered>,
     /// "Save changes before …?" is on screen for this action.
     pub unsaved_prompt: Option<Replace>,
-    /// Once a Save As from the prompt succeeds, carry on with this.
+    /// Once a save from the prompt succeeds, carry on with this.
     pub(super) after_save: Option<Replace>,
+    /// A question before saving is on screen.
+    pub save_question: Option<SaveQuestion>,
+    /// Questions before saving already answered yes, for the save under way.
+    pub(super) save_confirmed: Confirmed,
     /// The scenario as it was when the Open dialog was asked for (after any
     /// Save / Don't save): edits made while the dialog is up are asked about
     /// when its answer arrives.
@@ -121,6 +126,8 @@ impl PlannerApp {
             later_recovery_offers,
             unsaved_prompt: None,
             after_save: None,
+            save_question: None,
+            save_confirmed: Confirmed::default(),
             open_dialog_from: None,
             path_prompt: None,
             allow_close: false,
@@ -164,6 +171,7 @@ impl PlannerApp {
                 self.save_to(ctx, &path);
             }
             Message::AnswerUnsaved(choice) => self.answer_unsaved(ctx, choice),
+            Message::AnswerSave(answer) => self.answer_save(ctx, answer),
             Message::RestoreRecovery => self.restore_recovery(),
             Message::DiscardRecovery => self.discard_recovery(),
             Message::AddPreset(n) => {
@@ -381,6 +389,7 @@ impl PlannerApp {
             &self.doc,
             &mut self.pending,
         );
+        views::save_prompt::show(&ctx, self.save_question.as_ref(), &mut self.pending);
         views::recovery_prompt::show(&ctx, self.recovery_offer.as_ref(), &mut self.pending);
         if let Some(prompt) = &mut self.path_prompt
             && !views::path_prompt::show(&ctx, prompt, &mut self.pending)

@@ -200,6 +200,8 @@ pub enum Message {
     SaveTo(PathBuf),
     /// The planner's answer to "Save changes?".
     AnswerUnsaved(UnsavedChoice),
+    /// The answer to a question asked before saving.
+    AnswerSave(super::views::save_prompt::SaveAnswer),
     RestoreRecovery,
     DiscardRecovery,
     /// Add event number `n` of the preset library.

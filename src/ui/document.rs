@@ -36,9 +36,36 @@ pub struct Document {
     pub history: History,
     /// The scenario the derived data above was computed for.
     derived_for: Scenario,
+    /// The file on disk as it was opened or last saved: a different one
+    /// means someone else changed it.
+    pub disk_stamp: Option<DiskStamp>,
     /// This window's number for the document, naming its recovery copy
     /// while it has no file.
     number: u64,
+}
+
+/// What identifies a version of a file on disk: its size, modification
+/// time and (on Unix) inode, which an atomic save by anyone changes.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct DiskStamp {
+    len: u64,
+    modified: Option<std::time::SystemTime>,
+    inode: u64,
+}
+
+impl DiskStamp {
+    pub fn of(path: &Path) -> Option<Self> {
+        let meta = std::fs::metadata(path).ok()?;
+        #[cfg(unix)]
+        let inode = std::os::unix::fs::MetadataExt::ino(&meta);
+        #[cfg(not(unix))]
+        let inode = 0;
+        Some(Self {
+            len: meta.len(),
+            modified: meta.modified().ok(),
+            inode,
+        })
+    }
 }
 
 /// Numbers documents within a window's life.
@@ -61,6 +88,7 @@ impl Document {
             scenario,
             selected: 0,
             path: None,
+            disk_stamp: None,
             number: NEXT_DOCUMENT_NUMBER.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
         }
     }
@@ -73,8 +101,18 @@ impl Document {
     /// A scenario that was just opened from, or saved to, `path`.
     pub fn from_file(scenario: Scenario, path: PathBuf) -> Self {
         let mut doc = Self::new(scenario);
+        doc.disk_stamp = DiskStamp::of(&path);
         doc.path = Some(path);
         doc
+    }
+
+    /// Whether the document's file is no longer the one opened or last
+    /// saved (someone else saved over it, or it was deleted).
+    pub fn changed_on_disk(&self) -> bool {
+        match (&self.path, &self.disk_stamp) {
+            (Some(path), Some(stamp)) => DiskStamp::of(path).as_ref() != Some(stamp),
+            _ => false,
+        }
     }
 
     /// Whether the window holds changes that are not on disk.
@@ -86,6 +124,7 @@ impl Document {
     pub fn mark_saved(&mut self, path: &Path) {
         self.path = Some(path.to_path_buf());
         self.saved = self.scenario.clone();
+        self.disk_stamp = DiskStamp::of(path);
     }
 
     /// The file name for titles: `plan.ron`, or `Untitled`.

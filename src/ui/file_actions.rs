@@ -7,6 +7,7 @@ use super::command::UnsavedChoice;
 use super::document::Document;
 use super::files::{FileAnswer, FileRequest, default_folder, suggested_file_name};
 use super::views::path_prompt::PathPrompt;
+use super::views::save_prompt::{Confirmed, SaveAnswer, SaveQuestion};
 use super::views::unsaved_prompt::Replace;
 use crate::file::{self, recovery};
 use crate::model::{Mineral, Scenario, YearMonth};
@@ -93,9 +94,17 @@ impl PlannerApp {
         );
     }
 
-    /// Save atomically to `path`. On failure the old file is intact, the
-    /// scenario stays in the window, still unsaved, and the planner sees why.
+    /// Save atomically to `path`, asking first when the scenario has
+    /// problems or the file changed on disk since it was opened. On failure
+    /// the old file is intact, the scenario stays in the window, still
+    /// unsaved, and the planner sees why. Returns whether it saved.
     pub(super) fn save_to(&mut self, ctx: &egui::Context, path: &Path) -> bool {
+        self.doc.refresh();
+        if let Some(question) = self.question_before_saving(path) {
+            self.save_question = Some(question);
+            return false;
+        }
+        self.save_confirmed = Confirmed::default();
         match file::save_atomic(path, &self.doc.scenario) {
             Ok(()) => {
                 // The copy is named for the document as it was (untitled).
@@ -117,6 +126,52 @@ impl PlannerApp {
         }
     }
 
+    /// What must be asked before writing to `path`, not yet answered.
+    fn question_before_saving(&self, path: &Path) -> Option<SaveQuestion> {
+        if !self.doc.problems.is_empty() && !self.save_confirmed.problems {
+            return Some(SaveQuestion::Problems {
+                path: path.to_path_buf(),
+                problems: self.doc.problems.iter().map(|p| p.to_string()).collect(),
+            });
+        }
+        let same_file = self.doc.path.as_deref() == Some(path);
+        if same_file && self.doc.changed_on_disk() && !self.save_confirmed.overwrite {
+            return Some(SaveQuestion::ChangedOnDisk {
+                path: path.to_path_buf(),
+            });
+        }
+        None
+    }
+
+    pub(super) fn answer_save(&mut self, ctx: &egui::Context, answer: SaveAnswer) {
+        let Some(question) = self.save_question.take() else {
+            return;
+        };
+        let path = match &question {
+            SaveQuestion::Problems { path, .. } | SaveQuestion::ChangedOnDisk { path } => {
+                path.clone()
+            }
+        };
+        match answer {
+            SaveAnswer::SaveAnyway => {
+                self.save_confirmed.problems = true;
+                self.save_to(ctx, &path);
+            }
+            SaveAnswer::Overwrite => {
+                self.save_confirmed.overwrite = true;
+                self.save_to(ctx, &path);
+            }
+            SaveAnswer::SaveAs => {
+                self.save_confirmed = Confirmed::default();
+                self.save_as(ctx);
+            }
+            SaveAnswer::Cancel => {
+                self.save_confirmed = Confirmed::default();
+                self.after_save = None;
+            }
+        }
+    }
+
     pub(super) fn answer_unsaved(&mut self, ctx: &egui::Context, choice: UnsavedChoice) {
         let Some(action) = self.unsaved_prompt.take() else {
             return;
@@ -124,18 +179,16 @@ impl PlannerApp {
         match choice {
             UnsavedChoice::Cancel => {}
             UnsavedChoice::DontSave => self.perform(ctx, action),
-            UnsavedChoice::Save => match self.doc.path.clone() {
-                Some(path) => {
-                    if self.save_to(ctx, &path) {
-                        self.perform(ctx, action);
+            UnsavedChoice::Save => {
+                // Carry on once saved (after any question, or a Save As).
+                self.after_save = Some(action);
+                match self.doc.path.clone() {
+                    Some(path) => {
+                        self.save_to(ctx, &path);
                     }
+                    None => self.save_as(ctx),
                 }
-                None => {
-                    // Carry on once the planner has chosen where to save.
-                    self.after_save = Some(action);
-                    self.save_as(ctx);
-                }
-            },
+            }
         }
     }
 

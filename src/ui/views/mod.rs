@@ -13,6 +13,7 @@ pub mod mineral_list;
 pub mod notices;
 pub mod path_prompt;
 pub mod recovery_prompt;
+pub mod save_prompt;
 pub mod scenario_header;
 pub mod status_bar;
 pub mod summary_table;

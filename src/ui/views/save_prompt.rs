@@ -1,0 +1,101 @@
+//! Questions asked before a save writes anything: the scenario has problems
+//! (a file that `check` would then reject), or the file changed on disk
+//! since it was opened (a colleague's save would be overwritten). The
+//! question's state lives here, with its view.
+
+use crate::ui::command::Message;
+use egui::{Id, Modal};
+use std::path::PathBuf;
+
+/// Most problems listed in the question; the rest are counted.
+const PROBLEMS_LISTED: usize = 8;
+
+/// What the planner is asked before saving to `path`.
+#[derive(Clone, Debug, PartialEq)]
+pub enum SaveQuestion {
+    /// The scenario has these problems (as "field: message").
+    Problems {
+        path: PathBuf,
+        problems: Vec<String>,
+    },
+    /// The file is not what was opened or last saved.
+    ChangedOnDisk { path: PathBuf },
+}
+
+/// Questions before saving that the planner already answered yes to.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Confirmed {
+    pub problems: bool,
+    pub overwrite: bool,
+}
+
+/// The planner's answer.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SaveAnswer {
+    /// Save although the scenario has problems.
+    SaveAnyway,
+    /// Replace the file changed on disk.
+    Overwrite,
+    /// Choose another file instead.
+    SaveAs,
+    Cancel,
+}
+
+impl SaveAnswer {
+    pub fn label(self) -> &'static str {
+        match self {
+            SaveAnswer::SaveAnyway => "Save anyway",
+            SaveAnswer::Overwrite => "Overwrite",
+            SaveAnswer::SaveAs => "Save As...",
+            SaveAnswer::Cancel => "Cancel",
+        }
+    }
+}
+
+pub fn show(ctx: &egui::Context, question: Option<&SaveQuestion>, messages: &mut Vec<Message>) {
+    let Some(question) = question else {
+        return;
+    };
+    let modal = Modal::new(Id::unique("save_prompt")).show(ctx, |ui| {
+        ui.set_max_width(520.0);
+        let answers: &[SaveAnswer] = match question {
+            SaveQuestion::Problems { path, problems } => {
+                ui.heading("Save a scenario with problems?");
+                ui.add_space(6.0);
+                let n = problems.len();
+                ui.label(format!(
+                    "{} has {n} problem{} to fix. Saved as it is, the file will be refused by `check` and shows these problems when opened:",
+                    super::unsaved_prompt::display_name(path),
+                    if n == 1 { "" } else { "s" }
+                ));
+                for p in problems.iter().take(PROBLEMS_LISTED) {
+                    super::form::problem_label(ui, &format!("• {p}"));
+                }
+                if n > PROBLEMS_LISTED {
+                    ui.weak(format!("and {} more", n - PROBLEMS_LISTED));
+                }
+                &[SaveAnswer::SaveAnyway, SaveAnswer::Cancel]
+            }
+            SaveQuestion::ChangedOnDisk { path } => {
+                ui.heading("The file changed on disk");
+                ui.add_space(6.0);
+                ui.label(format!(
+                    "{} was changed by someone or something else since you opened it. Overwrite it with your version, save yours to another file, or cancel?",
+                    path.display()
+                ));
+                &[SaveAnswer::Overwrite, SaveAnswer::SaveAs, SaveAnswer::Cancel]
+            }
+        };
+        ui.add_space(10.0);
+        ui.horizontal(|ui| {
+            for &answer in answers {
+                if ui.button(answer.label()).clicked() {
+                    messages.push(Message::AnswerSave(answer));
+                }
+            }
+        });
+    });
+    if modal.should_close() {
+        messages.push(Message::AnswerSave(SaveAnswer::Cancel));
+    }
+}
