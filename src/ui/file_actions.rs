@@ -238,7 +238,8 @@ impl PlannerApp {
             .unwrap_or_else(default_folder)
     }
 
-    fn remember(&mut self, path: &Path) {
+    /// Put `path` first in Open Recent and start dialogs in its folder.
+    pub fn remember(&mut self, path: &Path) {
         let path = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
         self.preferences.recent_files.retain(|p| p != &path);
         self.preferences.recent_files.insert(0, path.clone());

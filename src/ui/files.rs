@@ -115,21 +115,43 @@ impl Dialogs {
 
 fn native_picker(request: &FileRequest) -> Option<PathBuf> {
     let dialog = rfd::FileDialog::new().add_filter("Stockpile Planner scenario", &["ron"]);
+    let zenity = likely_zenity();
     match request {
-        FileRequest::Open { folder } => dialog
-            .set_title("Open scenario")
-            .set_directory(folder)
-            .pick_file(),
+        FileRequest::Open { folder } => {
+            let dialog = dialog.set_title("Open scenario").set_directory(folder);
+            let dialog = if zenity {
+                // A folder with a trailing slash opens zenity in that folder.
+                dialog.set_file_name(format!("{}/", folder.display()))
+            } else {
+                dialog
+            };
+            dialog.pick_file()
+        }
         FileRequest::SaveAs {
             folder,
             suggested_name,
-        } => dialog
-            .set_title("Save scenario as")
-            .set_directory(folder)
-            .set_file_name(suggested_name)
-            .save_file()
-            .map(with_ron_extension),
+        } => {
+            let name = if zenity {
+                folder.join(suggested_name).display().to_string()
+            } else {
+                suggested_name.clone()
+            };
+            dialog
+                .set_title("Save scenario as")
+                .set_directory(folder)
+                .set_file_name(name)
+                .save_file()
+                .map(with_ron_extension)
+        }
     }
+}
+
+/// Whether rfd will fall back to zenity: Linux with no desktop session (so
+/// no desktop portal). zenity ignores the starting folder and takes only
+/// `--filename`, where a full path opens the dialog in that folder; a
+/// portal wants a bare name and the folder apart.
+fn likely_zenity() -> bool {
+    cfg!(target_os = "linux") && std::env::var_os("XDG_CURRENT_DESKTOP").is_none()
 }
 
 /// `plan` → `plan.ron`; other names are kept.

@@ -69,6 +69,9 @@ pub fn run(file: Option<PathBuf>) -> i32 {
             }
             if let Some(text) = startup_notice {
                 app.notices.error(text);
+            } else if let Some(path) = &file {
+                // Opened from the command line: as recent as any other.
+                app.remember(path);
             }
             Ok(Box::new(app))
         }),
