@@ -181,3 +181,23 @@ fn a_save_killed_at_any_moment_leaves_the_old_or_the_new_file() {
         .collect();
     assert!(temps.is_empty(), "left behind: {temps:?}");
 }
+
+#[test]
+fn opening_a_file_with_comments_says_save_will_not_keep_them() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("annotated.ron");
+    let text = samples::OCTOBER_2025_PLAN.text.replacen(
+        "    name:",
+        "    // agreed with J. on 3 Nov\n    name:",
+        1,
+    );
+    std::fs::write(&path, text).unwrap();
+    let mut h = common::window(samples::default_scenario(), egui::Theme::Dark);
+    h.state_mut().send(Message::OpenPath(path));
+    h.run();
+    use egui_kittest::kittest::Queryable;
+    assert!(
+        h.query_by_label_contains("annotated.ron has 1 comment line that Save will not keep")
+            .is_some()
+    );
+}

@@ -45,6 +45,16 @@ pub fn try_to_ron_string(scenario: &Scenario) -> Result<String, String> {
     Ok(out)
 }
 
+/// How many comment lines a scenario text holds besides the header Save
+/// writes: Save does not keep them, so the planner is told on opening.
+pub fn count_comments(text: &str) -> usize {
+    text.lines()
+        .map(str::trim_start)
+        .filter(|l| l.starts_with("//") || l.starts_with("/*"))
+        .filter(|l| !HEADER.starts_with(*l) && !l.starts_with("// recovery:"))
+        .count()
+}
+
 /// Only the version, read before the full parse so that a newer file is
 /// refused with a clear message instead of a confusing "unknown field".
 #[derive(Deserialize)]

@@ -58,6 +58,16 @@ impl PlannerApp {
                 self.doc = Document::from_file(scenario, path.to_path_buf());
                 self.remember(path);
                 self.notices.clear_errors();
+                let comments = std::fs::read_to_string(path)
+                    .map(|t| file::count_comments(&t))
+                    .unwrap_or(0);
+                if comments > 0 {
+                    self.notices.warning(format!(
+                        "{} has {comments} comment line{} that Save will not keep; the scenario's notes are kept.",
+                        super::views::unsaved_prompt::display_name(path),
+                        if comments == 1 { "" } else { "s" }
+                    ));
+                }
             }
             Err(e) => {
                 let vanished = !path.exists();

@@ -17,6 +17,8 @@ pub struct Notice {
     pub count: u32,
     /// When it was last said, in egui time (seconds); `None` until shown.
     pub said_at_s: Option<f64>,
+    /// Stays until dismissed (errors always do).
+    pub stays: bool,
 }
 
 /// The messages on screen, oldest first.
@@ -31,27 +33,36 @@ impl Notices {
         self.push(text.into(), true);
     }
 
+    /// Show something to know (not a failure) until dismissed.
+    pub fn warning(&mut self, text: impl Into<String>) {
+        self.push(text.into(), false).stays = true;
+    }
+
     /// Show a routine message for a few seconds.
     pub fn info(&mut self, text: impl Into<String>) {
         self.push(text.into(), false);
     }
 
-    fn push(&mut self, text: String, is_error: bool) {
-        if let Some(same) = self
+    fn push(&mut self, text: String, is_error: bool) -> &mut Notice {
+        if let Some(k) = self
             .list
-            .iter_mut()
-            .find(|n| n.text == text && n.is_error == is_error)
+            .iter()
+            .position(|n| n.text == text && n.is_error == is_error)
         {
+            let same = &mut self.list[k];
             same.count += 1;
             same.said_at_s = None;
-            return;
+            return same;
         }
         self.list.push(Notice {
             text,
             is_error,
             count: 1,
             said_at_s: None,
+            stays: is_error,
         });
+        let last = self.list.len() - 1;
+        &mut self.list[last]
     }
 
     /// Drop every error (after a success that makes them moot).
@@ -69,7 +80,7 @@ impl Notices {
         let mut next_fade_s: Option<f64> = None;
         self.list.retain_mut(|n| {
             let said = *n.said_at_s.get_or_insert(now);
-            if n.is_error {
+            if n.stays {
                 return true;
             }
             let left = said + SUCCESS_SHOWN_S - now;
