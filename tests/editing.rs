@@ -408,3 +408,26 @@ fn selecting_a_mineral_recomputes_nothing() {
     assert_eq!(h.state().doc.projection, before);
     assert!(!h.state_mut().doc.refresh());
 }
+
+#[test]
+fn tab_finishes_one_field_and_types_into_the_next() {
+    let mut h = sample_window();
+    click_field(&mut h, "Price (USD/t)");
+    type_slowly(&mut h, "Price (USD/t)", "50000", "no such text");
+    h.key_press(Key::Tab);
+    h.run();
+    assert!(h.get_by_label("Price escalation (%/yr)").is_focused());
+    h.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    h.run();
+    type_slowly(&mut h, "Price escalation (%/yr)", "5", "no such text");
+    enter(&mut h);
+    let cobalt = &h.state().doc.scenario.minerals[0];
+    assert_eq!(cobalt.price_usd_per_unit, 50_000.0);
+    assert_eq!(cobalt.escalation_pct_per_year, 5.0);
+    // Two fields, two undo steps.
+    press(&mut h, Modifiers::COMMAND, Key::Z);
+    assert_eq!(h.state().doc.scenario.minerals[0].price_usd_per_unit, 50_000.0);
+    assert_eq!(h.state().doc.scenario.minerals[0].escalation_pct_per_year, 3.0);
+    press(&mut h, Modifiers::COMMAND, Key::Z);
+    assert_eq!(h.state().doc.scenario.minerals[0].price_usd_per_unit, 42_000.0);
+}
