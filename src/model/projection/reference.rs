@@ -1,8 +1,16 @@
 //! The straightforward projection loop, supplier by supplier and month by
-//! month, kept as the oracle for the pooled loop in [`super::project_mineral`]:
-//! a unit test runs both on many scenarios with events and compares them.
+//! month, kept as the oracle for the pooled loop of `passes.rs`
+//! (`project_mineral`): a unit test runs both on many scenarios with events
+//! and compares them. Test-only.
 
-use super::*;
+use super::money::{planned_spend_usd, unspent};
+use super::month_book::{MonthBook, Totals};
+use super::purchasable::Purchasable;
+use super::results::{Feasibility, MineralProjection};
+use super::supplier_plan::{Conditions, NORMAL, SupplierPlan, quota_room_usd};
+use crate::model::disruption::{Disruption, DisruptionKind};
+use crate::model::month::YearMonth;
+use crate::model::scenario::{InTransitOnBan, Mineral, Settings};
 
 pub(super) fn project_mineral_one_by_one(
     mineral: &Mineral,

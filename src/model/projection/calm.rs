@@ -1,0 +1,120 @@
+//! The short path for a mineral that no event touches: no conditions to
+//! follow, so one loop over the months and one pass of deliveries per
+//! supplier. A unit test checks it against the general path.
+
+use super::money::{planned_spend_usd, unspent};
+use super::month_book::{MonthBook, Totals, add_deliveries};
+use super::results::{Feasibility, MineralProjection};
+use crate::model::scenario::Mineral;
+
+/// The projection of a mineral that no event touches: the same rules as
+/// `passes::project_mineral` with no conditions to track, so a shorter
+/// loop. A unit test checks that both give the same result.
+pub(super) fn project_calm_mineral(
+    mineral: &Mineral,
+    horizon: u32,
+    carry_over: bool,
+) -> MineralProjection {
+    let max_lead = mineral
+        .suppliers
+        .iter()
+        .map(|s| s.lead_time_months.min(10_000))
+        .max()
+        .unwrap_or(0);
+    let h = horizon as usize;
+    // arrivals[m] = quantity arriving in month m (index 0 unused).
+    let mut arrivals = vec![0.0_f64; h + max_lead as usize + 1];
+    // bought[m] = quantity bought in month m, all suppliers together.
+    let mut bought = vec![0.0_f64; h + 1];
+    let ceiling_qty_per_year = mineral.ceiling.qty_per_year();
+
+    let mut book = MonthBook::new(mineral, horizon);
+    let mut carried_usd = 0.0;
+    let mut planned_total_usd = 0.0;
+    let mut spent_total_usd = 0.0;
+    let mut ordered_this_year = 0.0;
+    let mut total_ordered = 0.0;
+    let mut budget_implied_qty = 0.0;
+    let share_total_fraction = mineral.total_share_pct() / 100.0;
+    // Per supplier: fraction of spend and lead time, computed once.
+    let split: Vec<(f64, usize)> = mineral
+        .suppliers
+        .iter()
+        .map(|s| (s.share_pct / 100.0, s.lead_time_months.min(10_000) as usize))
+        .collect();
+    // Escalation as a monthly factor: price_m = price_1 × growth^(m−1), the
+    // same as price × (1 + e/100)^((m−1)/12) without a powf per month.
+    let monthly_growth = (1.0 + mineral.escalation_pct_per_year / 100.0).powf(1.0 / 12.0);
+    let mut price = mineral.price_usd_per_unit;
+
+    for month in 1..=horizon {
+        if (month - 1) % 12 == 0 {
+            ordered_this_year = 0.0;
+        }
+        let planned = planned_spend_usd(mineral, horizon, month);
+        planned_total_usd += planned;
+        let available = planned + carried_usd;
+        if month > 1 {
+            price *= monthly_growth;
+        }
+
+        // Quantity bought per dollar across all suppliers, unit/USD.
+        let qty_per_usd = if price > 0.0 {
+            share_total_fraction / price
+        } else {
+            0.0
+        };
+        budget_implied_qty += planned * qty_per_usd;
+        let mut spend = available.max(0.0);
+        if let Some(cap) = ceiling_qty_per_year {
+            let room_qty = (cap - ordered_this_year).max(0.0);
+            if qty_per_usd > 0.0 {
+                spend = spend.min(room_qty / qty_per_usd);
+            }
+        }
+        let unspent_now = available - spend;
+        carried_usd = if carry_over { unspent_now } else { 0.0 };
+        spent_total_usd += spend;
+
+        let mut ordered = 0.0;
+        if price > 0.0 {
+            let qty_bought = spend / price;
+            bought[month as usize] = qty_bought;
+            ordered = qty_bought * share_total_fraction;
+        }
+        ordered_this_year += ordered;
+        total_ordered += ordered;
+        book.record(
+            month,
+            spend,
+            ordered,
+            unspent(planned_total_usd, spent_total_usd),
+        );
+    }
+    // An order of month m from a supplier with lead time L arrives in m + L.
+    for &(fraction, lead) in &split {
+        add_deliveries(&mut arrivals, 1 + lead, &bought[1..], fraction);
+    }
+    book.finish(
+        mineral,
+        &arrivals,
+        Totals {
+            spent_usd: spent_total_usd,
+            ordered_qty: total_ordered,
+            lost_in_transit_qty: 0.0,
+            feasibility: Feasibility {
+                budget_implied_qty,
+                purchasable_qty: calm_purchasable_qty(mineral, horizon, ceiling_qty_per_year),
+            },
+        },
+    )
+}
+
+/// Purchasable quantity with no events: the ceiling for each plan year, or
+/// unlimited; nothing when no supplier has a share.
+fn calm_purchasable_qty(mineral: &Mineral, horizon: u32, ceiling: Option<f64>) -> Option<f64> {
+    if !mineral.suppliers.iter().any(|s| s.share_pct > 0.0) {
+        return Some(0.0);
+    }
+    ceiling.map(|c| c.max(0.0) * f64::from(horizon.div_ceil(12)))
+}

@@ -1,0 +1,110 @@
+//! The rows of one mineral: money and orders recorded month by month, then
+//! deliveries, inventory and coverage filled in once every arrival is known.
+//! Both paths (calm and with events) and the reference loop finish a mineral
+//! here, so they agree on how rows and totals are made.
+
+use super::results::{Feasibility, MineralProjection, MonthRow};
+use crate::model::scenario::Mineral;
+
+/// Coverage at or above this is "reached" (absorbs floating-point dust).
+const FULL_COVERAGE_PCT: f64 = 100.0 - 1e-9;
+
+/// The rows of one mineral, in two steps: money and orders month by month,
+/// then deliveries, inventory and coverage once every arrival is known.
+/// Orders never depend on inventory, so the steps can be apart, and each
+/// supplier's deliveries become one pass over the months.
+pub(super) struct MonthBook {
+    requirement_qty: f64,
+    opening_inventory_qty: f64,
+    months: Vec<MonthRow>,
+}
+
+impl MonthBook {
+    pub(super) fn new(mineral: &Mineral, horizon: u32) -> Self {
+        Self {
+            requirement_qty: mineral.requirement_qty,
+            opening_inventory_qty: mineral.opening_inventory_qty,
+            months: Vec::with_capacity(horizon as usize),
+        }
+    }
+
+    /// Money and orders of scenario month `month` (the next one).
+    #[inline]
+    pub(super) fn record(
+        &mut self,
+        month: u32,
+        spend_usd: f64,
+        ordered_qty: f64,
+        unspent_usd: f64,
+    ) {
+        self.months.push(MonthRow {
+            month,
+            spend_usd,
+            ordered_qty,
+            requirement_qty: self.requirement_qty,
+            unspent_usd,
+            ..MonthRow::default()
+        });
+    }
+
+    /// Deliveries from `arrivals` (quantity arriving in month m at index m),
+    /// inventory and coverage: the finished projection of `mineral`.
+    pub(super) fn finish(
+        self,
+        mineral: &Mineral,
+        arrivals: &[f64],
+        totals: Totals,
+    ) -> MineralProjection {
+        let mut months = self.months;
+        let mut inventory_qty = self.opening_inventory_qty;
+        let mut first_full = None;
+        for row in &mut months {
+            let delivered_qty = arrivals[row.month as usize];
+            inventory_qty += delivered_qty;
+            row.delivered_qty = delivered_qty;
+            row.inventory_qty = inventory_qty;
+            row.coverage_pct = if self.requirement_qty > 0.0 {
+                100.0 * inventory_qty / self.requirement_qty
+            } else {
+                0.0
+            };
+            if first_full.is_none() && row.coverage_pct >= FULL_COVERAGE_PCT {
+                first_full = Some(row.month);
+            }
+        }
+        let in_transit_at_end_qty = arrivals
+            .get(months.len() + 1..)
+            .map_or(0.0, |rest| rest.iter().sum());
+        MineralProjection {
+            name: mineral.name.clone(),
+            unit: mineral.unit,
+            months,
+            first_full_coverage_month: first_full,
+            in_transit_at_end_qty,
+            total_cost_usd: totals.spent_usd,
+            total_ordered_qty: totals.ordered_qty,
+            lost_in_transit_qty: totals.lost_in_transit_qty,
+            feasibility: totals.feasibility,
+        }
+    }
+}
+
+/// A mineral's totals over the horizon, besides its rows.
+pub(super) struct Totals {
+    pub(super) spent_usd: f64,
+    pub(super) ordered_qty: f64,
+    pub(super) lost_in_transit_qty: f64,
+    pub(super) feasibility: Feasibility,
+}
+
+/// Adds `qty[k] × factor` to `arrivals[k + offset]` for every k: one
+/// supplier's (or lead time's) deliveries over a run of months.
+#[inline]
+pub(super) fn add_deliveries(arrivals: &mut [f64], offset: usize, qty: &[f64], factor: f64) {
+    if factor == 0.0 {
+        return;
+    }
+    for (arrival, q) in arrivals[offset..offset + qty.len()].iter_mut().zip(qty) {
+        *arrival += q * factor;
+    }
+}

@@ -1,0 +1,136 @@
+//! What a projection gives: per mineral, one row per month and the totals,
+//! with the plan's feasibility. Plain data with a few read-outs; nothing
+//! here computes a projection.
+
+use crate::model::month::YearMonth;
+use crate::model::scenario::Unit;
+
+/// The whole scenario, projected.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Projection {
+    pub start: YearMonth,
+    pub horizon_months: u32,
+    /// One entry per mineral, in the scenario's order.
+    pub minerals: Vec<MineralProjection>,
+}
+
+/// One mineral over the horizon.
+#[derive(Clone, Debug, PartialEq)]
+pub struct MineralProjection {
+    pub name: String,
+    pub unit: Unit,
+    /// One row per month, month 1 first.
+    pub months: Vec<MonthRow>,
+    /// First month (1-based) whose coverage reaches 100 %, if any.
+    pub first_full_coverage_month: Option<u32>,
+    /// Ordered but not yet delivered at the end of the horizon.
+    pub in_transit_at_end_qty: f64,
+    /// Everything spent over the horizon, USD.
+    pub total_cost_usd: f64,
+    /// Everything ordered over the horizon (delivered, in transit or lost).
+    pub total_ordered_qty: f64,
+    /// Ordered before a ban and stopped by it (setting `in_transit_on_ban:
+    /// Lost`).
+    pub lost_in_transit_qty: f64,
+    /// Can the budget be spent at all?
+    pub feasibility: Feasibility,
+}
+
+/// The quantity the budget implies against the quantity that can be bought
+/// within the purchase ceilings and the suppliers still open.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Feasibility {
+    /// What the budget would buy at the prices paid (tariffs and shocks
+    /// included) if nothing limited purchases.
+    pub budget_implied_qty: f64,
+    /// The most that can be bought over the horizon; `None` when nothing
+    /// limits it (no ceiling and an open supplier without quota).
+    pub purchasable_qty: Option<f64>,
+}
+
+impl Feasibility {
+    /// `budget_implied ÷ purchasable`; above 1 the plan cannot be bought in
+    /// the timeframe. `None` when purchases are unlimited.
+    pub fn ratio(&self) -> Option<f64> {
+        let purchasable = self.purchasable_qty?;
+        if purchasable > 0.0 {
+            Some(self.budget_implied_qty / purchasable)
+        } else if self.budget_implied_qty > 0.0 {
+            Some(f64::INFINITY)
+        } else {
+            Some(0.0)
+        }
+    }
+
+    /// A plain warning when the plan is not feasible in the timeframe.
+    pub fn warning(&self) -> Option<String> {
+        match self.ratio()? {
+            r if r.is_infinite() => Some("nothing can be bought: every supplier is blocked".into()),
+            r if r > 1.0 + 1e-9 => Some(format!("needs {r:.1}× the purchasable supply")),
+            _ => None,
+        }
+    }
+}
+
+/// The state of one mineral at the end of one month.
+#[derive(Clone, Copy, Debug, PartialEq, Default)]
+pub struct MonthRow {
+    /// Scenario month, 1-based.
+    pub month: u32,
+    /// Money spent this month, USD.
+    pub spend_usd: f64,
+    /// Quantity ordered this month.
+    pub ordered_qty: f64,
+    /// Quantity delivered this month.
+    pub delivered_qty: f64,
+    /// Quantity held at the end of the month.
+    pub inventory_qty: f64,
+    /// Quantity the stockpile should hold.
+    pub requirement_qty: f64,
+    /// `100 × inventory ÷ requirement`, %.
+    pub coverage_pct: f64,
+    /// Budget planned up to and including this month but not spent, USD
+    /// (cumulative; with carry-over it is still available, without it is lost).
+    pub unspent_usd: f64,
+}
+
+impl MineralProjection {
+    /// Coverage at the end of the horizon, %.
+    pub fn final_coverage_pct(&self) -> f64 {
+        self.months.last().map_or(0.0, |r| r.coverage_pct)
+    }
+
+    /// Budget not spent by the end of the horizon, USD.
+    pub fn unspent_usd(&self) -> f64 {
+        self.months.last().map_or(0.0, |r| r.unspent_usd)
+    }
+
+    /// Inventory at the end of the horizon.
+    pub fn final_inventory_qty(&self) -> f64 {
+        self.months.last().map_or(0.0, |r| r.inventory_qty)
+    }
+}
+
+impl Projection {
+    /// Calendar month of scenario month `month_index` (1-based).
+    pub fn calendar_month(&self, month_index: u32) -> YearMonth {
+        self.start.nth_month(month_index)
+    }
+
+    /// Sum of everything spent, USD, over all minerals.
+    pub fn total_cost_usd(&self) -> f64 {
+        self.minerals.iter().map(|m| m.total_cost_usd).sum()
+    }
+}
+
+impl Projection {
+    /// Per mineral, final coverage in `baseline` minus final coverage here,
+    /// percentage points: what the events cost.
+    pub fn coverage_lost_vs(&self, baseline: &Projection) -> Vec<f64> {
+        self.minerals
+            .iter()
+            .zip(&baseline.minerals)
+            .map(|(with, without)| without.final_coverage_pct() - with.final_coverage_pct())
+            .collect()
+    }
+}

@@ -1,0 +1,169 @@
+//! Unit tests of the two fast paths against slower ones: the pooled loop
+//! of `passes.rs` against the one-by-one loop of `reference.rs`, and the
+//! calm path against the general one.
+
+use super::calm::project_calm_mineral;
+use super::passes::project_mineral;
+use super::reference;
+use super::{MineralProjection, project};
+use crate::model::disruption::{Disruption, DisruptionKind};
+use crate::model::month::YearMonth;
+use crate::model::presets;
+use crate::model::scenario::{InTransitOnBan, Scenario};
+use crate::samples;
+
+/// Asserts that two projections of one mineral agree, up to
+/// floating-point dust relative to the budget's size.
+fn assert_same(a: &MineralProjection, b: &MineralProjection, budget_usd: f64, context: &str) {
+    let close = |x: f64, y: f64| {
+        let tolerance = 1e-9 * (1.0 + x.abs().max(y.abs()) + budget_usd * 1e-3);
+        (x - y).abs() <= tolerance || (x.is_nan() && y.is_nan())
+    };
+    assert_eq!(a.months.len(), b.months.len(), "{context}");
+    for (ra, rb) in a.months.iter().zip(&b.months) {
+        for (what, x, y) in [
+            ("spend", ra.spend_usd, rb.spend_usd),
+            ("ordered", ra.ordered_qty, rb.ordered_qty),
+            ("delivered", ra.delivered_qty, rb.delivered_qty),
+            ("inventory", ra.inventory_qty, rb.inventory_qty),
+            ("coverage", ra.coverage_pct, rb.coverage_pct),
+            ("unspent", ra.unspent_usd, rb.unspent_usd),
+        ] {
+            assert!(
+                close(x, y),
+                "{context}, month {}: {what} {x} vs {y}",
+                ra.month
+            );
+        }
+    }
+    for (what, x, y) in [
+        (
+            "in transit",
+            a.in_transit_at_end_qty,
+            b.in_transit_at_end_qty,
+        ),
+        ("lost", a.lost_in_transit_qty, b.lost_in_transit_qty),
+        ("cost", a.total_cost_usd, b.total_cost_usd),
+        (
+            "budget implied",
+            a.feasibility.budget_implied_qty,
+            b.feasibility.budget_implied_qty,
+        ),
+    ] {
+        assert!(close(x, y), "{context}: {what} {x} vs {y}");
+    }
+    match (a.feasibility.purchasable_qty, b.feasibility.purchasable_qty) {
+        (Some(x), Some(y)) => assert!(close(x, y), "{context}: purchasable {x} vs {y}"),
+        (x, y) => assert_eq!(x, y, "{context}: purchasable"),
+    }
+}
+
+/// A deterministic mix of events of every kind, on some or all
+/// suppliers and minerals, with windows inside and across the horizon.
+fn mixed_events(seed: u64, count: usize, minerals: usize, suppliers: usize) -> Vec<Disruption> {
+    let mut state = seed
+        .wrapping_mul(6364136223846793005)
+        .wrapping_add(1442695040888963407);
+    let mut next = |below: u64| {
+        state = state
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        (state >> 33) % below.max(1)
+    };
+    (0..count)
+        .map(|k| {
+            let kind = match next(6) {
+                0 => DisruptionKind::ExportBan,
+                1 => DisruptionKind::ExportQuotaQty(next(5000) as f64),
+                2 => DisruptionKind::ExportCutPct(next(101) as f64),
+                3 => DisruptionKind::LicensingDelay {
+                    extra_lead_time_months: next(7) as u32,
+                    refused_pct: next(60) as f64,
+                },
+                4 => DisruptionKind::TariffPct(next(150) as f64),
+                _ => DisruptionKind::PriceShockPct(next(200) as f64 - 60.0),
+            };
+            let start = YearMonth::new(2025 + next(6) as i32, 1 + next(12) as u32);
+            Disruption {
+                name: format!("Event {k}"),
+                notes: String::new(),
+                enabled: next(8) > 0,
+                kind,
+                supplier: match next(4) {
+                    0 => String::new(),
+                    _ => format!("Supplier {}", 1 + next(suppliers as u64)),
+                },
+                minerals: match next(3) {
+                    0 => vec![format!("Mineral {:02}", 1 + next(minerals as u64))],
+                    _ => vec![],
+                },
+                start,
+                end: (next(2) == 0).then(|| start.nth_month(2 + next(30) as u32)),
+            }
+        })
+        .collect()
+}
+
+/// The pooled loop gives the same numbers as following every supplier
+/// order by order, under every setting.
+#[test]
+fn pooled_loop_matches_the_one_by_one_loop() {
+    let mut scenarios: Vec<Scenario> = samples::ALL.iter().map(|s| s.scenario()).collect();
+    for s in &mut scenarios {
+        s.disruptions.extend(presets::all());
+    }
+    for seed in 0..24 {
+        let (minerals, suppliers) = (1 + seed as usize % 4, 1 + seed as usize % 7);
+        let mut s = samples::generated(minerals, suppliers, 36 + 24 * (seed as u32 % 5));
+        s.disruptions = mixed_events(seed, 2 + seed as usize, minerals, suppliers);
+        scenarios.push(s);
+    }
+    for s in &mut scenarios {
+        for flags in 0..8 {
+            s.settings.carry_over_unspent = flags & 1 != 0;
+            s.settings.resource_blocked_orders = flags & 2 != 0;
+            s.settings.in_transit_on_ban = if flags & 4 != 0 {
+                InTransitOnBan::Lost
+            } else {
+                InTransitOnBan::Delivered
+            };
+            let pooled = project(s);
+            for (m, fast) in s.minerals.iter().zip(&pooled.minerals) {
+                let events: Vec<&Disruption> = s
+                    .disruptions
+                    .iter()
+                    .filter(|d| d.hits_mineral(&m.name))
+                    .collect();
+                let slow = reference::project_mineral_one_by_one(
+                    m,
+                    pooled.horizon_months,
+                    &s.settings,
+                    s.start,
+                    &events,
+                );
+                let context = format!("{} / {} / settings {flags}", s.name, m.name);
+                assert_same(fast, &slow, m.budget_usd, &context);
+            }
+        }
+    }
+}
+
+/// The short path for minerals without events gives the same numbers
+/// as the general one.
+#[test]
+fn calm_path_matches_the_general_path() {
+    let mut scenarios: Vec<Scenario> = samples::ALL.iter().map(|s| s.scenario()).collect();
+    scenarios.push(samples::generated(6, 5, 240));
+    for carry in [true, false] {
+        for s in &mut scenarios {
+            s.settings.carry_over_unspent = carry;
+            for m in &s.minerals {
+                let calm = project_calm_mineral(m, s.horizon_months, carry);
+                let no_events = vec![Vec::new(); m.suppliers.len()];
+                let general =
+                    project_mineral(m, s.horizon_months, &s.settings, s.start, &[], &no_events);
+                assert_same(&calm, &general, m.budget_usd, &m.name);
+            }
+        }
+    }
+}
