@@ -426,8 +426,17 @@ fn tab_finishes_one_field_and_types_into_the_next() {
     assert_eq!(cobalt.escalation_pct_per_year, 5.0);
     // Two fields, two undo steps.
     press(&mut h, Modifiers::COMMAND, Key::Z);
-    assert_eq!(h.state().doc.scenario.minerals[0].price_usd_per_unit, 50_000.0);
-    assert_eq!(h.state().doc.scenario.minerals[0].escalation_pct_per_year, 3.0);
+    assert_eq!(
+        h.state().doc.scenario.minerals[0].price_usd_per_unit,
+        50_000.0
+    );
+    assert_eq!(
+        h.state().doc.scenario.minerals[0].escalation_pct_per_year,
+        3.0
+    );
     press(&mut h, Modifiers::COMMAND, Key::Z);
-    assert_eq!(h.state().doc.scenario.minerals[0].price_usd_per_unit, 42_000.0);
+    assert_eq!(
+        h.state().doc.scenario.minerals[0].price_usd_per_unit,
+        42_000.0
+    );
 }
