@@ -211,12 +211,17 @@ fn within(outer: &Option<String>) -> String {
     }
 }
 
-/// "did you mean `budget_usd`? " when `found` is close to one of
-/// `expected`, else nothing.
-fn hint(found: &str, expected: &[&str]) -> String {
-    did_you_mean(found, expected)
+/// "`what` in `outer`; did you mean `x`? expected one of a, b": a name
+/// that is none of `expected`, with the nearest one suggested.
+fn not_one_of(what: String, found: &str, expected: &[&str], outer: &Option<String>) -> String {
+    let hint = did_you_mean(found, expected)
         .map(|s| format!("did you mean `{s}`? "))
-        .unwrap_or_default()
+        .unwrap_or_default();
+    format!(
+        "{what}{}; {hint}expected one of {}",
+        within(outer),
+        list(expected)
+    )
 }
 
 /// Translate a RON error into words a planner understands.
@@ -227,14 +232,7 @@ fn plain_message(code: &RonError) -> String {
             expected,
             found,
             outer,
-        } => {
-            let hint = hint(found, expected);
-            format!(
-                "unknown field `{found}`{}; {hint}expected one of {}",
-                within(outer),
-                list(expected)
-            )
-        }
+        } => not_one_of(format!("unknown field `{found}`"), found, expected, outer),
         RonError::MissingStructField { field, outer } => {
             format!("the required field `{field}` is missing{}", within(outer))
         }
@@ -245,14 +243,12 @@ fn plain_message(code: &RonError) -> String {
             expected,
             found,
             outer,
-        } => {
-            let hint = hint(found, expected);
-            format!(
-                "`{found}` is not a valid choice{}; {hint}expected one of {}",
-                within(outer),
-                list(expected)
-            )
-        }
+        } => not_one_of(
+            format!("`{found}` is not a valid choice"),
+            found,
+            expected,
+            outer,
+        ),
         RonError::InvalidValueForType { expected, found } => {
             format!("expected {expected}, but found {found}")
         }
