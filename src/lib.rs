@@ -4,11 +4,12 @@
 //! - [`file`]: the RON file format.
 //! - [`samples`]: the built-in sample scenarios.
 //! - [`cli`]: the command line.
-//! - [`ui`]: the planner window (egui).
+//! - `ui`: the planner window (egui), with the default `window` feature.
 
 pub mod cli;
 pub mod display;
 pub mod file;
 pub mod model;
 pub mod samples;
+#[cfg(feature = "window")]
 pub mod ui;

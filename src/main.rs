@@ -52,8 +52,19 @@ fn main() {
         Some(Command::Fmt { files }) => cli::format_files(&files, &mut out, &mut err),
         None => {
             drop((out, err));
-            stockpile_planner::ui::run(args.file)
+            open_window(args.file)
         }
     };
     std::process::exit(code);
+}
+
+#[cfg(feature = "window")]
+fn open_window(file: Option<PathBuf>) -> i32 {
+    stockpile_planner::ui::run(file)
+}
+
+#[cfg(not(feature = "window"))]
+fn open_window(_: Option<PathBuf>) -> i32 {
+    eprintln!("This build has no window (built without the `window` feature); use check, project or fmt.");
+    2
 }
