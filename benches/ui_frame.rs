@@ -9,6 +9,11 @@
 //!   document to the first frame drawn (target under 2 s).
 
 use criterion::{BatchSize, Criterion, criterion_group, criterion_main};
+
+/// The app's allocator (see `src/main.rs`), so frames cost what they do in
+/// the app.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 use stockpile_planner::model::Scenario;
 use stockpile_planner::samples;
 use stockpile_planner::ui::PlannerApp;

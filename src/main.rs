@@ -5,6 +5,12 @@ use clap::{Parser, Subcommand};
 use std::path::PathBuf;
 use stockpile_planner::cli;
 
+/// mimalloc keeps freed memory for reuse instead of returning it to the
+/// system after every frame: a 200-mineral frame spent a third of its time
+/// in page faults with the system allocator.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 #[derive(Parser)]
 #[command(
     name = "stockpile-planner",
@@ -65,6 +71,8 @@ fn open_window(file: Option<PathBuf>) -> i32 {
 
 #[cfg(not(feature = "window"))]
 fn open_window(_: Option<PathBuf>) -> i32 {
-    eprintln!("This build has no window (built without the `window` feature); use check, project or fmt.");
+    eprintln!(
+        "This build has no window (built without the `window` feature); use check, project or fmt."
+    );
     2
 }

@@ -337,7 +337,6 @@ impl PlannerApp {
         Panel::top("menu_bar").show(ui, |ui| {
             views::menu_bar::show(ui, &menu, &mut self.pending);
             views::file_bar::show(ui, &self.doc);
-            self.notices.show(ui);
         });
         Panel::bottom("status_bar").show(ui, |ui| views::status_bar::show(ui, &self.doc));
         Panel::left("scenario_panel")
@@ -347,11 +346,7 @@ impl PlannerApp {
                 ui.add_space(6.0);
                 views::scenario_header::show(ui, &mut self.doc.scenario, &self.doc.problems);
                 ui.separator();
-                egui::ScrollArea::vertical()
-                    .id_salt("minerals_scroll")
-                    .show(ui, |ui| {
-                        views::mineral_list::show(ui, &self.doc, &mut self.pending);
-                    });
+                views::mineral_list::show(ui, &self.doc, &mut self.pending);
             });
         Panel::right("mineral_panel")
             .resizable(true)
@@ -389,6 +384,7 @@ impl PlannerApp {
             &self.doc,
             &mut self.pending,
         );
+        self.notices.show_floating(&ctx);
         views::save_prompt::show(&ctx, self.save_question.as_ref(), &mut self.pending);
         views::recovery_prompt::show(&ctx, self.recovery_offer.as_ref(), &mut self.pending);
         if let Some(prompt) = &mut self.path_prompt

@@ -15,7 +15,8 @@ pub struct Document {
     pub scenario: Scenario,
     /// Problems in `scenario` as of the last [`Self::refresh`].
     pub problems: Vec<Problem>,
-    /// The projection of the last valid state of the scenario.
+    /// The projection of the last valid state of the scenario (a finished
+    /// edit, never a value half typed). Empty when no state was valid yet.
     pub projection: Projection,
     /// `true` while the scenario has problems and `projection` is older than
     /// the scenario.
@@ -74,7 +75,13 @@ static NEXT_DOCUMENT_NUMBER: std::sync::atomic::AtomicU64 = std::sync::atomic::A
 impl Document {
     pub fn new(scenario: Scenario) -> Self {
         let problems = validate(&scenario);
-        let projection = project(&scenario);
+        // An invalid scenario (a file saved with problems) has no projection
+        // to show: its numbers would mean nothing.
+        let projection = if problems.is_empty() {
+            project(&scenario)
+        } else {
+            no_projection(&scenario)
+        };
         let coverage_lost_to_events_pct = lost_to_events(&scenario, &projection);
         Self {
             projection_is_stale: !problems.is_empty(),
@@ -146,10 +153,22 @@ impl Document {
         }
         self.problems = validate(&self.scenario);
         if self.problems.is_empty() {
-            self.projection = project(&self.scenario);
-            self.coverage_lost_to_events_pct = lost_to_events(&self.scenario, &self.projection);
+            let projection = project(&self.scenario);
+            self.coverage_lost_to_events_pct = lost_to_events(&self.scenario, &projection);
+            self.projection = projection;
             self.projection_is_stale = false;
         } else {
+            // Keep showing the last valid *finished* edit: a value previewed
+            // while typing ("30" on the way to "300") is not a state the
+            // planner chose.
+            let committed = self.history.committed();
+            if validate(committed).is_empty() {
+                let projection = project(committed);
+                self.coverage_lost_to_events_pct = lost_to_events(committed, &projection);
+                self.projection = projection;
+            }
+            // Otherwise the finished state is itself invalid (a structural
+            // edit, or a file opened with problems): keep what is shown.
             self.projection_is_stale = true;
         }
         self.derived_for.clone_from(&self.scenario);
@@ -178,6 +197,15 @@ impl Document {
                 .strip_prefix(&prefix)
                 .is_some_and(|rest| rest.is_empty() || rest.starts_with('.'))
         })
+    }
+}
+
+/// An empty projection: nothing valid to show yet.
+fn no_projection(scenario: &Scenario) -> Projection {
+    Projection {
+        start: scenario.start,
+        horizon_months: 0,
+        minerals: Vec::new(),
     }
 }
 

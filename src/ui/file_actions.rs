@@ -93,8 +93,20 @@ impl PlannerApp {
     }
 
     pub(super) fn save_as(&mut self, ctx: &egui::Context) {
-        let folder = self.start_folder();
-        let suggested_name = suggested_file_name(&self.doc.scenario.name);
+        // A file's own name and folder; a new scenario's name otherwise.
+        let own = self.doc.path.as_ref().and_then(|p| {
+            let folder = p.parent().filter(|f| f.is_dir())?;
+            Some((
+                folder.to_path_buf(),
+                p.file_name()?.to_string_lossy().into_owned(),
+            ))
+        });
+        let (folder, suggested_name) = own.unwrap_or_else(|| {
+            (
+                self.start_folder(),
+                suggested_file_name(&self.doc.scenario.name),
+            )
+        });
         self.dialogs.ask(
             FileRequest::SaveAs {
                 folder,

@@ -97,6 +97,12 @@ impl History {
         }
     }
 
+    /// The scenario at the last checkpoint: the last finished edit (a field
+    /// being typed into is not in it).
+    pub fn committed(&self) -> &Scenario {
+        &self.committed
+    }
+
     /// What Undo would undo, e.g. "budget of Cobalt"; `None` when nothing.
     pub fn undo_label(&self, current: &Scenario) -> Option<String> {
         if *current != self.committed {

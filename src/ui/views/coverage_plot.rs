@@ -9,21 +9,37 @@ use egui_plot::{
     GridInput, GridMark, HLine, Legend, Line, LineStyle, Plot, PlotPoint, PlotPoints, Span, Text,
 };
 
+/// Above this many minerals the plot has no legend (it would cover the
+/// plot); the mineral list on the left, which scrolls, shows each colour,
+/// and hovering a line names it. Lines are also solid and thinner: dashes
+/// no longer tell so many apart, and cost the most to draw.
+const MOST_MINERALS_WITH_LEGEND: usize = 24;
+
 /// Month steps for grid marks, smallest first.
 const MONTH_STEPS: [f64; 6] = [1.0, 3.0, 6.0, 12.0, 24.0, 60.0];
 
 pub fn show(ui: &mut Ui, projection: &Projection, events: &[Disruption], stale: bool) {
     let dark = ui.visuals().dark_mode;
-    ui.horizontal(|ui| {
-        ui.heading("Projected coverage");
-        if stale {
-            ui.colored_label(
-                palette::problem_color(dark),
-                "Showing the last valid projection: fix the problems marked in red to update it.",
-            );
-        }
-    });
-    if !stale {
+    ui.heading("Projected coverage");
+    if stale {
+        // On its own line and wrapped: a long message must not widen the
+        // panel and push the plot under the editor.
+        let text = if projection.minerals.is_empty() {
+            "No projection yet: fix the problems marked in red."
+        } else {
+            "Showing the last valid projection: fix the problems marked in red to update it."
+        };
+        ui.add(
+            egui::Label::new(egui::RichText::new(text).color(palette::problem_color(dark))).wrap(),
+        );
+    }
+    let crowded = projection.minerals.len() > MOST_MINERALS_WITH_LEGEND;
+    if crowded && !stale {
+        ui.weak(format!(
+            "{} minerals: no legend; the list on the left shows each colour, and hovering a line names it.",
+            projection.minerals.len()
+        ));
+    } else if !stale {
         ui.add(
             egui::Label::new(
                 egui::RichText::new("Click a legend entry to hide a mineral · drag to pan · scroll to zoom · double-click to reset the view").weak(),
@@ -46,14 +62,16 @@ pub fn show(ui: &mut Ui, projection: &Projection, events: &[Disruption], stale: 
     let first_january = f64::from((13 - start.month.clamp(1, 12)) % 12 + 1);
     let target_color = ui.visuals().weak_text_color();
     let event_color = palette::problem_color(dark);
-    Plot::new("coverage_plot")
-        .legend(
+    let mut plot = Plot::new("coverage_plot");
+    if !crowded {
+        plot = plot.legend(
             Legend::default()
                 .position(egui_plot::Corner::RightBottom)
                 .follow_insertion_order(true)
                 .background_alpha(0.85),
-        )
-        .include_x(1.0)
+        );
+    }
+    plot.include_x(1.0)
         .include_x(horizon)
         .include_y(0.0)
         .include_y(y_top)
@@ -126,8 +144,8 @@ pub fn show(ui: &mut Ui, projection: &Projection, events: &[Disruption], stale: 
                     .collect();
                 let mut line = Line::new(m.name.clone(), points)
                     .color(palette::mineral_color(i, dark))
-                    .width(2.5);
-                if palette::mineral_dashed(i) {
+                    .width(if crowded { 1.5 } else { 2.5 });
+                if palette::mineral_dashed(i) && !crowded {
                     line = line.style(LineStyle::dashed_dense());
                 }
                 plot.line(line);

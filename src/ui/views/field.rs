@@ -20,6 +20,9 @@ use egui::{
     WidgetText, vec2,
 };
 
+/// How far the pointer must travel in a drag before the value moves.
+const DRAG_DEAD_ZONE_POINTS: f32 = 24.0;
+
 /// The id of the field editing `path` (a validation path). Stable across
 /// frames whatever is drawn around the field.
 pub fn field_id(path: &str) -> Id {
@@ -176,13 +179,22 @@ impl NumberField<'_> {
             ui.painter().galley(pos, galley, visuals.text_color());
         }
         let precise_id = id.with("precise");
+        let travel_id = id.with("travel");
         if response.drag_started() {
-            ui.data_mut(|d| d.insert_temp(precise_id, *value));
+            ui.data_mut(|d| {
+                d.insert_temp(precise_id, *value);
+                d.insert_temp(travel_id, 0.0_f32);
+            });
         }
         if response.dragged() {
             let delta = response.drag_delta();
+            // A hand that wobbles while clicking must not change a budget:
+            // the value moves only once the pointer has travelled a clear
+            // distance.
+            let travel = ui.data(|d| d.get_temp::<f32>(travel_id)).unwrap_or(0.0) + delta.length();
+            ui.data_mut(|d| d.insert_temp(travel_id, travel));
             let points = f64::from(delta.x - delta.y);
-            if points != 0.0 {
+            if points != 0.0 && travel > DRAG_DEAD_ZONE_POINTS {
                 let precise = ui.data(|d| d.get_temp::<f64>(precise_id)).unwrap_or(*value)
                     + points * self.drag_speed;
                 ui.data_mut(|d| d.insert_temp(precise_id, precise));

@@ -54,6 +54,8 @@ impl<'a> Form<'a> {
         }
         ui.label("");
         ui.vertical(|ui| {
+            // A grid cell has no width of its own: give messages the field's.
+            ui.set_max_width(260.0);
             for message in messages {
                 problem_label(ui, message);
             }
@@ -63,9 +65,10 @@ impl<'a> Form<'a> {
 }
 
 /// A validation message in the warning colour.
+/// Wrapped, so a long message never widens its panel.
 pub fn problem_label(ui: &mut Ui, message: &str) -> Response {
     let color = palette::problem_color(ui.visuals().dark_mode);
-    ui.colored_label(color, message)
+    ui.add(egui::Label::new(egui::RichText::new(message).color(color)).wrap())
 }
 
 /// Drag speed for a value: about 0.5 % of it per point, so dragging feels
@@ -74,9 +77,14 @@ fn speed_for(value: f64, floor: f64) -> f64 {
     (value.abs() * 0.005).max(floor)
 }
 
-/// `7,500` or `12.5`: whole numbers from 100 up.
+/// `7,500`, `12.5` or `0`: whole numbers from 100 up, and no trailing
+/// zeros below.
 fn plain(v: f64) -> String {
-    grouped(v, if v.abs() >= 100.0 { 0 } else { 2 })
+    if v.abs() >= 100.0 {
+        grouped(v, 0)
+    } else {
+        trimmed(v, 2)
+    }
 }
 
 /// Money: shown as `$500M`, typed as `500M`, `$1.2B` or `45000000`.

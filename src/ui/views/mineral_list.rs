@@ -21,39 +21,18 @@ pub fn show(ui: &mut Ui, doc: &Document, messages: &mut Vec<Message>) {
         });
     });
     ui.add_space(4.0);
-    for (i, mineral) in doc.scenario.minerals.iter().enumerate() {
-        let coverage = doc
-            .projection
-            .minerals
-            .get(i)
-            .map(|m| m.final_coverage_pct());
-        let selected = doc.selected == i;
-        ui.horizontal(|ui| {
-            // Colour swatch matching the plot line.
-            let (rect, _) = ui.allocate_exact_size(vec2(10.0, 18.0), Sense::hover());
-            ui.painter().rect_filled(
-                rect.shrink2(vec2(0.0, 3.0)),
-                2.0,
-                palette::mineral_color(i, dark),
-            );
-            let name = if mineral.name.trim().is_empty() {
-                "(no name)"
-            } else {
-                &mineral.name
-            };
-            let mut text = RichText::new(name);
-            if doc.mineral_has_problems(i) {
-                text = text.color(palette::problem_color(dark));
-            }
-            let button = Button::selectable(selected, text).min_size(vec2(150.0, 0.0));
-            if ui.add(button).on_hover_text("Edit this mineral").clicked() {
-                messages.push(Message::SelectMineral(i));
-            }
-            if let Some(c) = coverage {
-                coverage_badge(ui, &mineral.name, c, dark);
+    // Only the rows in view are laid out, so 200 minerals cost what 20 do.
+    let row_height = ui.spacing().interact_size.y;
+    let buttons_height = 2.0 * row_height + 12.0;
+    egui::ScrollArea::vertical()
+        .id_salt("minerals_scroll")
+        .max_height((ui.available_height() - buttons_height).max(row_height * 3.0))
+        .auto_shrink([false, true])
+        .show_rows(ui, row_height, doc.scenario.minerals.len(), |ui, rows| {
+            for i in rows {
+                mineral_row(ui, doc, i, dark, messages);
             }
         });
-    }
     if let Some(selected) = doc.scenario.minerals.get(doc.selected) {
         ui.add_space(6.0);
         ui.horizontal(|ui| {
@@ -76,6 +55,42 @@ pub fn show(ui: &mut Ui, doc: &Document, messages: &mut Vec<Message>) {
             }
         });
     }
+}
+
+/// One mineral: colour swatch, name (selects it) and coverage badge.
+fn mineral_row(ui: &mut Ui, doc: &Document, i: usize, dark: bool, messages: &mut Vec<Message>) {
+    let mineral = &doc.scenario.minerals[i];
+    let coverage = doc
+        .projection
+        .minerals
+        .get(i)
+        .map(|m| m.final_coverage_pct());
+    let selected = doc.selected == i;
+    ui.horizontal(|ui| {
+        // Colour swatch matching the plot line.
+        let (rect, _) = ui.allocate_exact_size(vec2(10.0, 18.0), Sense::hover());
+        ui.painter().rect_filled(
+            rect.shrink2(vec2(0.0, 3.0)),
+            2.0,
+            palette::mineral_color(i, dark),
+        );
+        let name = if mineral.name.trim().is_empty() {
+            "(no name)"
+        } else {
+            &mineral.name
+        };
+        let mut text = RichText::new(name);
+        if doc.mineral_has_problems(i) {
+            text = text.color(palette::problem_color(dark));
+        }
+        let button = Button::selectable(selected, text).min_size(vec2(150.0, 0.0));
+        if ui.add(button).on_hover_text("Edit this mineral").clicked() {
+            messages.push(Message::SelectMineral(i));
+        }
+        if let Some(c) = coverage {
+            coverage_badge(ui, &mineral.name, c, dark);
+        }
+    });
 }
 
 /// A small bar with the coverage % on it, coloured by how close it is to 100 %.

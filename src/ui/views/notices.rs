@@ -74,6 +74,23 @@ impl Notices {
         self.list.iter()
     }
 
+    /// Draw them floating at the top right, over the window, so that a
+    /// message coming or going never moves what is under the pointer.
+    pub fn show_floating(&mut self, ctx: &egui::Context) {
+        if self.list.is_empty() {
+            return;
+        }
+        egui::Area::new(egui::Id::unique("notices"))
+            .anchor(egui::Align2::RIGHT_TOP, egui::vec2(-12.0, 52.0))
+            .order(egui::Order::Foreground)
+            .show(ctx, |ui| {
+                egui::Frame::popup(ui.style()).show(ui, |ui| {
+                    ui.set_max_width(560.0);
+                    self.show(ui);
+                });
+            });
+    }
+
     /// Draw them with a Dismiss button each; successes fade on their own.
     pub fn show(&mut self, ui: &mut Ui) {
         let now = ui.input(|i| i.time);
@@ -96,19 +113,22 @@ impl Notices {
         let mut dismiss = None;
         for (k, notice) in self.list.iter().enumerate() {
             ui.horizontal(|ui| {
+                // The button first: the wrapped text takes the rest.
+                if ui.small_button("Dismiss").clicked() {
+                    dismiss = Some(k);
+                }
                 let text = if notice.count > 1 {
                     format!("{} (×{})", notice.text, notice.count)
                 } else {
                     notice.text.clone()
                 };
-                if notice.is_error {
-                    ui.colored_label(palette::problem_color(dark), text);
+                let text = egui::RichText::new(text);
+                let text = if notice.is_error {
+                    text.color(palette::problem_color(dark))
                 } else {
-                    ui.label(text);
-                }
-                if ui.small_button("Dismiss").clicked() {
-                    dismiss = Some(k);
-                }
+                    text
+                };
+                ui.add(egui::Label::new(text).wrap());
             });
         }
         if let Some(k) = dismiss {

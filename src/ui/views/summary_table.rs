@@ -7,77 +7,114 @@ use crate::display::{feasibility_ratio, qty, usd_short};
 use crate::model::{Projection, Scenario};
 use egui::{Grid, RichText, Ui};
 
+/// The table's columns.
+const HEADERS: [&str; 8] = [
+    "Mineral",
+    "Budget",
+    "Bought",
+    "Final coverage",
+    "100% reached",
+    "Unspent",
+    "Lost to events",
+    "Feasibility",
+];
+
 pub fn show(ui: &mut Ui, scenario: &Scenario, projection: &Projection, lost_to_events_pct: &[f64]) {
     let has_events = scenario.disruptions.iter().any(|d| d.enabled);
     let dark = ui.visuals().dark_mode;
-    egui::ScrollArea::both().id_salt("summary").show(ui, |ui| {
-        Grid::new("summary_table")
-            .num_columns(8)
-            .striped(true)
-            .spacing([10.0, 6.0])
-            .min_col_width(40.0)
-            .show(ui, |ui| {
-                for h in [
-                    "Mineral",
-                    "Budget",
-                    "Bought",
-                    "Final coverage",
-                    "100% reached",
-                    "Unspent",
-                    "Lost to events",
-                    "Feasibility",
-                ] {
-                    ui.strong(h);
-                }
-                ui.end_row();
-                let mut budget_total = 0.0;
-                let mut unspent_total = 0.0;
-                for (row, (m, p)) in scenario
-                    .minerals
-                    .iter()
-                    .zip(&projection.minerals)
-                    .enumerate()
-                {
-                    budget_total += m.budget_usd;
-                    unspent_total += p.unspent_usd();
-                    ui.label(&p.name);
-                    right(ui, usd_short(m.budget_usd));
-                    right(ui, qty(p.total_ordered_qty, p.unit.symbol()));
-                    coverage_badge(ui, &p.name, p.final_coverage_pct(), dark);
-                    match p.first_full_coverage_month {
-                        Some(k) => ui.label(projection.calendar_month(k).to_string()),
-                        None => ui.weak("not within timeframe"),
-                    };
-                    ui.label(usd_short(p.unspent_usd()));
-                    match lost_to_events_pct.get(row) {
-                        Some(lost) if has_events && lost.abs() >= 0.05 => {
-                            ui.label(format!("{:.1} pts", -lost)).on_hover_text(
-                                "Final coverage with the enabled events minus without them",
+    let n = scenario.minerals.len().min(projection.minerals.len());
+    // Header, one row per mineral, total; only the rows in view are laid
+    // out, so 200 minerals cost what 10 do.
+    let row_height = ui.spacing().interact_size.y;
+    let row_gap = ui.spacing().item_spacing.y;
+    egui::ScrollArea::both()
+        .id_salt("summary")
+        .show_rows(ui, row_height, n + 2, |ui, rows| {
+            Grid::new("summary_table")
+                .num_columns(HEADERS.len())
+                .striped(true)
+                .spacing([10.0, row_gap])
+                .min_col_width(40.0)
+                .min_row_height(row_height)
+                .start_row(rows.start)
+                .show(ui, |ui| {
+                    for row in rows {
+                        if row == 0 {
+                            for h in HEADERS {
+                                ui.strong(h);
+                            }
+                        } else if row == n + 1 {
+                            total_row(ui, scenario, projection, n);
+                        } else {
+                            let k = row - 1;
+                            let lost = lost_to_events_pct.get(k).copied();
+                            mineral_row(
+                                ui,
+                                projection,
+                                k,
+                                &scenario.minerals[k],
+                                lost,
+                                has_events,
+                                dark,
                             );
                         }
-                        _ if has_events => {
-                            ui.weak("none");
-                        }
-                        _ => {
-                            ui.weak("—").on_hover_text("No events in this scenario");
-                        }
+                        ui.end_row();
                     }
-                    feasibility(ui, p, dark);
-                    ui.end_row();
-                }
-                ui.strong("Total");
-                ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                    ui.label(RichText::new(usd_short(budget_total)).strong())
                 });
-                ui.weak("—");
-                ui.weak("—");
-                ui.weak("—");
-                ui.label(RichText::new(usd_short(unspent_total)).strong());
-                ui.weak("—");
-                ui.weak("—");
-                ui.end_row();
-            });
+        });
+}
+
+fn mineral_row(
+    ui: &mut Ui,
+    projection: &Projection,
+    k: usize,
+    m: &crate::model::Mineral,
+    lost: Option<f64>,
+    has_events: bool,
+    dark: bool,
+) {
+    let p = &projection.minerals[k];
+    ui.label(&p.name);
+    right(ui, usd_short(m.budget_usd));
+    right(ui, qty(p.total_ordered_qty, p.unit.symbol()));
+    coverage_badge(ui, &p.name, p.final_coverage_pct(), dark);
+    match p.first_full_coverage_month {
+        Some(month) => ui.label(projection.calendar_month(month).to_string()),
+        None => ui.weak("not within timeframe"),
+    };
+    ui.label(usd_short(p.unspent_usd()));
+    match lost {
+        Some(lost) if has_events && lost.abs() >= 0.05 => {
+            ui.label(format!("{:.1} pts", -lost))
+                .on_hover_text("Final coverage with the enabled events minus without them");
+        }
+        _ if has_events => {
+            ui.weak("none");
+        }
+        _ => {
+            ui.weak("—").on_hover_text("No events in this scenario");
+        }
+    }
+    feasibility(ui, p, dark);
+}
+
+/// Totals over the `n` minerals shown.
+fn total_row(ui: &mut Ui, scenario: &Scenario, projection: &Projection, n: usize) {
+    let budget_total: f64 = scenario.minerals[..n].iter().map(|m| m.budget_usd).sum();
+    let unspent_total: f64 = projection.minerals[..n]
+        .iter()
+        .map(|p| p.unspent_usd())
+        .sum();
+    ui.strong("Total");
+    ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+        ui.label(RichText::new(usd_short(budget_total)).strong())
     });
+    ui.weak("—");
+    ui.weak("—");
+    ui.weak("—");
+    ui.label(RichText::new(usd_short(unspent_total)).strong());
+    ui.weak("—");
+    ui.weak("—");
 }
 
 fn right(ui: &mut Ui, text: String) {
