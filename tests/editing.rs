@@ -75,7 +75,7 @@ fn enter(h: &mut Window) {
 fn typing_600m_into_cobalts_budget_gives_600m_while_the_warning_comes_and_goes() {
     let mut h = sample_window();
     assert!(
-        h.query_by_label_contains("Not feasible in the timeframe")
+        h.query_by_label_contains("Budget cannot all be spent in the timeframe")
             .is_some()
     );
     click_field(&mut h, "Budget (USD)");
@@ -83,7 +83,7 @@ fn typing_600m_into_cobalts_budget_gives_600m_while_the_warning_comes_and_goes()
         &mut h,
         "Budget (USD)",
         "600M",
-        "Not feasible in the timeframe",
+        "Budget cannot all be spent in the timeframe",
     );
     // $6, $60, $600 can be bought; $600M cannot.
     assert_eq!(warning, [false, false, false, true]);
@@ -125,7 +125,12 @@ fn typing_a_qualified_supply_keeps_the_focus() {
     let mut h = sample_window();
     let label = "Qualified supply (t/yr)";
     click_field(&mut h, label);
-    type_slowly(&mut h, label, "12000", "Not feasible in the timeframe");
+    type_slowly(
+        &mut h,
+        label,
+        "12000",
+        "Budget cannot all be spent in the timeframe",
+    );
     enter(&mut h);
     match h.state().doc.scenario.minerals[0].ceiling {
         PurchaseCeiling::PctOfQualifiedSupply {
@@ -146,7 +151,7 @@ fn typing_a_qualified_supply_keeps_the_focus() {
 fn a_negative_budget_is_kept_and_explained_not_zeroed() {
     let mut h = sample_window();
     click_field(&mut h, "Budget (USD)");
-    type_slowly(&mut h, "Budget (USD)", "-5M", "Not feasible");
+    type_slowly(&mut h, "Budget (USD)", "-5M", "cannot all be spent");
     enter(&mut h);
     assert_eq!(h.state().doc.scenario.minerals[0].budget_usd, -5e6);
     assert!(
@@ -223,7 +228,7 @@ fn a_duplicate_name_is_reported_under_the_mineral_being_edited() {
 fn escape_puts_back_the_value_from_before_the_edit() {
     let mut h = sample_window();
     click_field(&mut h, "Budget (USD)");
-    type_slowly(&mut h, "Budget (USD)", "7", "Not feasible");
+    type_slowly(&mut h, "Budget (USD)", "7", "cannot all be spent");
     assert_eq!(h.state().doc.scenario.minerals[0].budget_usd, 7.0);
     h.key_press(Key::Escape);
     h.run();
@@ -438,5 +443,25 @@ fn tab_finishes_one_field_and_types_into_the_next() {
     assert_eq!(
         h.state().doc.scenario.minerals[0].price_usd_per_unit,
         42_000.0
+    );
+}
+
+#[test]
+fn a_value_previewed_while_typing_is_never_shown_as_the_last_valid_projection() {
+    let mut h = sample_window();
+    let before = h.state().doc.projection.clone();
+    click_field(&mut h, "Horizon (months)");
+    // "30" is valid on the way to "300", which is not.
+    type_slowly(&mut h, "Horizon (months)", "300", "no such text");
+    enter(&mut h);
+    assert_eq!(h.state().doc.scenario.horizon_months, 300);
+    assert!(
+        h.query_by_label_contains("Showing the last valid projection")
+            .is_some()
+    );
+    assert_eq!(
+        h.state().doc.projection,
+        before,
+        "the plot shows the 60-month plan, not the 30-month preview"
     );
 }

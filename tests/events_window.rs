@@ -84,8 +84,10 @@ fn a_plan_that_cannot_be_bought_says_so() {
         format!("needs {:.1}× the purchasable supply", f.ratio().unwrap())
     );
     assert!(
-        h.query_by_label(&format!("Not feasible in the timeframe: {warning}"))
-            .is_some()
+        h.query_by_label(&format!(
+            "Budget cannot all be spent in the timeframe: {warning}"
+        ))
+        .is_some()
     );
     assert!(
         h.query_by_label(&format!("{:.2}×", f.ratio().unwrap()))

@@ -450,10 +450,15 @@ impl PlannerApp {
                 match warning {
                     Some(w) => {
                         let color = super::palette::problem_color(ui.visuals().dark_mode);
-                        ui.colored_label(color, format!("Not feasible in the timeframe: {w}"));
+                        // Spending, not coverage: the requirement may still be
+                        // met with what can be bought.
+                        ui.colored_label(
+                            color,
+                            format!("Budget cannot all be spent in the timeframe: {w}"),
+                        );
                     }
                     None => {
-                        ui.weak("Feasible in the timeframe");
+                        ui.weak("The whole budget can be spent in the timeframe");
                     }
                 }
                 ui.add_space(4.0);

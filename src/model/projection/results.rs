@@ -66,6 +66,10 @@ impl Feasibility {
     pub fn warning(&self) -> Option<String> {
         match self.ratio()? {
             r if r.is_infinite() => Some("nothing can be bought: every supplier is blocked".into()),
+            // Two decimals near 1, so "needs 1.0×" never reads as feasible.
+            r if r > 1.0 + 1e-9 && r < 1.095 => {
+                Some(format!("needs {r:.2}× the purchasable supply"))
+            }
             r if r > 1.0 + 1e-9 => Some(format!("needs {r:.1}× the purchasable supply")),
             _ => None,
         }
