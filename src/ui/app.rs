@@ -72,6 +72,8 @@ pub struct PlannerApp {
     /// The planner confirmed closing.
     pub(super) allow_close: bool,
     window_title: String,
+    /// The window was checked against the screen it opened on.
+    fitted_to_screen: bool,
     /// What the right-hand panel shows.
     pub right_tab: RightTab,
     /// The text field that had the focus last frame: while the same field
@@ -132,6 +134,7 @@ impl PlannerApp {
             path_prompt: None,
             allow_close: false,
             window_title: String::new(),
+            fitted_to_screen: false,
             right_tab: RightTab::Mineral,
             editing_field: None,
             pending: Vec::new(),
@@ -504,8 +507,31 @@ impl PlannerApp {
     }
 }
 
+impl PlannerApp {
+    /// A window larger than its screen (1400×900 on a 1280×720 projector)
+    /// hangs below the edge: maximise it instead, once, when the screen's
+    /// size is known.
+    fn fit_to_screen(&mut self, ctx: &egui::Context) {
+        if self.fitted_to_screen {
+            return;
+        }
+        let (monitor, outer) = ctx.input(|i| (i.viewport().monitor_size, i.viewport().outer_rect));
+        let (Some(monitor), Some(outer)) = (monitor, outer) else {
+            return;
+        };
+        self.fitted_to_screen = true;
+        // As large as the screen is too large too: the title bar then pushes
+        // the bottom (status bar) off it. Some systems report the outer
+        // size without the title bar.
+        if outer.width() >= monitor.x || outer.height() >= monitor.y {
+            ctx.send_viewport_cmd(egui::ViewportCommand::Maximized(true));
+        }
+    }
+}
+
 impl eframe::App for PlannerApp {
     fn ui(&mut self, ui: &mut Ui, _frame: &mut eframe::Frame) {
+        self.fit_to_screen(ui.ctx());
         self.show(ui);
         self.preferences.zoom_factor = Some(ui.ctx().zoom_factor());
         // Sending a title repaints, so only send a changed one (idle CPU).
