@@ -314,6 +314,27 @@ fn copies_in(folder: &Path) -> Vec<PathBuf> {
         .collect()
 }
 
+/// A window keeping recovery copies in `recovery`, with unsaved work: the
+/// scenario renamed `name`, and its copy written.
+fn window_with_unsaved_work(recovery: &Path, name: &str) -> Harness<'static, PlannerApp> {
+    let mut h = app_with(&FakeDialog::default(), Some(recovery));
+    h.state_mut().doc.scenario.name = name.into();
+    h.run();
+    assert!(
+        copies_in(recovery)
+            .iter()
+            .any(|c| std::fs::read_to_string(c).unwrap().contains(name)),
+        "a copy of {name} was written"
+    );
+    h
+}
+
+/// Whether `h` offers to restore the work called `name`.
+fn offers(h: &Harness<'_, PlannerApp>, name: &str) -> bool {
+    h.query_by_label_contains(&format!("closed without saving \"{name}\""))
+        .is_some()
+}
+
 fn close_window(h: &mut Harness<'_, PlannerApp>) {
     h.input_mut()
         .viewports
@@ -356,31 +377,21 @@ fn recovery_after_a_crash_restores_the_last_edits() {
 fn closing_while_the_restore_offer_shows_keeps_the_copy() {
     let recovery = tempfile::tempdir().unwrap();
     let dialog = FakeDialog::default();
-    {
-        let mut h = app_with(&dialog, Some(recovery.path()));
-        h.state_mut().doc.scenario.name = "Precious".into();
-        h.run();
-    }
+    drop(window_with_unsaved_work(recovery.path(), "Precious"));
     let mut h = app_with(&dialog, Some(recovery.path()));
-    assert!(h.query_by_label("Restore unsaved work?").is_some());
+    assert!(offers(&h, "Precious"));
     close_window(&mut h);
     drop(h);
     assert_eq!(copies_in(recovery.path()).len(), 1, "the copy survives");
     let h = app_with(&dialog, Some(recovery.path()));
-    assert!(
-        h.query_by_label_contains("closed without saving \"Precious\"")
-            .is_some()
-    );
+    assert!(offers(&h, "Precious"));
 }
 
 #[test]
 fn a_running_window_copy_is_never_offered_or_deleted_by_another() {
     let recovery = tempfile::tempdir().unwrap();
     let dialog = FakeDialog::default();
-    let mut a = app_with(&dialog, Some(recovery.path()));
-    a.state_mut().doc.scenario.name = "Window A's work".into();
-    a.run();
-    assert_eq!(copies_in(recovery.path()).len(), 1);
+    let a = window_with_unsaved_work(recovery.path(), "Work of window A");
 
     // Window B starts beside A, sees nothing to restore, and closes clean.
     let mut b = app_with(&dialog, Some(recovery.path()));
@@ -396,20 +407,13 @@ fn a_running_window_copy_is_never_offered_or_deleted_by_another() {
     // A is killed: the next window offers A's work.
     drop(a);
     let c = app_with(&dialog, Some(recovery.path()));
-    assert!(
-        c.query_by_label_contains("closed without saving \"Window A's work\"")
-            .is_some()
-    );
+    assert!(offers(&c, "Work of window A"));
 }
 
 #[test]
 fn dont_save_removes_the_documents_copy() {
     let recovery = tempfile::tempdir().unwrap();
-    let dialog = FakeDialog::default();
-    let mut h = app_with(&dialog, Some(recovery.path()));
-    h.state_mut().doc.scenario.name = "Not wanted".into();
-    h.run();
-    assert_eq!(copies_in(recovery.path()).len(), 1);
+    let mut h = window_with_unsaved_work(recovery.path(), "Not wanted");
     send(&mut h, Command::Quit);
     h.get_by_role_and_label(Role::Button, "Don't save").click();
     h.run();
@@ -504,19 +508,32 @@ fn ctrl_s_saves_to_the_open_file() {
     assert_eq!(dialog.asked.lock().unwrap().len(), 1);
 }
 
+/// A window on a copy of the October 2025 plan, saved as `name` in a
+/// temporary folder (kept alive by the returned guard).
+fn window_on_a_copy_of_the_plan(
+    name: &str,
+) -> (tempfile::TempDir, PathBuf, Harness<'static, PlannerApp>) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join(name);
+    std::fs::write(&path, samples::OCTOBER_2025_PLAN.text).unwrap();
+    let mut h = app_with(&FakeDialog::default(), None);
+    send(&mut h, Message::OpenPath(path.clone()));
+    (dir, path, h)
+}
+
+/// Ctrl+S, as keys.
+fn ctrl_s(h: &mut Harness<'_, PlannerApp>) {
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::S);
+    h.run();
+}
+
 #[test]
 fn saving_a_scenario_with_problems_asks_first_and_lists_them() {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("plan.ron");
-    std::fs::write(&path, samples::OCTOBER_2025_PLAN.text).unwrap();
-    let dialog = FakeDialog::default();
-    let mut h = app_with(&dialog, None);
-    send(&mut h, Message::OpenPath(path.clone()));
+    let (_dir, path, mut h) = window_on_a_copy_of_the_plan("plan.ron");
     h.state_mut().doc.scenario.minerals[1].name = "Cobalt".into();
     h.run();
 
-    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::S);
-    h.run();
+    ctrl_s(&mut h);
     assert!(h.query_by_label("Save a scenario with problems?").is_some());
     assert!(
         h.query_by_label_contains("minerals[1].name: Another mineral (#1) is also called")
@@ -530,8 +547,7 @@ fn saving_a_scenario_with_problems_asks_first_and_lists_them() {
     );
     assert!(h.state().doc.is_dirty());
 
-    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::S);
-    h.run();
+    ctrl_s(&mut h);
     h.get_by_role_and_label(Role::Button, "Save anyway").click();
     h.run();
     assert!(
@@ -544,12 +560,7 @@ fn saving_a_scenario_with_problems_asks_first_and_lists_them() {
 
 #[test]
 fn a_file_changed_on_disk_is_not_overwritten_without_asking() {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("shared.ron");
-    std::fs::write(&path, samples::OCTOBER_2025_PLAN.text).unwrap();
-    let dialog = FakeDialog::default();
-    let mut h = app_with(&dialog, None);
-    send(&mut h, Message::OpenPath(path.clone()));
+    let (_dir, path, mut h) = window_on_a_copy_of_the_plan("shared.ron");
     h.state_mut().doc.scenario.horizon_months = 48;
     h.run();
     // A colleague saves over the shared file meanwhile.
@@ -558,23 +569,20 @@ fn a_file_changed_on_disk_is_not_overwritten_without_asking() {
     file::save_atomic(&path, &theirs).unwrap();
     let their_bytes = std::fs::read(&path).unwrap();
 
-    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::S);
-    h.run();
+    ctrl_s(&mut h);
     assert!(h.query_by_label("The file changed on disk").is_some());
     h.get_by_role_and_label(Role::Button, "Cancel").click();
     h.run();
     assert_eq!(std::fs::read(&path).unwrap(), their_bytes, "theirs is kept");
 
-    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::S);
-    h.run();
+    ctrl_s(&mut h);
     h.get_by_role_and_label(Role::Button, "Overwrite").click();
     h.run();
     assert_eq!(file::load(&path).unwrap().horizon_months, 48);
     // Saved now: the next save does not ask again.
     h.state_mut().doc.scenario.horizon_months = 36;
     h.run();
-    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::S);
-    h.run();
+    ctrl_s(&mut h);
     assert!(h.query_by_label("The file changed on disk").is_none());
     assert_eq!(file::load(&path).unwrap().horizon_months, 36);
 }
