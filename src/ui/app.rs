@@ -275,7 +275,7 @@ impl PlannerApp {
     /// typing first.
     fn read_shortcuts(&mut self, ctx: &egui::Context) {
         let in_text_field = ctx.text_edit_focused();
-        for (shortcut, command) in Command::shortcuts_in_handling_order() {
+        for &(shortcut, command) in Command::shortcuts_in_handling_order() {
             if in_text_field && command.yields_to_text_field() {
                 continue;
             }

@@ -102,17 +102,21 @@ impl Command {
     /// Every (shortcut, command) pair in the order they must be tried: more
     /// modifiers first, because egui matches logically (Ctrl+S also fires on
     /// Ctrl+Shift+S, so Save As must be tried before Save).
-    pub fn shortcuts_in_handling_order() -> Vec<(KeyboardShortcut, Command)> {
-        let mut all: Vec<(KeyboardShortcut, Command)> = Command::ALL
-            .iter()
-            .flat_map(|&c| c.shortcuts().iter().map(move |&s| (s, c)))
-            .collect();
-        let count = |m: Modifiers| {
-            u8::from(m.alt) + u8::from(m.shift) + u8::from(m.ctrl || m.command || m.mac_cmd)
-        };
-        // Stable: commands with equal counts keep menu order.
-        all.sort_by_key(|(s, _)| std::cmp::Reverse(count(s.modifiers)));
-        all
+    pub fn shortcuts_in_handling_order() -> &'static [(KeyboardShortcut, Command)] {
+        static ORDER: std::sync::OnceLock<Vec<(KeyboardShortcut, Command)>> =
+            std::sync::OnceLock::new();
+        ORDER.get_or_init(|| {
+            let mut all: Vec<(KeyboardShortcut, Command)> = Command::ALL
+                .iter()
+                .flat_map(|&c| c.shortcuts().iter().map(move |&s| (s, c)))
+                .collect();
+            let count = |m: Modifiers| {
+                u8::from(m.alt) + u8::from(m.shift) + u8::from(m.ctrl || m.command || m.mac_cmd)
+            };
+            // Stable: commands with equal counts keep menu order.
+            all.sort_by_key(|(s, _)| std::cmp::Reverse(count(s.modifiers)));
+            all
+        })
     }
 
     /// The label shown in menus and on buttons.
