@@ -101,10 +101,6 @@ impl RecoveryStore {
         }
     }
 
-    pub fn folder(&self) -> &Path {
-        &self.folder
-    }
-
     /// The copy of the document `key` (see [`document_key`]).
     fn copy_path(&self, key: &str) -> PathBuf {
         self.folder.join(format!("{}--{key}.ron", self.instance))

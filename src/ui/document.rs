@@ -184,11 +184,6 @@ impl Document {
             .min(self.scenario.disruptions.len().saturating_sub(1));
     }
 
-    /// Problems whose path is exactly `path`.
-    pub fn problems_at<'a>(&'a self, path: &'a str) -> impl Iterator<Item = &'a Problem> + 'a {
-        self.problems.iter().filter(move |p| p.path == path)
-    }
-
     /// Whether mineral `index` has any problem.
     pub fn mineral_has_problems(&self, index: usize) -> bool {
         let prefix = format!("minerals[{index}]");

@@ -280,14 +280,11 @@ fn editor(
 }
 
 /// A "Choose" menu of the suppliers of `minerals` next to the typed name
-/// (which may also be a country matching several). Returns whether it
-/// changed.
-fn supplier_chooser(ui: &mut Ui, supplier: &mut String, minerals: &[Mineral]) -> bool {
-    let mut changed = false;
+/// (which may also be a country matching several).
+fn supplier_chooser(ui: &mut Ui, supplier: &mut String, minerals: &[Mineral]) {
     let (button, _) = MenuButton::new("Choose").ui(ui, |ui| {
         if ui.button("Every supplier").clicked() {
             supplier.clear();
-            changed = true;
         }
         ui.separator();
         // Every supplier name once, in the order they first appear.
@@ -300,28 +297,23 @@ fn supplier_chooser(ui: &mut Ui, supplier: &mut String, minerals: &[Mineral]) ->
         for name in names {
             if ui.button(name.as_str()).clicked() {
                 supplier.clone_from(name);
-                changed = true;
             }
         }
     });
     button.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, "Choose supplier"));
-    changed
 }
 
 /// A "Choose" menu with a checkbox per mineral of the scenario, next to the
 /// typed list (typed words can also name minerals not added yet). A tick
 /// rewrites the list as the names of the minerals hit, keeping names that
-/// match none of them; every mineral ticked is "all minerals". Returns
-/// whether the list changed.
-fn mineral_checklist(ui: &mut Ui, k: usize, list: &mut Vec<String>, minerals: &[String]) -> bool {
-    let mut changed = false;
+/// match none of them; every mineral ticked is "all minerals".
+fn mineral_checklist(ui: &mut Ui, k: usize, list: &mut Vec<String>, minerals: &[String]) {
     let config = MenuConfig::new().close_behavior(PopupCloseBehavior::CloseOnClickOutside);
     let (button, _) = MenuButton::new("Choose").config(config).ui(ui, |ui| {
         ui.push_id(("mineral_checklist", k), |ui| {
             let mut all = list.is_empty();
             if ui.checkbox(&mut all, "All minerals").changed() && all {
                 list.clear();
-                changed = true;
             }
             ui.separator();
             let hits = |list: &[String], m: &str| {
@@ -363,13 +355,11 @@ fn mineral_checklist(ui: &mut Ui, k: usize, list: &mut Vec<String>, minerals: &[
                         picked.extend(elsewhere.cloned());
                         picked
                     };
-                    changed = true;
                 }
             }
         });
     });
     button.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, "Choose minerals"));
-    changed
 }
 
 /// A month menu and a typed year for `month` (the field at `path`).
