@@ -256,7 +256,7 @@ fn plain_message(code: &RonError) -> String {
             "expected a number here (for example 1500 or 42.5)".into()
         }
         RonError::IntegerOutOfBounds => {
-            "this number is out of range here (whole numbers of months cannot be negative)".into()
+            "this number is out of range here (expected a whole number from 0 to 4294967295)".into()
         }
         RonError::FloatUnderscore | RonError::UnderscoreAtBeginning => {
             "numbers cannot contain `_` here".into()

@@ -72,6 +72,8 @@ pub fn from_bytes(bytes: &[u8], file: &str) -> Result<Scenario, LoadError> {
 
 /// Read a scenario from RON text. `file` names the file in messages.
 pub fn from_str(text: &str, file: &str) -> Result<Scenario, LoadError> {
+    // Some Windows editors start UTF-8 files with a byte order mark.
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     if let Ok(VersionProbe {
         format_version: found,
     }) = ron::from_str::<VersionProbe>(text)
