@@ -76,6 +76,14 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), SaveError> {
         tmp.write_all(bytes)?;
         if let Some(old) = &old {
             keep_identity(tmp.path(), old)?;
+        } else {
+            // The temporary file is private (0600); a new scenario file is
+            // readable by colleagues like any other file.
+            #[cfg(unix)]
+            {
+                use std::os::unix::fs::PermissionsExt;
+                std::fs::set_permissions(tmp.path(), std::fs::Permissions::from_mode(0o644))?;
+            }
         }
         tmp.as_file().sync_all()?;
         tmp.persist(&target).map_err(|e| e.error)?;
@@ -195,6 +203,15 @@ mod tests {
         assert_eq!(std::fs::read(&path).unwrap(), b"new");
         let mode = std::fs::metadata(&path).unwrap().permissions().mode();
         assert_eq!(mode & 0o777, 0o600);
+    }
+
+    #[test]
+    fn a_new_file_is_readable_by_colleagues() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("new.ron");
+        write_atomic(&path, b"new").unwrap();
+        let mode = std::fs::metadata(&path).unwrap().permissions().mode();
+        assert_eq!(mode & 0o777, 0o644);
     }
 
     #[test]
