@@ -76,6 +76,79 @@ pub fn pct(value: f64) -> String {
     format!("{value:.1}%")
 }
 
+/// Money in full, for when the short form hides a difference:
+/// `$500,400,000`, `$1,234.50` (cents only when there are any).
+pub fn usd_full(usd: f64) -> String {
+    if !usd.is_finite() {
+        return format!("${usd}");
+    }
+    let cents = (usd.abs() * 100.0).round() % 100.0 != 0.0;
+    let digits = grouped(usd.abs(), if cents { 2 } else { 0 });
+    if usd < 0.0 && digits.bytes().any(|b| b.is_ascii_digit() && b != b'0') {
+        format!("-${digits}")
+    } else {
+        format!("${digits}")
+    }
+}
+
+/// A percentage without needless decimals: `76%`, `16.7%`, `0.25%`.
+pub fn pct_short(value: f64) -> String {
+    if !value.is_finite() {
+        return format!("{value}%");
+    }
+    let s = format!("{value:.2}");
+    let s = s.trim_end_matches('0').trim_end_matches('.');
+    let s = if s == "-0" { "0" } else { s };
+    format!("{s}%")
+}
+
+/// A change in percentage points with its sign: `+12.5 pts`, `-60.0 pts`,
+/// `0.0 pts`.
+pub fn pts_delta(value: f64) -> String {
+    let value = if value.abs() < 0.05 { 0.0 } else { value };
+    if value > 0.0 {
+        format!("+{value:.1} pts")
+    } else {
+        format!("{value:.1} pts")
+    }
+}
+
+/// A change in money with its sign: `+$12k`, `-$100M`, `$0`.
+pub fn usd_delta(usd: f64) -> String {
+    let short = usd_short(usd);
+    if usd_short(usd) != "$0" && usd > 0.0 {
+        format!("+{short}")
+    } else {
+        short
+    }
+}
+
+/// How the month a mineral reaches 100 % coverage moved, in words:
+/// "3 months earlier", "1 month later", "now reached (2027-03)", "no
+/// longer reached", "same month", "not reached in either". `live` gives
+/// the calendar month of [`ReachDelta::NowReached`].
+pub fn reach_delta(
+    delta: &crate::model::compare::ReachDelta,
+    live: &crate::model::Projection,
+) -> String {
+    use crate::model::compare::ReachDelta;
+    let months = |n: u32| {
+        if n == 1 {
+            "1 month".to_string()
+        } else {
+            format!("{n} months")
+        }
+    };
+    match *delta {
+        ReachDelta::Same => "same month".into(),
+        ReachDelta::Earlier(n) => format!("{} earlier", months(n)),
+        ReachDelta::Later(n) => format!("{} later", months(n)),
+        ReachDelta::NowReached(k) => format!("now reached ({})", live.calendar_month(k)),
+        ReachDelta::NoLongerReached => "no longer reached".into(),
+        ReachDelta::NeverReached => "not reached in either".into(),
+    }
+}
+
 /// A feasibility ratio as shown in summaries: `1.52×`, `blocked` when
 /// nothing can be bought, `no limit` when nothing caps purchases.
 pub fn feasibility_ratio(feasibility: &crate::model::Feasibility) -> String {
@@ -106,6 +179,21 @@ mod tests {
         assert_eq!(grouped(1234567.891, 2), "1,234,567.89");
         assert_eq!(grouped(-999.0, 0), "-999");
         assert_eq!(qty(12.25, "kg"), "12.2 kg");
+    }
+
+    #[test]
+    fn differences_read_plainly() {
+        assert_eq!(usd_full(500_400_000.0), "$500,400,000");
+        assert_eq!(usd_full(-1234.5), "-$1,234.50");
+        assert_eq!(pct_short(76.0), "76%");
+        assert_eq!(pct_short(16.7), "16.7%");
+        assert_eq!(pct_short(33.333), "33.33%");
+        assert_eq!(pts_delta(-60.0), "-60.0 pts");
+        assert_eq!(pts_delta(12.46), "+12.5 pts");
+        assert_eq!(pts_delta(-0.01), "0.0 pts");
+        assert_eq!(usd_delta(-100e6), "-$100M");
+        assert_eq!(usd_delta(12e3), "+$12k");
+        assert_eq!(usd_delta(0.2), "$0");
     }
 }
 

@@ -113,7 +113,7 @@ fn a_version_1_file_from_before_disruptions_still_loads() {
     assert!(s.disruptions.is_empty());
     assert!(!s.settings.carry_over_unspent);
     assert!(s.settings.resource_blocked_orders);
-    assert_eq!(s.format_version, 2, "saving writes the current version");
+    assert_eq!(s.format_version, 3, "saving writes the current version");
     assert!(validate(&s).is_empty());
 }
 
@@ -225,7 +225,7 @@ fn a_file_that_is_not_utf8() {
 #[test]
 fn a_file_from_a_newer_version_is_refused() {
     let text = PLAN
-        .replacen("format_version: 2", "format_version: 7", 1)
+        .replacen("format_version: 3", "format_version: 7", 1)
         .replacen(
             "budget_usd: 500000000.0",
             "budget_usd: 500000000.0, new_field: 3",

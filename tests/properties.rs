@@ -171,6 +171,7 @@ fn scenario(
                     },
                     minerals,
                     disruptions,
+                    variants: Vec::new(),
                 }
             },
         )

@@ -83,8 +83,25 @@ pub fn from_str(text: &str, file: &str) -> Result<Scenario, LoadError> {
     }
     let mut scenario: Scenario =
         ron::from_str(text).map_err(|e| LoadError::from_ron(file, text, &e))?;
+    for variant in &scenario.variants {
+        if variant.format_version > FORMAT_VERSION {
+            return Err(LoadError::newer_version(file, text, variant.format_version));
+        }
+        if !variant.variants.is_empty() {
+            return Err(LoadError::whole_file(
+                file,
+                format!(
+                    "the variant \"{}\" holds variants of its own; variants are listed only in the base scenario, one level deep",
+                    variant.name
+                ),
+            ));
+        }
+    }
     // Older files are upgraded on load; saving writes the current version.
     scenario.format_version = FORMAT_VERSION;
+    for variant in &mut scenario.variants {
+        variant.format_version = FORMAT_VERSION;
+    }
     Ok(scenario)
 }
 
@@ -99,6 +116,9 @@ pub const MAX_MINERALS: usize = 1_000;
 pub const MAX_SUPPLIERS_PER_MINERAL: usize = 200;
 pub const MAX_EVENTS: usize = 1_000;
 pub const MAX_AMOUNTS_PER_MINERAL: usize = 2_400;
+/// Most variants a file may hold besides the base; the limits above apply
+/// to each variant too.
+pub const MAX_VARIANTS: usize = 50;
 
 /// Read a scenario file from disk. Only a regular file is read (a folder,
 /// a device or a pipe is refused before it is opened, so a pipe cannot
@@ -178,10 +198,28 @@ fn is_pipe(_: &std::fs::Metadata) -> bool {
 /// Refuse scenarios with more of anything than the window can handle,
 /// naming the limit.
 fn check_counts(scenario: &Scenario, file: &str) -> Result<(), LoadError> {
+    if scenario.variants.len() > MAX_VARIANTS {
+        return Err(LoadError::whole_file(
+            file,
+            format!(
+                "the file has {} variants; a scenario may have at most {MAX_VARIANTS}",
+                scenario.variants.len()
+            ),
+        ));
+    }
+    check_counts_of(scenario, file, "")?;
+    for variant in &scenario.variants {
+        check_counts_of(variant, file, &format!(" in variant \"{}\"", variant.name))?;
+    }
+    Ok(())
+}
+
+/// [`check_counts`] for one variant; `within` names it in messages.
+fn check_counts_of(scenario: &Scenario, file: &str, within: &str) -> Result<(), LoadError> {
     let too_many = |what: &str, n: usize, limit: usize| {
         LoadError::whole_file(
             file,
-            format!("the file has {n} {what}; a scenario may have at most {limit}"),
+            format!("the file has {n} {what}{within}; a scenario may have at most {limit}"),
         )
     };
     if scenario.minerals.len() > MAX_MINERALS {

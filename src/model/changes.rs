@@ -11,14 +11,40 @@ pub struct Change {
     pub what: String,
 }
 
-/// Every difference from `before` to `after`, coarsest first: a mineral or
-/// event added or removed is one change, not one per field.
+/// Every difference from `before` to `after`, coarsest first: a mineral,
+/// event or variant added or removed is one change, not one per field.
+/// Changes inside a variant are prefixed with its name ("Ban in 2026:
+/// budget of Cobalt"); a renamed variant is "variant A renamed to B".
 pub fn changes(before: &Scenario, after: &Scenario) -> Vec<Change> {
     let mut out = Vec::new();
     let mut add = |what: String| out.push(Change { what });
     if before.name != after.name {
         add("scenario name".into());
     }
+    scenario_changes(before, after, &mut add);
+    if before.variants.len() == after.variants.len() {
+        for (a, b) in before.variants.iter().zip(&after.variants) {
+            if a.name != b.name {
+                add(format!("variant {} renamed to {}", a.name, b.name));
+            }
+            scenario_changes(a, b, &mut |what| add(format!("{}: {what}", b.name)));
+        }
+    } else {
+        list_changes(
+            &before.variants,
+            &after.variants,
+            |v| v.name.as_str(),
+            "variant",
+            &mut add,
+            |_, _, _| {},
+        );
+    }
+    out
+}
+
+/// The changes of one scenario (base or variant) except its name and its
+/// variants.
+fn scenario_changes(before: &Scenario, after: &Scenario, add: &mut dyn FnMut(String)) {
     if before.notes != after.notes {
         add("scenario notes".into());
     }
@@ -42,7 +68,7 @@ pub fn changes(before: &Scenario, after: &Scenario) -> Vec<Change> {
         &after.minerals,
         |m| m.name.as_str(),
         "mineral",
-        &mut add,
+        add,
         mineral_changes,
     );
     list_changes(
@@ -50,14 +76,13 @@ pub fn changes(before: &Scenario, after: &Scenario) -> Vec<Change> {
         &after.disruptions,
         |d| d.name.as_str(),
         "event",
-        &mut add,
+        add,
         |a, b, add| {
             if a != b {
                 add(format!("event {}", b.name));
             }
         },
     );
-    out
 }
 
 /// Items added or removed are named once; items at the same place are
@@ -67,7 +92,7 @@ fn list_changes<T: PartialEq>(
     after: &[T],
     name: impl Fn(&T) -> &str,
     kind: &str,
-    add: &mut impl FnMut(String),
+    add: &mut dyn FnMut(String),
     compare: impl Fn(&T, &T, &mut dyn FnMut(String)),
 ) {
     if before.len() == after.len() {
@@ -151,6 +176,29 @@ mod tests {
         b.add_mineral();
         assert_eq!(describe_step(&a, &b), "mineral New mineral added");
         assert_eq!(describe_step(&b, &a), "mineral New mineral removed");
+    }
+
+    #[test]
+    fn variants_added_removed_renamed_and_edited_are_named() {
+        let a = base();
+        let mut b = a.clone();
+        b.duplicate_variant(0);
+        b.variants[0].name = "Ban in 2026".into();
+        assert_eq!(describe_step(&a, &b), "variant Ban in 2026 added");
+        assert_eq!(describe_step(&b, &a), "variant Ban in 2026 removed");
+        let mut c = b.clone();
+        c.variants[0].minerals[0].set_budget_usd(1e6);
+        assert_eq!(describe_step(&b, &c), "Ban in 2026: budget of Cobalt");
+        let mut d = b.clone();
+        d.variants[0].name = "Approved plan".into();
+        assert_eq!(
+            describe_step(&b, &d),
+            "variant Ban in 2026 renamed to Approved plan"
+        );
+        // An edit of the base is not said to be in a variant.
+        let mut e = b.clone();
+        e.minerals[1].requirement_qty = 5.0;
+        assert_eq!(describe_step(&b, &e), "requirement of Antimony");
     }
 
     #[test]

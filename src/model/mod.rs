@@ -2,6 +2,7 @@
 //! nothing of egui or files.
 
 pub mod changes;
+pub mod compare;
 pub mod disruption;
 pub mod edits;
 pub mod month;
@@ -9,6 +10,7 @@ pub mod presets;
 pub mod projection;
 pub mod scenario;
 pub mod validation;
+pub mod variants;
 
 pub use disruption::{Disruption, DisruptionKind};
 pub use month::YearMonth;
@@ -19,4 +21,4 @@ pub use scenario::{
     FORMAT_VERSION, InTransitOnBan, MAX_HORIZON_MONTHS, Mineral, PurchaseCeiling, Scenario,
     Settings, SpendingProfile, Supplier, Unit,
 };
-pub use validation::{Problem, validate};
+pub use validation::{Problem, validate, validate_all, validate_each};

@@ -12,8 +12,9 @@ use serde::{Deserialize, Serialize};
 /// The `format_version` written by this build. Files with a larger number are
 /// refused rather than half-read.
 /// Version 2 added `disruptions` and two settings; version 1 files load
-/// with no disruptions and the default settings.
-pub const FORMAT_VERSION: u32 = 2;
+/// with no disruptions and the default settings. Version 3 added
+/// `variants`; older files load with none.
+pub const FORMAT_VERSION: u32 = 3;
 
 /// Longest horizon a scenario may cover: 20 years.
 pub const MAX_HORIZON_MONTHS: u32 = 240;
@@ -38,6 +39,12 @@ pub struct Scenario {
     /// Export bans, quotas, licensing delays, tariffs and price shocks.
     #[serde(default)]
     pub disruptions: Vec<Disruption>,
+    /// Named variants of this scenario ("Approved plan", "Ban in 2026"),
+    /// each a complete scenario of its own whose `variants` is empty. See
+    /// `model/variants.rs` and `docs/FORMAT.md`. Not written when empty, so
+    /// files without variants look as before.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub variants: Vec<Scenario>,
 }
 
 /// Scenario-wide modelling choices.
@@ -304,6 +311,7 @@ impl Scenario {
             settings: Settings::default(),
             minerals: Vec::new(),
             disruptions: Vec::new(),
+            variants: Vec::new(),
         }
     }
 

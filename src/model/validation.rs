@@ -311,6 +311,91 @@ pub fn validate(scenario: &Scenario) -> Vec<Problem> {
     c.problems
 }
 
+/// Every problem in the base scenario and in each of its variants, each
+/// with the index of the variant it concerns (0: the base, k ≥ 1:
+/// `variants[k - 1]`, as in `model/variants.rs`) and a path inside that
+/// variant (`minerals[1].budget_usd`). Besides what [`validate`] finds in
+/// each, a variant without a name and a variant named like the base or
+/// like another variant (ignoring case and surrounding spaces) are
+/// problems, at the variant's `name`.
+pub fn validate_each(scenario: &Scenario) -> Vec<(usize, Problem)> {
+    let mut out: Vec<(usize, Problem)> = validate(scenario).into_iter().map(|p| (0, p)).collect();
+    let key = |name: &str| name.trim().to_lowercase();
+    let mut by_name: HashMap<String, Vec<usize>> = HashMap::new();
+    for k in 0..scenario.variant_count() {
+        if let Some(name) = scenario.variant_name(k)
+            && !name.trim().is_empty()
+        {
+            by_name.entry(key(name)).or_default().push(k);
+        }
+    }
+    for (i, variant) in scenario.variants.iter().enumerate() {
+        let k = i + 1;
+        let mut c = Checker {
+            problems: Vec::new(),
+        };
+        if variant.name.trim().is_empty() {
+            c.add("name", "A variant needs a name");
+        } else if let Some(same) = by_name.get(&key(&variant.name))
+            && same.len() > 1
+        {
+            let others: Vec<String> = same
+                .iter()
+                .filter(|&&j| j != k)
+                .map(|&j| {
+                    if j == 0 {
+                        "the base scenario".to_string()
+                    } else {
+                        format!("variant #{j}")
+                    }
+                })
+                .collect();
+            c.add(
+                "name",
+                format!(
+                    "Another variant ({}) is also called \"{}\"; variant names must differ",
+                    others.join(", "),
+                    variant.name.trim()
+                ),
+            );
+        }
+        // The variant's own "needs a name" is said once, as a variant's.
+        let own = validate(variant)
+            .into_iter()
+            .filter(|p| p.path != "name" || !variant.name.trim().is_empty());
+        out.extend(c.problems.into_iter().chain(own).map(|p| (k, p)));
+        if !variant.variants.is_empty() {
+            out.push((
+                k,
+                Problem {
+                    path: "variants".into(),
+                    message: "A variant cannot hold variants of its own".into(),
+                },
+            ));
+        }
+    }
+    out
+}
+
+/// [`validate_each`] as one list whose paths say where each problem is in
+/// the file: the base's as [`validate`] gives them, a variant's prefixed
+/// with its place in the `variants` list, 0-based:
+/// `variants[0].minerals[1].budget_usd` is in the first variant (variant
+/// index 1 in `model/variants.rs`). Empty means the base and every variant
+/// are valid.
+pub fn validate_all(scenario: &Scenario) -> Vec<Problem> {
+    validate_each(scenario)
+        .into_iter()
+        .map(|(k, p)| match k {
+            0 => p,
+            _ => Problem {
+                path: format!("variants[{}].{}", k - 1, p.path),
+                message: p.message,
+            },
+        })
+        .collect()
+}
+
 fn round2(x: f64) -> f64 {
     (x * 100.0).round() / 100.0
 }
