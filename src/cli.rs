@@ -1,9 +1,12 @@
-//! The command line: `check`, `project` and `fmt`. Output goes to the given
+//! The command line: `check`, `project`, `diff` and `fmt`. Output goes to the given
 //! writers so that tests can read it; the return value is the exit code.
 
-use crate::display::{feasibility_ratio, grouped, pct, usd_short};
+use crate::display::{
+    feasibility_ratio, grouped, pct, pts_delta, reach_delta, usd_delta, usd_short,
+};
 use crate::file;
-use crate::model::{Projection, project, project_without_events, validate};
+use crate::model::compare::{deltas, differences};
+use crate::model::{Problem, Projection, Scenario, project, project_without_events, validate_each};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
@@ -12,55 +15,166 @@ pub const EXIT_OK: i32 = 0;
 /// Exit code: at least one file could not be read or is not valid.
 pub const EXIT_INVALID: i32 = 1;
 
-/// `check FILE...`: load and validate each file. Parse errors print as
-/// `FILE:LINE:COL: message`, validation problems as `FILE: field.path: message`.
-pub fn check(files: &[PathBuf], out: &mut dyn Write, err: &mut dyn Write) -> i32 {
+/// `check FILE... [--variant NAME]`: load and validate each file: the base
+/// scenario and every variant, or with `variant` only the variant of that
+/// name. Parse errors print as `FILE:LINE:COL: message`, validation
+/// problems as `FILE: field.path: message` in the base and
+/// `FILE: variant "NAME": field.path: message` in a variant.
+pub fn check(
+    files: &[PathBuf],
+    variant: Option<&str>,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> i32 {
     let mut code = EXIT_OK;
     for path in files {
-        match file::load(path) {
+        let scenario = match file::load(path) {
+            Ok(s) => s,
             Err(e) => {
                 let _ = writeln!(err, "{e}");
                 code = EXIT_INVALID;
+                continue;
             }
-            Ok(scenario) => {
-                let problems = validate(&scenario);
-                if problems.is_empty() {
-                    let _ = writeln!(
-                        out,
-                        "{}: ok ({} minerals, {} months from {})",
-                        path.display(),
-                        scenario.minerals.len(),
-                        scenario.horizon_months,
-                        scenario.start
-                    );
-                } else {
+        };
+        let only = match variant {
+            None => None,
+            Some(name) => match pick_variant(&scenario, path, name, err) {
+                Some(k) => Some(k),
+                None => {
                     code = EXIT_INVALID;
-                    for p in problems {
-                        let _ = writeln!(err, "{}: {}: {}", path.display(), p.path, p.message);
-                    }
+                    continue;
                 }
+            },
+        };
+        let problems: Vec<(usize, Problem)> = validate_each(&scenario)
+            .into_iter()
+            .filter(|(k, _)| only.is_none_or(|only| only == *k))
+            .collect();
+        if problems.is_empty() {
+            let k = only.unwrap_or(0);
+            let v = scenario.variant(k).unwrap_or(&scenario);
+            let extra = match (only, scenario.variants.len()) {
+                (None, 0) => String::new(),
+                (None, 1) => "; and 1 variant".to_string(),
+                (None, n) => format!("; and {n} variants"),
+                (Some(_), _) => String::new(),
+            };
+            let _ = writeln!(
+                out,
+                "{}{}: ok ({} minerals, {} months from {}{extra})",
+                path.display(),
+                which(&scenario, k),
+                v.minerals.len(),
+                v.horizon_months,
+                v.start
+            );
+        } else {
+            code = EXIT_INVALID;
+            for (k, p) in problems {
+                let _ = writeln!(
+                    err,
+                    "{}{}: {}: {}",
+                    path.display(),
+                    which(&scenario, k),
+                    p.path,
+                    p.message
+                );
             }
         }
     }
     code
 }
 
-/// `project FILE [--csv]`: print the projection as a table or as CSV.
-pub fn project_file(path: &Path, csv: bool, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
+/// `: variant "NAME"` for a variant, nothing for the base (index 0).
+fn which(scenario: &Scenario, k: usize) -> String {
+    match (k, scenario.variant_name(k)) {
+        (0, _) | (_, None) => String::new(),
+        (_, Some(name)) => format!(": variant \"{name}\""),
+    }
+}
+
+/// The index of the variant called `name` in `scenario`, or `None` after
+/// saying which names the file has.
+fn pick_variant(
+    scenario: &Scenario,
+    path: &Path,
+    name: &str,
+    err: &mut dyn Write,
+) -> Option<usize> {
+    let found = scenario.find_variant(name);
+    if found.is_none() {
+        let names: Vec<String> = (0..scenario.variant_count())
+            .filter_map(|k| {
+                let n = scenario.variant_name(k)?;
+                Some(if k == 0 {
+                    format!("\"{n}\" (the base)")
+                } else {
+                    format!("\"{n}\"")
+                })
+            })
+            .collect();
+        let _ = writeln!(
+            err,
+            "{}: there is no variant called \"{name}\"; the file has {}",
+            path.display(),
+            names.join(", ")
+        );
+    }
+    found
+}
+
+/// Load `path`, pick the variant called `name` (the base when `None`) and
+/// check it, printing what is wrong to `err`. The variant comes without
+/// variants of its own, with its index.
+fn load_valid_variant(
+    path: &Path,
+    name: Option<&str>,
+    err: &mut dyn Write,
+) -> Option<(Scenario, usize)> {
     let scenario = match file::load(path) {
         Ok(s) => s,
         Err(e) => {
             let _ = writeln!(err, "{e}");
-            return EXIT_INVALID;
+            return None;
         }
     };
-    let problems = validate(&scenario);
+    let k = match name {
+        None => 0,
+        Some(name) => pick_variant(&scenario, path, name, err)?,
+    };
+    let problems: Vec<Problem> = validate_each(&scenario)
+        .into_iter()
+        .filter(|(j, _)| *j == k)
+        .map(|(_, p)| p)
+        .collect();
     if !problems.is_empty() {
         for p in problems {
-            let _ = writeln!(err, "{}: {}: {}", path.display(), p.path, p.message);
+            let _ = writeln!(
+                err,
+                "{}{}: {}: {}",
+                path.display(),
+                which(&scenario, k),
+                p.path,
+                p.message
+            );
         }
-        return EXIT_INVALID;
+        return None;
     }
+    Some((scenario.variant_without_nested(k)?, k))
+}
+
+/// `project FILE [--csv] [--variant NAME]`: print the projection of the
+/// base scenario, or of the variant called `variant`, as a table or as CSV.
+pub fn project_file(
+    path: &Path,
+    csv: bool,
+    variant: Option<&str>,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> i32 {
+    let Some((scenario, _)) = load_valid_variant(path, variant, err) else {
+        return EXIT_INVALID;
+    };
     let projection = project(&scenario);
     let result = if csv {
         write_csv(&projection, out)
@@ -72,15 +186,109 @@ pub fn project_file(path: &Path, csv: bool, out: &mut dyn Write, err: &mut dyn W
             .then(|| projection.coverage_lost_vs(&project_without_events(&scenario)));
         write_table(&scenario.name, &projection, lost.as_deref(), out)
     };
+    finish(result, "the projection", err)
+}
+
+/// The exit code once the output is written.
+fn finish(result: std::io::Result<()>, what: &str, err: &mut dyn Write) -> i32 {
     match result {
         Ok(()) => EXIT_OK,
         // `project … | head` closes the pipe early: not an error.
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => EXIT_OK,
         Err(e) => {
-            let _ = writeln!(err, "could not write the projection: {e}");
+            let _ = writeln!(err, "could not write {what}: {e}");
             EXIT_INVALID
         }
     }
+}
+
+/// `diff BASELINE [LIVE] [--baseline-variant NAME] [--variant NAME]`:
+/// compare the live scenario with the baseline. With one file, compares two
+/// variants of it (the baseline is the base unless `baseline_variant`
+/// names one; the live one is `variant`). Prints the inputs that differ,
+/// then per mineral how the projection moved. Exit 0 when it ran, also
+/// when there are differences; 1 when a file cannot be read or is invalid.
+pub fn diff(
+    baseline: &Path,
+    live: Option<&Path>,
+    baseline_variant: Option<&str>,
+    variant: Option<&str>,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> i32 {
+    let live_path = live.unwrap_or(baseline);
+    let Some((before, kb)) = load_valid_variant(baseline, baseline_variant, err) else {
+        return EXIT_INVALID;
+    };
+    let Some((after, kl)) = load_valid_variant(live_path, variant, err) else {
+        return EXIT_INVALID;
+    };
+    let result = write_diff(
+        (&describe(baseline, kb, &before), &before),
+        (&describe(live_path, kl, &after), &after),
+        out,
+    );
+    finish(result, "the comparison", err)
+}
+
+/// `plan.ron, base "Plan"` or `plan.ron, variant "Ban in 2026"`.
+fn describe(path: &Path, k: usize, scenario: &Scenario) -> String {
+    let what = if k == 0 { "base" } else { "variant" };
+    format!("{}, {what} \"{}\"", path.display(), scenario.name)
+}
+
+/// Write the differences and the table of projection deltas.
+pub fn write_diff(
+    (baseline_label, baseline): (&str, &Scenario),
+    (live_label, live): (&str, &Scenario),
+    out: &mut dyn Write,
+) -> std::io::Result<()> {
+    writeln!(out, "Baseline: {baseline_label}")?;
+    writeln!(out, "Live: {live_label}\n")?;
+    let found = differences(baseline, live);
+    match found.len() {
+        0 => writeln!(out, "No differences in the inputs.")?,
+        1 => writeln!(out, "1 difference:")?,
+        n => writeln!(out, "{n} differences:")?,
+    }
+    for d in &found {
+        writeln!(out, "{}: {} → {}", d.label, d.before, d.after)?;
+    }
+    let (before, after) = (project(baseline), project(live));
+    writeln!(out)?;
+    let row = |out: &mut dyn Write, cells: [&str; 5]| {
+        writeln!(
+            out,
+            "{:<26} {:>12} {:>24} {:>10} {:>10}",
+            cells[0], cells[1], cells[2], cells[3], cells[4]
+        )
+    };
+    row(
+        out,
+        [
+            "Mineral",
+            "Coverage Δ",
+            "100% reached Δ",
+            "Spent Δ",
+            "Unspent Δ",
+        ],
+    )?;
+    for (m, delta) in after.minerals.iter().zip(deltas(&before, &after)) {
+        match delta {
+            Some(d) => row(
+                out,
+                [
+                    &m.name,
+                    &pts_delta(d.final_coverage_pts),
+                    &reach_delta(&d.full_coverage, &after),
+                    &usd_delta(d.spent_usd),
+                    &usd_delta(d.unspent_usd),
+                ],
+            )?,
+            None => row(out, [&m.name, "not in baseline", "—", "—", "—"])?,
+        }
+    }
+    Ok(())
 }
 
 /// `fmt FILE...`: rewrite files in the canonical layout (what Save writes).

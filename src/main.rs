@@ -1,9 +1,9 @@
 //! `stockpile-planner`: the window with no arguments or a file; `check`,
-//! `project` and `fmt` on the command line.
+//! `project`, `diff` and `fmt` on the command line.
 
 use clap::{Parser, Subcommand};
 use std::path::PathBuf;
-use stockpile_planner::cli;
+use stockpile_planner::{cli, export};
 
 /// mimalloc keeps freed memory for reuse instead of returning it to the
 /// system after every frame: a 200-mineral frame spent a third of its time
@@ -32,6 +32,10 @@ enum Command {
     Check {
         #[arg(required = true, value_name = "FILE")]
         files: Vec<PathBuf>,
+        /// Check only this variant (by name); without it, the base and every
+        /// variant are checked.
+        #[arg(long, value_name = "NAME")]
+        variant: Option<String>,
     },
     /// Print the month-by-month projection of a scenario file.
     Project {
@@ -40,11 +44,53 @@ enum Command {
         /// Print CSV instead of a table.
         #[arg(long)]
         csv: bool,
+        /// Project this variant (by name) instead of the base scenario.
+        #[arg(long, value_name = "NAME")]
+        variant: Option<String>,
+    },
+    /// Compare a scenario with a baseline: the inputs that differ and how the
+    /// projection moved. With one file, compares two of its variants.
+    Diff {
+        /// The baseline scenario file.
+        #[arg(value_name = "BASELINE")]
+        baseline: PathBuf,
+        /// The scenario file to compare with it (default: BASELINE itself).
+        #[arg(value_name = "LIVE")]
+        live: Option<PathBuf>,
+        /// The variant of BASELINE to compare with (default: its base).
+        #[arg(long, value_name = "NAME")]
+        baseline_variant: Option<String>,
+        /// The variant of LIVE to compare (default: its base).
+        #[arg(long, value_name = "NAME")]
+        variant: Option<String>,
     },
     /// Rewrite scenario files in the canonical layout that Save writes.
     Fmt {
         #[arg(required = true, value_name = "FILE")]
         files: Vec<PathBuf>,
+    },
+    /// Write the coverage plot (PNG), the projection (CSV) and/or a one-page
+    /// briefing (HTML) of a scenario file. No window or display is needed.
+    #[command(group(clap::ArgGroup::new("outputs").required(true).multiple(true).args(["png", "csv", "html"])))]
+    Export {
+        #[arg(value_name = "FILE")]
+        file: PathBuf,
+        /// Export this variant (by name) instead of the base scenario.
+        #[arg(long, value_name = "NAME")]
+        variant: Option<String>,
+        /// Compare with this variant (by name; the base's name for the base):
+        /// dashed lines on the plot, differences in the briefing.
+        #[arg(long, value_name = "NAME")]
+        baseline: Option<String>,
+        /// The coverage plot, 1600 x 900 PNG.
+        #[arg(long, value_name = "OUT.png")]
+        png: Option<PathBuf>,
+        /// The month-by-month projection, as `project --csv` prints it.
+        #[arg(long, value_name = "OUT.csv")]
+        csv: Option<PathBuf>,
+        /// A one-page briefing (plot, summary, assumptions, events) to print.
+        #[arg(long, value_name = "OUT.html")]
+        html: Option<PathBuf>,
     },
 }
 
@@ -53,9 +99,45 @@ fn main() {
     let mut out = std::io::stdout().lock();
     let mut err = std::io::stderr().lock();
     let code = match args.command {
-        Some(Command::Check { files }) => cli::check(&files, &mut out, &mut err),
-        Some(Command::Project { file, csv }) => cli::project_file(&file, csv, &mut out, &mut err),
+        Some(Command::Check { files, variant }) => {
+            cli::check(&files, variant.as_deref(), &mut out, &mut err)
+        }
+        Some(Command::Project { file, csv, variant }) => {
+            cli::project_file(&file, csv, variant.as_deref(), &mut out, &mut err)
+        }
+        Some(Command::Diff {
+            baseline,
+            live,
+            baseline_variant,
+            variant,
+        }) => cli::diff(
+            &baseline,
+            live.as_deref(),
+            baseline_variant.as_deref(),
+            variant.as_deref(),
+            &mut out,
+            &mut err,
+        ),
         Some(Command::Fmt { files }) => cli::format_files(&files, &mut out, &mut err),
+        Some(Command::Export {
+            file,
+            variant,
+            baseline,
+            png,
+            csv,
+            html,
+        }) => export::export_file(
+            &export::ExportRequest {
+                file: &file,
+                variant: variant.as_deref(),
+                baseline: baseline.as_deref(),
+                png: png.as_deref(),
+                csv: csv.as_deref(),
+                html: html.as_deref(),
+            },
+            &mut out,
+            &mut err,
+        ),
         None => {
             drop((out, err));
             open_window(args.file)
@@ -72,7 +154,7 @@ fn open_window(file: Option<PathBuf>) -> i32 {
 #[cfg(not(feature = "window"))]
 fn open_window(_: Option<PathBuf>) -> i32 {
     eprintln!(
-        "This build has no window (built without the `window` feature); use check, project or fmt."
+        "This build has no window (built without the `window` feature); use check, project, diff or fmt."
     );
     2
 }
