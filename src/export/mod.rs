@@ -1,0 +1,41 @@
+//! Exports, "send me that chart": the coverage plot as a PNG, the monthly
+//! projection as CSV and a one-page briefing as a self-contained HTML file.
+//! Pure: no window and no egui, so the same code serves *File > Export* and
+//! `stockpile-planner export` on a machine without a display.
+//!
+//! - [`chart`]: [`coverage_png`] draws the plot off screen.
+//! - [`briefing`]: [`briefing_html`] writes the one-page briefing.
+//! - [`command`]: [`export_file`], the `export` command.
+//! - [`projection_csv`]: the CSV that `project --csv` prints.
+
+pub mod briefing;
+pub mod chart;
+pub mod command;
+
+pub use briefing::{
+    BaselineComparison, BriefingInput, Table, base64_encode, briefing_html, delta_table,
+    summary_table,
+};
+pub use chart::{ChartInput, chart_subtitle, chart_title, coverage_png};
+pub use command::{ExportRequest, export_file};
+
+use crate::model::Projection;
+
+/// Why an export failed.
+#[derive(Debug, thiserror::Error)]
+pub enum ExportError {
+    /// The chart could not be drawn or encoded.
+    #[error("could not draw the chart: {0}")]
+    Chart(String),
+    /// Writing (CSV rows, a file) failed.
+    #[error("{0}")]
+    Io(#[from] std::io::Error),
+}
+
+/// The monthly projection as CSV: the same bytes as `stockpile-planner
+/// project FILE --csv` (it is the same writer, [`crate::cli::write_csv`]).
+pub fn projection_csv(projection: &Projection) -> Result<Vec<u8>, ExportError> {
+    let mut out = Vec::new();
+    crate::cli::write_csv(projection, &mut out)?;
+    Ok(out)
+}
