@@ -2,6 +2,7 @@
 //! the scenario and send everything else as messages; they never compute
 //! projections.
 
+pub mod command_palette;
 pub mod coverage_plot;
 pub mod events_panel;
 pub mod field;
