@@ -211,18 +211,18 @@ const STYLE: &str = r#"
 @page { size: A4; margin: 12mm }
 * { box-sizing: border-box }
 body { font-family: "Helvetica Neue", Arial, "Liberation Sans", sans-serif; font-size: 8pt;
-       line-height: 1.25; color: #111; margin: 0 auto; max-width: 190mm }
+       line-height: 1.15; color: #111; margin: 0 auto; max-width: 190mm }
 h1 { font-size: 14pt; margin: 0 0 1mm }
 h2 { font-size: 9pt; margin: 2mm 0 1mm; border-bottom: 0.3mm solid #999; break-after: avoid }
 p.meta { margin: 0 0 1.5mm; color: #333 }
 img.chart { display: block; width: 100%; height: auto; max-height: 98mm; object-fit: contain }
-body.compared img.chart { max-height: 88mm }
+body.compared img.chart { max-height: 82mm }
 table { border-collapse: collapse; width: 100%; font-size: 7pt }
-th, td { padding: 0.3mm 1.2mm; border-bottom: 0.2mm solid #ddd; text-align: left; vertical-align: top }
+th, td { padding: 0.15mm 1.2mm; border-bottom: 0.2mm solid #ddd; text-align: left; vertical-align: top }
 th { background: #eee; font-weight: 600 }
 td.n, th.n { text-align: right; white-space: nowrap }
 td:first-child { white-space: nowrap }
-table.assumptions td:not(:last-child) { white-space: nowrap }
+table.assumptions td:not(:last-child), table.delta td, table.delta th { white-space: nowrap }
 tr.total td { font-weight: 600; border-top: 0.3mm solid #999 }
 .cols { display: flex; gap: 4mm }
 .cols > div:first-child { flex: 0 0 auto }

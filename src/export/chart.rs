@@ -176,6 +176,10 @@ fn encode_png(rgb: &[u8], w: u32, h: u32) -> Result<Vec<u8>, ExportError> {
 
 type DrawResult = Result<(), Box<dyn std::error::Error>>;
 
+/// One line to draw: the live mineral whose colour it takes, whether it is
+/// the baseline, and its points.
+type Series = (usize, bool, Vec<(i32, f64)>);
+
 fn rgb(c: (u8, u8, u8)) -> RGBColor {
     RGBColor(c.0, c.1, c.2)
 }
@@ -255,7 +259,7 @@ fn draw(root: &DrawingArea<BitMapBackend, Shift>, chart: &ChartInput) -> DrawRes
     let mut x_lo = 1i32;
     let mut x_hi = live.horizon_months.max(2) as i32;
     let mut y_max = 110.0f64;
-    let mut all: Vec<(usize, bool, Vec<(i32, f64)>)> = Vec::new();
+    let mut all: Vec<Series> = Vec::new();
     for k in 0..live.minerals.len() {
         all.push((k, false, points(start, live, k)));
     }
@@ -385,7 +389,11 @@ fn year_ticks(start: YearMonth, lo: i32, hi: i32) -> Vec<i32> {
     let first = (lo..lo + 12)
         .find(|&x| {
             let m = start.plus_months(i64::from(x) - 1).month;
-            if step == 3 { (m - 1) % 3 == 0 } else { m == 1 }
+            if step == 3 {
+                (m - 1).is_multiple_of(3)
+            } else {
+                m == 1
+            }
         })
         .unwrap_or(lo);
     let mut ticks: Vec<i32> = (first..=hi).step_by(step as usize).collect();
@@ -493,13 +501,15 @@ mod tests {
     fn year_ticks_are_januaries() {
         let start = YearMonth::new(2026, 1);
         assert_eq!(year_ticks(start, 1, 60), vec![1, 13, 25, 37, 49]);
+        // October start: the first label is January, not a crowded
+        // "2025-10" three months before it.
         let start = YearMonth::new(2025, 10);
         let t = year_ticks(start, 1, 120);
-        assert_eq!(t[0], 1);
-        assert_eq!(
-            start.plus_months(i64::from(t[1]) - 1),
-            YearMonth::new(2026, 1)
-        );
+        assert_eq!(t[0], 4);
+        assert_eq!(start.nth_month(t[0] as u32), YearMonth::new(2026, 1));
+        // A long gap before the first January keeps the start's label.
+        let start = YearMonth::new(2026, 2);
+        assert_eq!(year_ticks(start, 1, 60)[..2], [1, 12]);
     }
 
     #[test]
