@@ -50,8 +50,18 @@ const LIVE_DASHES: [Dash; 4] = [
     Dash::Dashed { on: 10, off: 4 },
 ];
 
-/// The baseline's pattern: short even dashes, thinner than a live line.
+/// The baseline's pattern for the first 8 minerals: short even dashes,
+/// thinner than a live line. Later minerals keep their own dash pattern,
+/// thinner, so that two baselines of the same colour still differ.
 pub const BASELINE_DASH: Dash = Dash::Dashed { on: 7, off: 6 };
+
+/// The pattern of series `k`'s baseline line (drawn thinner than live).
+pub fn baseline_dash(k: usize) -> Dash {
+    match series_style(k).1 {
+        Dash::Solid => BASELINE_DASH,
+        dash => dash,
+    }
+}
 
 /// Colour and pattern of series `k` (0-based, in the scenario's order).
 /// Distinct for the first 32 series; after that patterns repeat.
@@ -327,7 +337,7 @@ fn draw(root: &DrawingArea<BitMapBackend, Shift>, chart: &ChartInput) -> DrawRes
     {
         let (colour, dash) = series_style(*k);
         let (dash, width) = if *is_base {
-            (BASELINE_DASH, base_width)
+            (baseline_dash(*k), base_width)
         } else {
             (dash, live_width)
         };
@@ -453,7 +463,7 @@ fn draw_legend(
                 (x0, below),
                 (x1, below),
                 colour,
-                BASELINE_DASH,
+                baseline_dash(k),
                 px(1.6) as u32,
                 unit,
             )?;
