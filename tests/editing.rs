@@ -303,6 +303,16 @@ fn every_shortcut_runs_its_command() {
         (cmd, Key::S, Command::Save),
         (cmd, Key::O, Command::Open),
         (cmd, Key::N, Command::NewScenario),
+        (shift, Key::D, Command::DuplicateVariant),
+        (Modifiers::NONE, Key::F2, Command::RenameVariant),
+        (Modifiers::NONE, Key::F11, Command::PresenterMode),
+        (Modifiers::NONE, Key::F11, Command::PresenterMode),
+        (cmd, Key::Plus, Command::ZoomIn),
+        (cmd, Key::Equals, Command::ZoomIn),
+        (cmd, Key::Minus, Command::ZoomOut),
+        (cmd, Key::Num0, Command::ZoomReset),
+        (cmd, Key::K, Command::CommandPalette),
+        (shift, Key::P, Command::CommandPalette),
         (cmd, Key::Q, Command::Quit),
     ];
     for (modifiers, key, expected) in cases {
@@ -313,6 +323,10 @@ fn every_shortcut_runs_its_command() {
             [expected],
             "{modifiers:?}+{key:?} should run {expected:?} only"
         );
+        if expected == Command::CommandPalette {
+            // The palette takes the keys while open.
+            press(&mut h, Modifiers::NONE, Key::Escape);
+        }
     }
     // Ctrl+Shift+S asked where to save (and saved there): not a plain Save.
     assert_eq!(file::load(&path).unwrap().minerals.len(), 5);

@@ -3,7 +3,7 @@
 //! records undo checkpoints, and persists window preferences.
 
 use super::command::{Command, Message};
-use super::document::Document;
+use super::document::{Baseline, Document};
 use super::files::Dialogs;
 use super::views;
 use super::views::notices::Notices;
@@ -12,6 +12,7 @@ use super::views::save_prompt::{Confirmed, SaveQuestion};
 use super::views::unsaved_prompt::Replace;
 use crate::file::recovery::{Recovered, RecoveryStore};
 use crate::model::Scenario;
+use crate::model::compare::DiffTarget;
 use egui::{Id, Panel, Theme, Ui};
 use serde::{Deserialize, Serialize};
 use std::path::PathBuf;
@@ -29,13 +30,36 @@ pub struct Preferences {
     pub recent_files: Vec<PathBuf>,
     /// Where the file dialogs start.
     pub last_folder: Option<PathBuf>,
+    /// The planner folded the scenario panel away (View menu).
+    pub hide_scenario_panel: bool,
+    /// The planner folded the editor panel away (View menu).
+    pub hide_editor_panel: bool,
 }
+
+/// Presenter mode is on: what to restore when it ends, and which side
+/// panels the presenter brought back (none at first).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Presenter {
+    pub zoom_before: f32,
+    pub show_scenario_panel: bool,
+    pub show_editor_panel: bool,
+}
+
+/// Presenter mode's zoom, relative to the zoom before it.
+const PRESENTER_ZOOM: f32 = 1.25;
 
 /// The right-hand panel: the selected mineral, or the events timeline.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum RightTab {
     Mineral,
     Events,
+}
+
+/// Under the plot: the summary, or what differs from the baseline.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum BottomTab {
+    Summary,
+    Changes,
 }
 
 /// Most commands kept in [`PlannerApp::commands_run`].
@@ -74,8 +98,20 @@ pub struct PlannerApp {
     window_title: String,
     /// The window was checked against the screen it opened on.
     fitted_to_screen: bool,
+    /// The fallback font (arrows in "What changed") is installed.
+    fonts_added: bool,
     /// What the right-hand panel shows.
     pub right_tab: RightTab,
+    /// Presenter mode, when on.
+    pub presenter: Option<Presenter>,
+    /// What shows under the plot.
+    pub bottom_tab: BottomTab,
+    /// A variant being renamed in the variant bar.
+    pub renaming: views::variant_bar::Renaming,
+    /// The command palette (Ctrl+K).
+    pub palette: views::command_palette::CommandPalette,
+    /// Side panels drawn last frame (and whether one was folded for room).
+    pub panels: super::layout::PanelFit,
     /// The text field that had the focus last frame: while the same field
     /// keeps it, its edit is not finished and no undo step is taken.
     editing_field: Option<Id>,
@@ -135,7 +171,13 @@ impl PlannerApp {
             allow_close: false,
             window_title: String::new(),
             fitted_to_screen: false,
+            fonts_added: false,
             right_tab: RightTab::Mineral,
+            presenter: None,
+            bottom_tab: BottomTab::Summary,
+            renaming: Default::default(),
+            palette: Default::default(),
+            panels: super::layout::fit_panels(f32::INFINITY, true, true),
             editing_field: None,
             pending: Vec::new(),
             commands_run: Vec::new(),
@@ -148,7 +190,7 @@ impl PlannerApp {
         format!(
             "{}{mark} - {} - Stockpile Planner",
             self.doc.file_label(),
-            self.doc.scenario.name
+            self.doc.active().name
         )
     }
 
@@ -178,13 +220,13 @@ impl PlannerApp {
             Message::RestoreRecovery => self.restore_recovery(),
             Message::DiscardRecovery => self.discard_recovery(),
             Message::AddPreset(n) => {
-                if let Some(k) = doc.scenario.add_preset(n) {
+                if let Some(k) = doc.active_mut().add_preset(n) {
                     doc.selected_event = k;
                     self.right_tab = RightTab::Events;
                 }
             }
             Message::RemoveEvent(k) => {
-                if let Some(removed) = doc.scenario.remove_event(k) {
+                if let Some(removed) = doc.active_mut().remove_event(k) {
                     self.notices.info(format!(
                         "Deleted the event \"{}\". Edit > Undo brings it back.",
                         removed.name
@@ -197,8 +239,41 @@ impl PlannerApp {
                 self.right_tab = RightTab::Mineral;
             }
             Message::RemoveSupplier { mineral, supplier } => {
-                doc.scenario.remove_supplier(mineral, supplier);
+                doc.active_mut().remove_supplier(mineral, supplier);
             }
+            Message::SwitchVariant(k) => {
+                doc.switch_to(k);
+            }
+            Message::RenameVariantTo(k, name) => self.rename_variant(k, name),
+            Message::SetBaseline(k) => {
+                doc.baseline = k.map(Baseline::Variant);
+                if doc.baseline.is_some() {
+                    self.bottom_tab = BottomTab::Changes;
+                } else {
+                    self.bottom_tab = BottomTab::Summary;
+                }
+            }
+            Message::CompareWithPath(path) => {
+                self.path_prompt = None;
+                self.compare_with_file(&path);
+            }
+            Message::ExportTo(kind, path) => {
+                self.path_prompt = None;
+                self.export_to(kind, &path);
+            }
+            Message::ShowDifference(target) => match target {
+                DiffTarget::Mineral(i) => {
+                    doc.selected = i;
+                    self.right_tab = RightTab::Mineral;
+                    self.reveal_editor();
+                }
+                DiffTarget::Event(k) => {
+                    doc.selected_event = k;
+                    self.right_tab = RightTab::Events;
+                    self.reveal_editor();
+                }
+                DiffTarget::Scenario => {}
+            },
         }
     }
 
@@ -225,23 +300,19 @@ impl PlannerApp {
             Command::Save => self.save(ctx),
             Command::SaveAs => self.save_as(ctx),
             Command::Quit => self.replace_scenario(ctx, Replace::Close),
-            Command::Undo => {
-                doc.history.undo(&mut doc.scenario);
-            }
-            Command::Redo => {
-                doc.history.redo(&mut doc.scenario);
-            }
+            Command::Undo => doc.undo(),
+            Command::Redo => doc.redo(),
             Command::AddMineral => {
-                doc.selected = doc.scenario.add_mineral();
+                doc.selected = doc.active_mut().add_mineral();
                 self.right_tab = RightTab::Mineral;
             }
             Command::DuplicateMineral => {
-                if let Some(copy) = doc.scenario.duplicate_mineral(selected) {
+                if let Some(copy) = doc.active_mut().duplicate_mineral(selected) {
                     doc.selected = copy;
                 }
             }
             Command::RemoveMineral => {
-                if let Some(removed) = doc.scenario.remove_mineral(selected) {
+                if let Some(removed) = doc.active_mut().remove_mineral(selected) {
                     self.notices.info(format!(
                         "Removed {}. Edit > Undo brings it back.",
                         removed.name
@@ -249,13 +320,13 @@ impl PlannerApp {
                 }
             }
             Command::AddSupplier => {
-                doc.scenario.add_supplier(selected);
+                doc.active_mut().add_supplier(selected);
             }
             Command::NormalizeShares => {
-                doc.scenario.normalize_shares(selected);
+                doc.active_mut().normalize_shares(selected);
             }
             Command::AddEvent => {
-                doc.selected_event = doc.scenario.add_event(selected);
+                doc.selected_event = doc.active_mut().add_event(selected);
                 self.right_tab = RightTab::Events;
             }
             Command::ToggleTheme => {
@@ -266,6 +337,193 @@ impl PlannerApp {
                 self.preferences.theme = Some(next);
                 ctx.set_theme(next);
             }
+            Command::PresenterMode => self.toggle_presenter(ctx),
+            Command::ToggleScenarioPanel => match &mut self.presenter {
+                Some(p) => p.show_scenario_panel ^= true,
+                None => self.preferences.hide_scenario_panel ^= true,
+            },
+            Command::ToggleEditorPanel => match &mut self.presenter {
+                Some(p) => p.show_editor_panel ^= true,
+                None => self.preferences.hide_editor_panel ^= true,
+            },
+            Command::ZoomIn => egui::gui_zoom::zoom_in(ctx),
+            Command::ZoomOut => egui::gui_zoom::zoom_out(ctx),
+            Command::ZoomReset => ctx.set_zoom_factor(1.0),
+            Command::CommandPalette => self.palette.open(),
+            Command::DuplicateVariant => {
+                if let Some(k) = doc.scenario.duplicate_variant(doc.active) {
+                    doc.active = k;
+                    // Named at once: "… (copy)" says nothing in a meeting.
+                    let name = doc.active().name.clone();
+                    self.renaming.start(k, &name);
+                    self.notices.info(
+                        "Added a variant: type its name and press Enter. Edits now change it, not the others.",
+                    );
+                }
+            }
+            Command::RenameVariant => {
+                let name = doc.active().name.clone();
+                self.renaming.start(doc.active, &name);
+            }
+            Command::DeleteVariant => {
+                let k = doc.active;
+                if let Some(removed) = doc.scenario.remove_variant(k) {
+                    doc.active = k - 1;
+                    doc.baseline = match doc.baseline.take() {
+                        Some(Baseline::Variant(b)) if b == k => None,
+                        Some(Baseline::Variant(b)) if b > k => Some(Baseline::Variant(b - 1)),
+                        other => other,
+                    };
+                    self.notices.info(format!(
+                        "Deleted the variant \"{}\". Edit > Undo brings it back.",
+                        removed.name
+                    ));
+                }
+            }
+            Command::CompareWithFile => {
+                let folder = self.start_folder();
+                self.dialogs
+                    .ask(super::files::FileRequest::CompareWith { folder }, ctx);
+            }
+            Command::ExportChart => self.ask_export(ctx, super::files::ExportKind::ChartPng),
+            Command::ExportCsv => self.ask_export(ctx, super::files::ExportKind::ProjectionCsv),
+            Command::ExportBriefing => self.ask_export(ctx, super::files::ExportKind::BriefingHtml),
+            Command::StopComparing => {
+                doc.baseline = None;
+                self.bottom_tab = BottomTab::Summary;
+            }
+        }
+    }
+
+    /// The command palette, when open; what it picks is sent like a click.
+    fn show_palette(&mut self, ctx: &egui::Context) {
+        use views::command_palette::PaletteItem;
+        if !self.palette.is_open() {
+            return;
+        }
+        let file = &self.doc.scenario;
+        let active = self.doc.active();
+        let items = PaletteItem::all(
+            active.minerals.iter().map(|m| m.name.clone()),
+            active.disruptions.iter().map(|d| d.name.clone()),
+            (0..file.variant_count()).filter_map(|k| file.variant_name(k).map(str::to_string)),
+        );
+        let disabled: Vec<Command> = Command::ALL
+            .into_iter()
+            .filter(|&c| !self.command_enabled(c))
+            .collect();
+        let enabled = |item: &PaletteItem| match item {
+            PaletteItem::Command(c) => !disabled.contains(c),
+            _ => true,
+        };
+        let Some(choice) = self.palette.show_with_enabled(ctx, &items, &enabled) else {
+            return;
+        };
+        self.pending.push(match choice {
+            PaletteItem::Command(c) => c.into(),
+            PaletteItem::Mineral { index, .. } => Message::SelectMineral(index),
+            PaletteItem::Event { index, .. } => {
+                self.right_tab = RightTab::Events;
+                Message::SelectEvent(index)
+            }
+            PaletteItem::Variant { index, .. } => Message::SwitchVariant(index),
+        });
+    }
+
+    /// Whether `command` can run now (menus grey out the others).
+    fn command_enabled(&self, command: Command) -> bool {
+        let doc = &self.doc;
+        match command {
+            c if c.is_file_action() => !self.dialogs.open,
+            Command::DuplicateMineral | Command::RemoveMineral | Command::AddSupplier => {
+                !doc.active().minerals.is_empty()
+            }
+            Command::DeleteVariant => doc.active > 0,
+            Command::StopComparing => doc.baseline.is_some(),
+            Command::Undo => doc.history.undo_label(&doc.scenario).is_some(),
+            Command::Redo => doc.history.redo_label(&doc.scenario).is_some(),
+            _ => true,
+        }
+    }
+
+    /// Rename variant `k`; an empty name or one another variant has is
+    /// refused with a message (the file needs names to tell them apart).
+    fn rename_variant(&mut self, k: usize, name: String) {
+        let file = &self.doc.scenario;
+        if name.is_empty() {
+            self.notices
+                .error("A variant needs a name; the old one is kept.");
+            return;
+        }
+        if let Some(other) = file.find_variant(&name).filter(|&o| o != k) {
+            self.notices.error(format!(
+                "\"{name}\" is already the name of {}; the old name is kept.",
+                if other == 0 {
+                    "the base".to_string()
+                } else {
+                    format!("variant {}", other + 1)
+                }
+            ));
+            return;
+        }
+        if let Some(v) = self.doc.scenario.variant_mut(k) {
+            v.name = name;
+        }
+    }
+
+    /// Make the editor visible (a click on a difference selects what to
+    /// edit): unfold it if the planner folded it.
+    fn reveal_editor(&mut self) {
+        match &mut self.presenter {
+            Some(p) => p.show_editor_panel = true,
+            None => self.preferences.hide_editor_panel = false,
+        }
+    }
+
+    /// Compare with the base scenario of the file at `path`.
+    pub(super) fn compare_with_file(&mut self, path: &std::path::Path) {
+        match crate::file::load(path) {
+            Ok(scenario) => {
+                self.doc.baseline = Some(Baseline::File {
+                    path: path.to_path_buf(),
+                    scenario,
+                });
+                self.bottom_tab = BottomTab::Changes;
+            }
+            Err(e) => self.notices.error(format!("Could not compare: {e}")),
+        }
+    }
+
+    /// Presenter mode on or off: full screen and a larger zoom, restored
+    /// exactly on leaving.
+    fn toggle_presenter(&mut self, ctx: &egui::Context) {
+        match self.presenter.take() {
+            Some(p) => {
+                ctx.set_zoom_factor(p.zoom_before);
+                ctx.send_viewport_cmd(egui::ViewportCommand::Fullscreen(false));
+            }
+            None => {
+                let zoom_before = ctx.zoom_factor();
+                self.presenter = Some(Presenter {
+                    zoom_before,
+                    show_scenario_panel: false,
+                    show_editor_panel: false,
+                });
+                ctx.set_zoom_factor((zoom_before * PRESENTER_ZOOM).min(3.0));
+                ctx.send_viewport_cmd(egui::ViewportCommand::Fullscreen(true));
+            }
+        }
+    }
+
+    /// The side panels wanted now: the presenter's choice in presenter
+    /// mode, the remembered one otherwise.
+    fn wanted_panels(&self) -> (bool, bool) {
+        match &self.presenter {
+            Some(p) => (p.show_scenario_panel, p.show_editor_panel),
+            None => (
+                !self.preferences.hide_scenario_panel,
+                !self.preferences.hide_editor_panel,
+            ),
         }
     }
 
@@ -281,6 +539,24 @@ impl PlannerApp {
             }
             if ctx.input_mut(|i| i.consume_shortcut(&shortcut)) {
                 self.pending.push(command.into());
+            }
+        }
+        // Ctrl+1…9 show the base and the first eight variants.
+        const DIGITS: [egui::Key; 9] = [
+            egui::Key::Num1,
+            egui::Key::Num2,
+            egui::Key::Num3,
+            egui::Key::Num4,
+            egui::Key::Num5,
+            egui::Key::Num6,
+            egui::Key::Num7,
+            egui::Key::Num8,
+            egui::Key::Num9,
+        ];
+        for (k, key) in DIGITS.into_iter().enumerate() {
+            let shortcut = egui::KeyboardShortcut::new(egui::Modifiers::COMMAND, key);
+            if ctx.input_mut(|i| i.consume_shortcut(&shortcut)) {
+                self.pending.push(Message::SwitchVariant(k));
             }
         }
     }
@@ -322,7 +598,16 @@ impl PlannerApp {
     /// The whole window. Used by eframe, the tests and the frame benchmark.
     pub fn show(&mut self, ui: &mut Ui) {
         let ctx = ui.ctx().clone();
-        self.read_shortcuts(&ctx);
+        if !self.fonts_added {
+            self.fonts_added = true;
+            add_fallback_font(&ctx);
+        }
+        // The palette takes Up, Down, Enter and Escape (and every shortcut)
+        // while it is open.
+        self.show_palette(&ctx);
+        if !self.palette.is_open() {
+            self.read_shortcuts(&ctx);
+        }
         if let Some(answer) = self.dialogs.poll() {
             self.on_file_answer(&ctx, answer);
         }
@@ -331,55 +616,53 @@ impl PlannerApp {
         self.run_pending(&ctx);
 
         let menu = views::menu_bar::MenuState {
-            has_selected_mineral: !self.doc.scenario.minerals.is_empty(),
+            has_selected_mineral: !self.doc.active().minerals.is_empty(),
             undo_label: self.doc.history.undo_label(&self.doc.scenario),
             redo_label: self.doc.history.redo_label(&self.doc.scenario),
             dialog_open: self.dialogs.open,
             recent_files: &self.preferences.recent_files,
+            presenter: self.presenter.is_some(),
+            variant_can_be_deleted: self.doc.active > 0,
+            comparing: self.doc.baseline.is_some(),
+            scenario_panel: self.panels.scenario,
+            editor_panel: self.panels.editor,
+            folded_for_room: self.panels.folded_for_room,
         };
         Panel::top("menu_bar").show(ui, |ui| {
             views::menu_bar::show(ui, &menu, &mut self.pending);
             views::file_bar::show(ui, &self.doc);
         });
         Panel::bottom("status_bar").show(ui, |ui| views::status_bar::show(ui, &self.doc));
-        Panel::left("scenario_panel")
-            .resizable(true)
-            .default_size(310.0)
-            .show(ui, |ui| {
-                ui.add_space(6.0);
-                views::scenario_header::show(ui, &mut self.doc.scenario, &self.doc.problems);
-                ui.separator();
-                views::mineral_list::show(ui, &self.doc, &mut self.pending);
-            });
-        Panel::right("mineral_panel")
-            .resizable(true)
-            .default_size(380.0)
-            .max_size(520.0)
-            .show(ui, |ui| self.right_panel(ui));
+        let (want_scenario, want_editor) = self.wanted_panels();
+        self.panels =
+            super::layout::fit_panels(ctx.content_rect().width(), want_scenario, want_editor);
+        let fit = self.panels;
+        if fit.scenario {
+            Panel::left("scenario_panel")
+                .resizable(true)
+                .default_size(310.0_f32.min(fit.scenario_max))
+                .size_range(super::layout::SCENARIO_PANEL_MIN..=fit.scenario_max)
+                .show(ui, |ui| {
+                    ui.add_space(6.0);
+                    let (scenario, problems) = self.doc.active_with_problems();
+                    views::scenario_header::show(ui, scenario, problems);
+                    ui.separator();
+                    views::mineral_list::show(ui, &self.doc, &mut self.pending);
+                });
+        }
+        if fit.editor {
+            Panel::right("mineral_panel")
+                .resizable(true)
+                .default_size(380.0_f32.min(fit.editor_max))
+                .size_range(super::layout::EDITOR_PANEL_MIN..=fit.editor_max)
+                .show(ui, |ui| self.right_panel(ui));
+        }
 
         // The one refresh of derived data, after every edit of this frame
         // and before the plot and summary draw it.
         let recomputed = self.doc.refresh();
 
-        egui::CentralPanel::default().show(ui, |ui| {
-            let plot_height = (ui.available_height() * 0.62).max(200.0);
-            ui.allocate_ui(egui::vec2(ui.available_width(), plot_height), |ui| {
-                views::coverage_plot::show(
-                    ui,
-                    &self.doc.projection,
-                    &self.doc.scenario.disruptions,
-                    self.doc.projection_is_stale,
-                );
-            });
-            ui.separator();
-            ui.heading("Summary");
-            views::summary_table::show(
-                ui,
-                &self.doc.scenario,
-                &self.doc.projection,
-                &self.doc.coverage_lost_to_events_pct,
-            );
-        });
+        egui::CentralPanel::default().show(ui, |ui| self.central_panel(ui));
 
         views::unsaved_prompt::show(
             &ctx,
@@ -406,12 +689,75 @@ impl PlannerApp {
         self.tick_recovery(now, &ctx);
     }
 
+    /// The variant bar, the plot, and under it the summary or what differs
+    /// from the baseline.
+    fn central_panel(&mut self, ui: &mut Ui) {
+        views::variant_bar::show(ui, &self.doc, &mut self.renaming, &mut self.pending);
+        ui.separator();
+        let doc = &self.doc;
+        let share = if self.presenter.is_some() { 0.58 } else { 0.62 };
+        let plot_height = (ui.available_height() * share).max(200.0);
+        let baseline = doc
+            .comparison
+            .as_ref()
+            .filter(|c| c.problem.is_none())
+            .map(|c| (c.name.as_str(), &c.projection));
+        ui.allocate_ui(egui::vec2(ui.available_width(), plot_height), |ui| {
+            views::coverage_plot::show(
+                ui,
+                &views::coverage_plot::CoveragePlot {
+                    projection: &doc.projection,
+                    events: &doc.active().disruptions,
+                    stale: doc.projection_is_stale,
+                    presenter: self.presenter.is_some(),
+                    baseline,
+                },
+            );
+        });
+        ui.separator();
+        let Some(comparison) = &doc.comparison else {
+            ui.heading("Summary");
+            views::summary_table::show(
+                ui,
+                doc.active(),
+                &doc.projection,
+                &doc.coverage_lost_to_events_pct,
+                None,
+            );
+            return;
+        };
+        ui.horizontal(|ui| {
+            ui.selectable_value(&mut self.bottom_tab, BottomTab::Summary, "Summary");
+            ui.selectable_value(
+                &mut self.bottom_tab,
+                BottomTab::Changes,
+                format!("What changed ({})", comparison.differences.len()),
+            );
+            ui.weak(format!("against {}", comparison.name));
+        });
+        if let Some(problem) = &comparison.problem {
+            views::form::problem_label(ui, problem);
+        }
+        match self.bottom_tab {
+            BottomTab::Summary => views::summary_table::show(
+                ui,
+                doc.active(),
+                &doc.projection,
+                &doc.coverage_lost_to_events_pct,
+                Some(comparison),
+            ),
+            BottomTab::Changes => {
+                views::what_changed::show(ui, &comparison.differences, &mut self.pending)
+            }
+        }
+    }
+
     /// The selected mineral's editor, or the events timeline.
     fn right_panel(&mut self, ui: &mut Ui) {
         ui.add_space(4.0);
         ui.horizontal(|ui| {
             ui.selectable_value(&mut self.right_tab, RightTab::Mineral, "Mineral");
-            let n = self.doc.scenario.disruptions.len();
+            let n = self.doc.active().disruptions.len();
             ui.selectable_value(
                 &mut self.right_tab,
                 RightTab::Events,
@@ -427,9 +773,16 @@ impl PlannerApp {
                     return;
                 }
                 let i = self.doc.selected;
-                let horizon = self.doc.scenario.horizon_months;
-                let problems = &self.doc.problems;
-                let Some(mineral) = self.doc.scenario.minerals.get_mut(i) else {
+                let horizon = self.doc.active().horizon_months;
+                // Read before the mineral is borrowed for editing.
+                let warning = self
+                    .doc
+                    .projection
+                    .minerals
+                    .get(i)
+                    .and_then(|p| p.feasibility.warning());
+                let (scenario, problems) = self.doc.active_with_problems();
+                let Some(mineral) = scenario.minerals.get_mut(i) else {
                     ui.add_space(20.0);
                     ui.label("No minerals yet. Add one with + Add in the list on the left.");
                     for p in problems {
@@ -444,12 +797,6 @@ impl PlannerApp {
                 });
                 // Always takes its line, so fields below never move when it
                 // comes and goes.
-                let warning = self
-                    .doc
-                    .projection
-                    .minerals
-                    .get(i)
-                    .and_then(|p| p.feasibility.warning());
                 match warning {
                     Some(w) => {
                         let color = super::palette::problem_color(ui.visuals().dark_mode);
@@ -507,6 +854,19 @@ impl PlannerApp {
     }
 }
 
+/// egui's text font has no arrows ("$500M → $400M" in What changed): egui's
+/// own monospace font, which has them, fills in after it.
+fn add_fallback_font(ctx: &egui::Context) {
+    ctx.add_font(egui::epaint::text::FontInsert::new(
+        "Hack (fallback)",
+        egui::FontData::from_static(epaint_default_fonts::HACK_REGULAR),
+        vec![egui::epaint::text::InsertFontFamily {
+            family: egui::FontFamily::Proportional,
+            priority: egui::epaint::text::FontPriority::Lowest,
+        }],
+    ));
+}
+
 impl PlannerApp {
     /// A window larger than its screen (1400×900 on a 1280×720 projector)
     /// hangs below the edge: maximise it instead, once, when the screen's
@@ -533,7 +893,11 @@ impl eframe::App for PlannerApp {
     fn ui(&mut self, ui: &mut Ui, _frame: &mut eframe::Frame) {
         self.fit_to_screen(ui.ctx());
         self.show(ui);
-        self.preferences.zoom_factor = Some(ui.ctx().zoom_factor());
+        // Presenter mode's zoom is not the planner's everyday zoom.
+        self.preferences.zoom_factor = Some(
+            self.presenter
+                .map_or_else(|| ui.ctx().zoom_factor(), |p| p.zoom_before),
+        );
         // Sending a title repaints, so only send a changed one (idle CPU).
         let title = self.title();
         if title != self.window_title {

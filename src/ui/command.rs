@@ -34,16 +34,43 @@ pub enum Command {
     NormalizeShares,
     AddEvent,
     ToggleTheme,
+    /// Full screen, larger text and lines, side panels folded away.
+    PresenterMode,
+    /// Show or hide the scenario panel (left).
+    ToggleScenarioPanel,
+    /// Show or hide the editor panel (right).
+    ToggleEditorPanel,
+    ZoomIn,
+    ZoomOut,
+    ZoomReset,
+    /// Find a command, mineral, event or variant by typing.
+    CommandPalette,
+    /// Copy the variant on screen as a new variant, and show it.
+    DuplicateVariant,
+    /// Rename the variant on screen.
+    RenameVariant,
+    /// Delete the variant on screen (not the base; Undo brings it back).
+    DeleteVariant,
+    /// Compare with the base scenario of another file.
+    CompareWithFile,
+    /// Stop comparing with a baseline.
+    StopComparing,
+    ExportChart,
+    ExportCsv,
+    ExportBriefing,
 }
 
 impl Command {
     /// Every command, in menu order.
-    pub const ALL: [Command; 15] = [
+    pub const ALL: [Command; 30] = [
         Command::NewScenario,
         Command::Open,
         Command::OpenByPath,
         Command::Save,
         Command::SaveAs,
+        Command::ExportChart,
+        Command::ExportCsv,
+        Command::ExportBriefing,
         Command::Quit,
         Command::Undo,
         Command::Redo,
@@ -53,7 +80,19 @@ impl Command {
         Command::AddSupplier,
         Command::NormalizeShares,
         Command::AddEvent,
+        Command::DuplicateVariant,
+        Command::RenameVariant,
+        Command::DeleteVariant,
+        Command::CompareWithFile,
+        Command::StopComparing,
         Command::ToggleTheme,
+        Command::PresenterMode,
+        Command::ToggleScenarioPanel,
+        Command::ToggleEditorPanel,
+        Command::ZoomIn,
+        Command::ZoomOut,
+        Command::ZoomReset,
+        Command::CommandPalette,
     ];
 
     /// File actions are greyed out while a file dialog is open.
@@ -65,6 +104,10 @@ impl Command {
                 | Command::OpenByPath
                 | Command::Save
                 | Command::SaveAs
+                | Command::CompareWithFile
+                | Command::ExportChart
+                | Command::ExportCsv
+                | Command::ExportBriefing
         )
     }
 
@@ -90,6 +133,13 @@ impl Command {
             Command::Undo => const { &[k(CMD, Key::Z)] },
             Command::Redo => const { &[k(CMD_SHIFT, Key::Z), k(CMD, Key::Y)] },
             Command::AddMineral => const { &[k(CMD_SHIFT, Key::M)] },
+            Command::PresenterMode => const { &[k(Modifiers::NONE, Key::F11)] },
+            Command::ZoomIn => const { &[k(CMD, Key::Plus), k(CMD, Key::Equals)] },
+            Command::ZoomOut => const { &[k(CMD, Key::Minus)] },
+            Command::ZoomReset => const { &[k(CMD, Key::Num0)] },
+            Command::CommandPalette => const { &[k(CMD, Key::K), k(CMD_SHIFT, Key::P)] },
+            Command::DuplicateVariant => const { &[k(CMD_SHIFT, Key::D)] },
+            Command::RenameVariant => const { &[k(Modifiers::NONE, Key::F2)] },
             _ => &[],
         }
     }
@@ -137,6 +187,21 @@ impl Command {
             Command::NormalizeShares => "Normalize to 100%",
             Command::AddEvent => "+ Add event",
             Command::ToggleTheme => "Switch light/dark theme",
+            Command::PresenterMode => "Presenter mode",
+            Command::ToggleScenarioPanel => "Scenario panel",
+            Command::ToggleEditorPanel => "Editor panel",
+            Command::ZoomIn => "Zoom in",
+            Command::ZoomOut => "Zoom out",
+            Command::ZoomReset => "Actual size",
+            Command::CommandPalette => "Command palette...",
+            Command::DuplicateVariant => "Duplicate variant",
+            Command::RenameVariant => "Rename variant...",
+            Command::DeleteVariant => "Delete variant",
+            Command::CompareWithFile => "Compare with file...",
+            Command::StopComparing => "Stop comparing",
+            Command::ExportChart => "Export chart (PNG)...",
+            Command::ExportCsv => "Export projection (CSV)...",
+            Command::ExportBriefing => "Export briefing (HTML)...",
         }
     }
 
@@ -160,6 +225,41 @@ impl Command {
             }
             Command::AddEvent => "Add an export ban to edit into any event",
             Command::ToggleTheme => "Switch between the light and dark theme",
+            Command::PresenterMode => {
+                "For a projector: full screen, larger text and lines, side panels folded away (again to leave)"
+            }
+            Command::ToggleScenarioPanel => {
+                "Show or hide the scenario panel on the left (name, timeframe, minerals)"
+            }
+            Command::ToggleEditorPanel => {
+                "Show or hide the editor on the right (the selected mineral, events)"
+            }
+            Command::ZoomIn => "Make everything larger",
+            Command::ZoomOut => "Make everything smaller",
+            Command::ZoomReset => "Back to 100% zoom",
+            Command::CommandPalette => {
+                "Find any command, mineral, event or variant by typing a few letters"
+            }
+            Command::DuplicateVariant => {
+                "Copy the variant on screen as a new variant in this file, to try a what-if on it"
+            }
+            Command::RenameVariant => "Rename the variant on screen",
+            Command::DeleteVariant => {
+                "Delete the variant on screen from this file (Undo brings it back; the base cannot be deleted)"
+            }
+            Command::CompareWithFile => {
+                "Draw another scenario file's coverage as dashed lines and list what differs"
+            }
+            Command::StopComparing => "Stop comparing with the baseline",
+            Command::ExportChart => {
+                "Save the coverage chart as a 1600 px wide picture, with its legend and baseline"
+            }
+            Command::ExportCsv => {
+                "Save the month-by-month projection as CSV for a spreadsheet (as `project --csv`)"
+            }
+            Command::ExportBriefing => {
+                "Save a one-page briefing (assumptions, events, summary, chart) that opens in any browser and prints on one page"
+            }
         }
     }
 
@@ -217,6 +317,18 @@ pub enum Message {
         mineral: usize,
         supplier: usize,
     },
+    /// Show variant `k` (0 = base).
+    SwitchVariant(usize),
+    /// Give variant `k` a new name.
+    RenameVariantTo(usize, String),
+    /// Compare with variant `k`, or with nothing.
+    SetBaseline(Option<usize>),
+    /// Compare with the base scenario of this file.
+    CompareWithPath(PathBuf),
+    /// Write an export to a path chosen in the dialog or typed.
+    ExportTo(super::files::ExportKind, PathBuf),
+    /// Show a difference from the baseline: select its mineral or event.
+    ShowDifference(crate::model::compare::DiffTarget),
 }
 
 impl From<Command> for Message {

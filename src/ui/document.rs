@@ -8,12 +8,21 @@
 //! edit the scenario and never flag changes by hand.
 
 use super::history::History;
+use crate::model::compare::{Difference, MineralDelta, deltas, differences};
 use crate::model::{Problem, Projection, Scenario, project, project_without_events, validate};
 use std::path::{Path, PathBuf};
 
 pub struct Document {
+    /// The whole file: the base scenario with its variants. The window
+    /// edits one of them, [`Self::active`].
     pub scenario: Scenario,
-    /// Problems in `scenario` as of the last [`Self::refresh`].
+    /// The variant on screen: 0 is the base, k ≥ 1 `scenario.variants[k-1]`.
+    pub active: usize,
+    /// What the live variant is compared with, if anything.
+    pub baseline: Option<Baseline>,
+    /// The comparison with the baseline, as of the last refresh.
+    pub comparison: Option<Comparison>,
+    /// Problems in the active variant as of the last [`Self::refresh`].
     pub problems: Vec<Problem>,
     /// The projection of the last valid state of the scenario (a finished
     /// edit, never a value half typed). Empty when no state was valid yet.
@@ -35,14 +44,43 @@ pub struct Document {
     pub saved: Scenario,
     /// Undo and redo of this document only.
     pub history: History,
-    /// The scenario the derived data above was computed for.
+    /// The active variant (without nested variants) the derived data
+    /// above was computed for.
     derived_for: Scenario,
+    /// Which variant `derived_for` is.
+    derived_active: usize,
+    /// The baseline scenario `comparison` was computed for.
+    baseline_for: Option<Scenario>,
     /// The file on disk as it was opened or last saved: a different one
     /// means someone else changed it.
     pub disk_stamp: Option<DiskStamp>,
     /// This window's number for the document, naming its recovery copy
     /// while it has no file.
     number: u64,
+}
+
+/// What the live variant is compared with.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Baseline {
+    /// Another variant of this file, by index (0 = base).
+    Variant(usize),
+    /// A scenario read from another file (its base).
+    File { path: PathBuf, scenario: Scenario },
+}
+
+/// The live variant against the baseline: derived, like the projection.
+#[derive(Clone, Debug)]
+pub struct Comparison {
+    /// "Approved plan", or "other.ron".
+    pub name: String,
+    /// The baseline's projection; empty when the baseline has problems.
+    pub projection: Projection,
+    /// Per live mineral, how it moved (`None`: not in the baseline).
+    pub deltas: Vec<Option<MineralDelta>>,
+    /// Every input that differs, in planner words.
+    pub differences: Vec<Difference>,
+    /// Why the baseline cannot be projected, when it cannot.
+    pub problem: Option<String>,
 }
 
 /// What identifies a version of a file on disk: its size, modification
@@ -74,16 +112,21 @@ static NEXT_DOCUMENT_NUMBER: std::sync::atomic::AtomicU64 = std::sync::atomic::A
 
 impl Document {
     pub fn new(scenario: Scenario) -> Self {
-        let problems = validate(&scenario);
+        let base = plan_of(&scenario, 0);
+        let problems = validate(&base);
         // An invalid scenario (a file saved with problems) has no projection
         // to show: its numbers would mean nothing.
         let projection = if problems.is_empty() {
-            project(&scenario)
+            project(&base)
         } else {
-            no_projection(&scenario)
+            no_projection(&base)
         };
-        let coverage_lost_to_events_pct = lost_to_events(&scenario, &projection);
+        let coverage_lost_to_events_pct = lost_to_events(&base, &projection);
         Self {
+            active: 0,
+            baseline: None,
+            comparison: None,
+            baseline_for: None,
             projection_is_stale: !problems.is_empty(),
             problems,
             projection,
@@ -91,7 +134,8 @@ impl Document {
             selected_event: 0,
             saved: scenario.clone(),
             history: History::new(&scenario),
-            derived_for: scenario.clone(),
+            derived_for: base,
+            derived_active: 0,
             scenario,
             selected: 0,
             path: None,
@@ -142,46 +186,202 @@ impl Document {
         )
     }
 
-    /// Bring the derived data up to date with the scenario: validate, and
-    /// project when valid. Does nothing when the scenario is the one last
-    /// computed for (selecting a mineral or switching the theme costs
-    /// nothing). Returns whether anything was recomputed.
-    pub fn refresh(&mut self) -> bool {
-        self.clamp_selection();
-        if self.scenario == self.derived_for {
+    /// The variant on screen (the base, or one of its variants).
+    pub fn active(&self) -> &Scenario {
+        self.scenario.variant(self.active).unwrap_or(&self.scenario)
+    }
+
+    /// The variant on screen, to edit.
+    pub fn active_mut(&mut self) -> &mut Scenario {
+        let k = self.active;
+        if (1..=self.scenario.variants.len()).contains(&k) {
+            &mut self.scenario.variants[k - 1]
+        } else {
+            &mut self.scenario
+        }
+    }
+
+    /// The variant on screen to edit, with the problems found in it (for
+    /// views that edit and show problems at once).
+    pub fn active_with_problems(&mut self) -> (&mut Scenario, &[Problem]) {
+        let k = self.active;
+        let scenario = if (1..=self.scenario.variants.len()).contains(&k) {
+            &mut self.scenario.variants[k - 1]
+        } else {
+            &mut self.scenario
+        };
+        (scenario, &self.problems)
+    }
+
+    /// Undo one step; when it changed another variant than the one on
+    /// screen, show that variant, so the planner sees what came back.
+    pub fn undo(&mut self) {
+        let before = self.scenario.clone();
+        if self.history.undo(&mut self.scenario) {
+            self.show_changed_variant(&before);
+        }
+    }
+
+    /// Redo one step, showing the variant it changed.
+    pub fn redo(&mut self) {
+        let before = self.scenario.clone();
+        if self.history.redo(&mut self.scenario) {
+            self.show_changed_variant(&before);
+        }
+    }
+
+    fn show_changed_variant(&mut self, before: &Scenario) {
+        let count = self.scenario.variant_count();
+        if count != before.variant_count() {
+            // A variant came back or went: stay, within range.
+            self.active = self.active.min(count - 1);
+            return;
+        }
+        let differs = |k: usize| match (before.variant(k), self.scenario.variant(k)) {
+            (Some(a), Some(b)) => !same_plan(a, b),
+            _ => false,
+        };
+        if !differs(self.active)
+            && let Some(k) = (0..count).find(|&k| differs(k))
+        {
+            self.active = k;
+        }
+    }
+
+    /// Show variant `k`; the selection stays where it was when it can.
+    pub fn switch_to(&mut self, k: usize) -> bool {
+        if k >= self.scenario.variant_count() || k == self.active {
             return false;
         }
-        self.problems = validate(&self.scenario);
+        self.active = k;
+        true
+    }
+
+    /// The name of the baseline, and its scenario (without variants).
+    fn baseline_plan(&self) -> Option<(String, Scenario)> {
+        match self.baseline.as_ref()? {
+            Baseline::Variant(k) => {
+                let plan = self.scenario.variant_without_nested(*k)?;
+                Some((plan.name.clone(), plan))
+            }
+            Baseline::File { path, scenario } => {
+                let name = path.file_name().map_or_else(
+                    || path.display().to_string(),
+                    |n| n.to_string_lossy().into_owned(),
+                );
+                Some((name, plan_of(scenario, 0)))
+            }
+        }
+    }
+
+    /// Bring the derived data up to date with the active variant and the
+    /// baseline: validate, and project when valid. Does nothing when both
+    /// are the ones last computed for (selecting a mineral or switching
+    /// the theme costs nothing). Returns whether anything was recomputed.
+    pub fn refresh(&mut self) -> bool {
+        self.active = self.active.min(self.scenario.variant_count() - 1);
+        if matches!(self.baseline, Some(Baseline::Variant(k)) if k >= self.scenario.variant_count())
+        {
+            self.baseline = None;
+        }
+        self.clamp_selection();
+        let live_changed =
+            self.active != self.derived_active || !same_plan(self.active(), &self.derived_for);
+        let baseline = self.baseline_plan();
+        let baseline_changed = match (&baseline, &self.baseline_for) {
+            (Some((_, b)), Some(was)) => !same_plan(b, was),
+            (None, None) => false,
+            _ => true,
+        };
+        if !live_changed && !baseline_changed {
+            return false;
+        }
+        if live_changed {
+            self.refresh_live();
+        }
+        self.refresh_comparison(baseline, baseline_changed);
+        true
+    }
+
+    fn refresh_live(&mut self) {
+        let live = plan_of(&self.scenario, self.active);
+        self.problems = validate(&live);
         if self.problems.is_empty() {
-            let projection = project(&self.scenario);
-            self.coverage_lost_to_events_pct = lost_to_events(&self.scenario, &projection);
+            let projection = project(&live);
+            self.coverage_lost_to_events_pct = lost_to_events(&live, &projection);
             self.projection = projection;
             self.projection_is_stale = false;
         } else {
             // Keep showing the last valid *finished* edit: a value previewed
             // while typing ("30" on the way to "300") is not a state the
             // planner chose.
-            let committed = self.history.committed();
-            if validate(committed).is_empty() {
-                let projection = project(committed);
-                self.coverage_lost_to_events_pct = lost_to_events(committed, &projection);
+            let committed = self.history.committed().variant_without_nested(self.active);
+            if let Some(committed) = committed.filter(|c| validate(c).is_empty()) {
+                let projection = project(&committed);
+                self.coverage_lost_to_events_pct = lost_to_events(&committed, &projection);
                 self.projection = projection;
+            } else if self.derived_active != self.active {
+                // Another variant, invalid from the start: nothing of the
+                // previous variant may be shown as this one.
+                self.projection = no_projection(&live);
+                self.coverage_lost_to_events_pct.clear();
             }
             // Otherwise the finished state is itself invalid (a structural
             // edit, or a file opened with problems): keep what is shown.
             self.projection_is_stale = true;
         }
-        self.derived_for.clone_from(&self.scenario);
-        true
+        self.derived_for = live;
+        self.derived_active = self.active;
+    }
+
+    /// The baseline's projection (only when the baseline changed) and the
+    /// differences and deltas against the live variant.
+    fn refresh_comparison(&mut self, baseline: Option<(String, Scenario)>, baseline_changed: bool) {
+        let Some((name, plan)) = baseline else {
+            self.comparison = None;
+            self.baseline_for = None;
+            return;
+        };
+        let (projection, problem) = match (&self.comparison, baseline_changed) {
+            (Some(c), false) => (c.projection.clone(), c.problem.clone()),
+            _ => {
+                let problems = validate(&plan);
+                match problems.first() {
+                    None => (project(&plan), None),
+                    Some(p) => (
+                        no_projection(&plan),
+                        Some(format!(
+                            "The baseline has {} problem(s), so it cannot be projected; the first: {}: {}",
+                            problems.len(),
+                            p.path,
+                            p.message
+                        )),
+                    ),
+                }
+            }
+        };
+        let deltas = if problem.is_none() && !self.projection.minerals.is_empty() {
+            deltas(&projection, &self.projection)
+        } else {
+            Vec::new()
+        };
+        self.comparison = Some(Comparison {
+            name,
+            differences: differences(&plan, self.active()),
+            deltas,
+            projection,
+            problem,
+        });
+        self.baseline_for = Some(plan);
     }
 
     fn clamp_selection(&mut self) {
-        self.selected = self
-            .selected
-            .min(self.scenario.minerals.len().saturating_sub(1));
-        self.selected_event = self
-            .selected_event
-            .min(self.scenario.disruptions.len().saturating_sub(1));
+        let (minerals, events) = {
+            let active = self.active();
+            (active.minerals.len(), active.disruptions.len())
+        };
+        self.selected = self.selected.min(minerals.saturating_sub(1));
+        self.selected_event = self.selected_event.min(events.saturating_sub(1));
     }
 
     /// Whether mineral `index` has any problem.
@@ -193,6 +393,25 @@ impl Document {
                 .is_some_and(|rest| rest.is_empty() || rest.starts_with('.'))
         })
     }
+}
+
+/// Variant `k` of `file` without nested variants (the base when `k` is out
+/// of range): what is validated and projected.
+fn plan_of(file: &Scenario, k: usize) -> Scenario {
+    file.variant_without_nested(k)
+        .or_else(|| file.variant_without_nested(0))
+        .unwrap_or_else(|| file.clone())
+}
+
+/// Whether two scenarios plan the same (their nested variants aside).
+fn same_plan(a: &Scenario, b: &Scenario) -> bool {
+    a.name == b.name
+        && a.notes == b.notes
+        && a.start == b.start
+        && a.horizon_months == b.horizon_months
+        && a.settings == b.settings
+        && a.minerals == b.minerals
+        && a.disruptions == b.disruptions
 }
 
 /// An empty projection: nothing valid to show yet.

@@ -230,6 +230,8 @@ impl PlannerApp {
             (Some(path), FileRequest::SaveAs { .. }) => {
                 self.save_to(ctx, &path);
             }
+            (Some(path), FileRequest::CompareWith { .. }) => self.compare_with_file(&path),
+            (Some(path), FileRequest::Export { kind, .. }) => self.export_to(kind, &path),
             (None, request) if answer.probably_not_shown => {
                 // rfd gives "nothing" both for Cancel and for "no dialog
                 // available"; a click must never do nothing, so offer a path.

@@ -19,6 +19,53 @@ pub enum FileRequest {
         folder: PathBuf,
         suggested_name: String,
     },
+    /// A `.ron` file to compare with, starting in `folder`.
+    CompareWith { folder: PathBuf },
+    /// Where to write an export of `kind`.
+    Export {
+        folder: PathBuf,
+        suggested_name: String,
+        kind: ExportKind,
+    },
+}
+
+/// What File > Export writes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ExportKind {
+    /// The coverage chart as a PNG picture.
+    ChartPng,
+    /// The monthly projection as CSV (as `project --csv`).
+    ProjectionCsv,
+    /// A one-page briefing as a self-contained HTML file.
+    BriefingHtml,
+}
+
+impl ExportKind {
+    pub fn extension(self) -> &'static str {
+        match self {
+            ExportKind::ChartPng => "png",
+            ExportKind::ProjectionCsv => "csv",
+            ExportKind::BriefingHtml => "html",
+        }
+    }
+
+    /// "chart (PNG)", for dialogs and messages.
+    pub fn label(self) -> &'static str {
+        match self {
+            ExportKind::ChartPng => "chart (PNG)",
+            ExportKind::ProjectionCsv => "projection (CSV)",
+            ExportKind::BriefingHtml => "briefing (HTML)",
+        }
+    }
+}
+
+/// `path` with `extension` when it has none: "chart" → "chart.png".
+pub fn with_extension(path: PathBuf, extension: &str) -> PathBuf {
+    if path.extension().is_some() {
+        path
+    } else {
+        path.with_extension(extension)
+    }
 }
 
 /// Turns a request into a path, or `None` when the planner cancelled (or no
@@ -114,11 +161,23 @@ impl Dialogs {
 }
 
 fn native_picker(request: &FileRequest) -> Option<PathBuf> {
-    let dialog = rfd::FileDialog::new().add_filter("Stockpile Planner scenario", &["ron"]);
+    let ron = || rfd::FileDialog::new().add_filter("Stockpile Planner scenario", &["ron"]);
     let zenity = likely_zenity();
+    let save_name = |folder: &Path, suggested_name: &str| {
+        if zenity {
+            folder.join(suggested_name).display().to_string()
+        } else {
+            suggested_name.to_string()
+        }
+    };
     match request {
-        FileRequest::Open { folder } => {
-            let dialog = dialog.set_title("Open scenario").set_directory(folder);
+        FileRequest::Open { folder } | FileRequest::CompareWith { folder } => {
+            let title = if matches!(request, FileRequest::Open { .. }) {
+                "Open scenario"
+            } else {
+                "Compare with scenario"
+            };
+            let dialog = ron().set_title(title).set_directory(folder);
             let dialog = if zenity {
                 // A folder with a trailing slash opens zenity in that folder.
                 dialog.set_file_name(format!("{}/", folder.display()))
@@ -130,19 +189,23 @@ fn native_picker(request: &FileRequest) -> Option<PathBuf> {
         FileRequest::SaveAs {
             folder,
             suggested_name,
-        } => {
-            let name = if zenity {
-                folder.join(suggested_name).display().to_string()
-            } else {
-                suggested_name.clone()
-            };
-            dialog
-                .set_title("Save scenario as")
-                .set_directory(folder)
-                .set_file_name(name)
-                .save_file()
-                .map(with_ron_extension)
-        }
+        } => ron()
+            .set_title("Save scenario as")
+            .set_directory(folder)
+            .set_file_name(save_name(folder, suggested_name))
+            .save_file()
+            .map(with_ron_extension),
+        FileRequest::Export {
+            folder,
+            suggested_name,
+            kind,
+        } => rfd::FileDialog::new()
+            .add_filter(kind.label(), &[kind.extension()])
+            .set_title(format!("Export {}", kind.label()))
+            .set_directory(folder)
+            .set_file_name(save_name(folder, suggested_name))
+            .save_file()
+            .map(|p| with_extension(p, kind.extension())),
     }
 }
 

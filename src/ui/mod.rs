@@ -6,9 +6,11 @@
 pub mod app;
 pub mod command;
 pub mod document;
+pub mod export_actions;
 pub mod file_actions;
 pub mod files;
 pub mod history;
+pub mod layout;
 pub mod palette;
 pub mod views;
 

@@ -1,6 +1,7 @@
 //! Colours that tell minerals apart, also for colour-blind viewers: the
 //! Okabe–Ito palette, darkened where needed to read on a light background.
-//! After eight minerals the colours repeat with a dashed line.
+//! After eight minerals the colours repeat with a dotted line (dashes are
+//! kept for the baseline's lines, so live and baseline never look alike).
 
 use egui::Color32;
 
@@ -32,9 +33,44 @@ pub fn mineral_color(index: usize, dark_mode: bool) -> Color32 {
     colors[index % colors.len()]
 }
 
-/// Minerals past the eighth reuse a colour with a dashed line.
-pub fn mineral_dashed(index: usize) -> bool {
-    index >= ON_DARK.len()
+/// How a mineral's line is drawn, told apart by more than colour.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Dash {
+    Solid,
+    /// Close dots: minerals 9 to 16.
+    Dotted,
+    /// Wide dots: minerals 17 and later.
+    SparseDots,
+}
+
+/// The line of mineral `index`: solid for the first eight, then dots, so
+/// that no two of the first 24 minerals share both colour and line.
+pub fn mineral_dash(index: usize) -> Dash {
+    match index / ON_DARK.len() {
+        0 => Dash::Solid,
+        1 => Dash::Dotted,
+        _ => Dash::SparseDots,
+    }
+}
+
+impl Dash {
+    /// The egui_plot style at a line `width`.
+    pub fn plot_style(self, width: f32) -> egui_plot::LineStyle {
+        match self {
+            Dash::Solid => egui_plot::LineStyle::Solid,
+            Dash::Dotted => egui_plot::LineStyle::Dotted {
+                spacing: 2.5 * width,
+            },
+            Dash::SparseDots => egui_plot::LineStyle::Dotted {
+                spacing: 5.0 * width,
+            },
+        }
+    }
+}
+
+/// The baseline's lines: long dashes, same colour as the live line.
+pub fn baseline_style() -> egui_plot::LineStyle {
+    egui_plot::LineStyle::Dashed { length: 12.0 }
 }
 
 /// Coverage badge colour: red below 50 %, amber below 100 %, green at 100 %.

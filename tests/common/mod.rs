@@ -66,6 +66,9 @@ pub fn window_on(
     let mut h = egui_kittest::Harness::builder()
         .with_size([1400.0, 900.0])
         .with_theme(theme)
+        // Scroll bars that come and go as the panels settle take a few
+        // frames more than egui_kittest's default of 4.
+        .with_max_steps(8)
         .build_ui_state(
             |ui, app: &mut stockpile_planner::ui::PlannerApp| app.show(ui),
             app,

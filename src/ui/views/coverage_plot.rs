@@ -6,21 +6,50 @@ use crate::model::{Disruption, Projection};
 use crate::ui::palette;
 use egui::Ui;
 use egui_plot::{
-    GridInput, GridMark, HLine, Legend, Line, LineStyle, Plot, PlotPoint, PlotPoints, Span, Text,
+    GridInput, GridMark, HLine, Line, LineStyle, Plot, PlotPoint, PlotPoints, Span, Text,
 };
 
-/// Above this many minerals the plot has no legend (it would cover the
-/// plot); the mineral list on the left, which scrolls, shows each colour,
-/// and hovering a line names it. Lines are also solid and thinner: dashes
-/// no longer tell so many apart, and cost the most to draw.
+/// Above this many minerals the plot has no legend (it would take the
+/// plot's room); the mineral list on the left, which scrolls, shows each
+/// colour, and hovering a line names it. Lines are also solid and thinner:
+/// dots no longer tell so many apart, and cost the most to draw.
 const MOST_MINERALS_WITH_LEGEND: usize = 24;
 
 /// Month steps for grid marks, smallest first.
 const MONTH_STEPS: [f64; 6] = [1.0, 3.0, 6.0, 12.0, 24.0, 60.0];
 
-pub fn show(ui: &mut Ui, projection: &Projection, events: &[Disruption], stale: bool) {
+/// What the plot draws.
+pub struct CoveragePlot<'a> {
+    pub projection: &'a Projection,
+    pub events: &'a [Disruption],
+    /// The projection is older than the scenario (it has problems).
+    pub stale: bool,
+    /// Presenter mode: thicker lines, larger legend.
+    pub presenter: bool,
+    /// The baseline's name and projection, drawn dashed beside the live one.
+    pub baseline: Option<(&'a str, &'a Projection)>,
+}
+
+pub fn show(ui: &mut Ui, plot_input: &CoveragePlot<'_>) {
+    let CoveragePlot {
+        projection,
+        events,
+        stale,
+        presenter,
+        baseline,
+    } = *plot_input;
     let dark = ui.visuals().dark_mode;
-    ui.heading("Projected coverage");
+    ui.horizontal(|ui| {
+        ui.heading("Projected coverage");
+        if !presenter && !stale {
+            ui.add(
+                egui::Label::new(
+                    egui::RichText::new("click a name to hide it · drag to pan · scroll to zoom · double-click to reset").weak(),
+                )
+                .truncate(),
+            );
+        }
+    });
     if stale {
         // On its own line and wrapped: a long message must not widen the
         // panel and push the plot under the editor.
@@ -34,23 +63,34 @@ pub fn show(ui: &mut Ui, projection: &Projection, events: &[Disruption], stale: 
         );
     }
     let crowded = projection.minerals.len() > MOST_MINERALS_WITH_LEGEND;
-    if crowded && !stale {
+    let hidden_id = egui::Id::unique("coverage_plot_hidden_minerals");
+    let mut hidden: Vec<String> = ui.data(|d| d.get_temp(hidden_id)).unwrap_or_default();
+    if crowded {
         ui.weak(format!(
             "{} minerals: no legend; the list on the left shows each colour, and hovering a line names it.",
             projection.minerals.len()
         ));
-    } else if !stale {
-        ui.add(
-            egui::Label::new(
-                egui::RichText::new("Click a legend entry to hide a mineral · drag to pan · scroll to zoom · double-click to reset the view").weak(),
-            )
-            .truncate(),
-        );
+    } else if !projection.minerals.is_empty()
+        && legend(
+            ui,
+            projection,
+            baseline.map(|b| b.0),
+            presenter,
+            &mut hidden,
+        )
+    {
+        ui.data_mut(|d| d.insert_temp(hidden_id, hidden.clone()));
     }
+    let width = match (crowded, presenter) {
+        (true, _) => 1.5,
+        (false, false) => 2.5,
+        (false, true) => 4.0,
+    };
     let horizon = f64::from(projection.horizon_months.max(1));
     let max_coverage = projection
         .minerals
         .iter()
+        .chain(baseline.iter().flat_map(|b| b.1.minerals.iter()))
         .flat_map(|m| m.months.iter().map(|r| r.coverage_pct))
         .filter(|c| c.is_finite())
         .fold(0.0_f64, f64::max);
@@ -62,16 +102,8 @@ pub fn show(ui: &mut Ui, projection: &Projection, events: &[Disruption], stale: 
     let first_january = f64::from((13 - start.month.clamp(1, 12)) % 12 + 1);
     let target_color = ui.visuals().weak_text_color();
     let event_color = palette::problem_color(dark);
-    let mut plot = Plot::new("coverage_plot");
-    if !crowded {
-        plot = plot.legend(
-            Legend::default()
-                .position(egui_plot::Corner::RightBottom)
-                .follow_insertion_order(true)
-                .background_alpha(0.85),
-        );
-    }
-    plot.include_x(1.0)
+    let response = Plot::new("coverage_plot")
+        .include_x(1.0)
         .include_x(horizon)
         .include_y(0.0)
         .include_y(y_top)
@@ -89,12 +121,16 @@ pub fn show(ui: &mut Ui, projection: &Projection, events: &[Disruption], stale: 
             egui_plot::HoverPosition::NearDataPoint {
                 plot_name, index, ..
             } => {
-                let m = projection.minerals.iter().find(|m| m.name == *plot_name)?;
+                let (name, of) = match plot_name.strip_suffix(BASELINE_SUFFIX) {
+                    Some(name) => (name, baseline.map(|b| b.1)?),
+                    None => (&plot_name[..], projection),
+                };
+                let m = of.minerals.iter().find(|m| m.name == name)?;
                 let row = m.months.get(*index)?;
                 Some(format!(
                     "{}\n{}\ncoverage {}\ninventory {}",
-                    m.name,
-                    projection.calendar_month(row.month),
+                    plot_name,
+                    of.calendar_month(row.month),
                     pct(row.coverage_pct),
                     qty(row.inventory_qty, m.unit.symbol())
                 ))
@@ -124,19 +160,47 @@ pub fn show(ui: &mut Ui, projection: &Projection, events: &[Disruption], stale: 
                     Text::new(
                         "",
                         PlotPoint::new(first - 0.3, y_top * (0.98 - 0.045 * lane as f64)),
-                        egui::RichText::new(&d.name).size(12.0),
+                        egui::RichText::new(&d.name).size(if presenter { 15.0 } else { 12.0 }),
                     )
                     .color(event_color)
                     .anchor(egui::Align2::LEFT_TOP),
                 );
             }
             plot.hline(
-                HLine::new("100% target", 100.0)
+                HLine::new("", 100.0)
                     .color(target_color)
                     .style(LineStyle::dashed_loose())
                     .width(1.5),
             );
+            if let Some((_, base)) = baseline {
+                // Matched by name: the baseline may list minerals in
+                // another order, or lack some.
+                for (i, m) in projection.minerals.iter().enumerate() {
+                    if hidden.contains(&m.name) {
+                        continue;
+                    }
+                    let Some(b) = base.minerals.iter().find(|b| b.name == m.name) else {
+                        continue;
+                    };
+                    // Calendar months: the baseline may start elsewhere.
+                    let offset = month_offset(projection, base);
+                    let points: PlotPoints = b
+                        .months
+                        .iter()
+                        .map(|r| [f64::from(r.month) + offset, r.coverage_pct])
+                        .collect();
+                    plot.line(
+                        Line::new(format!("{}{BASELINE_SUFFIX}", m.name), points)
+                            .color(palette::mineral_color(i, dark).gamma_multiply(0.8))
+                            .width(width * 0.7)
+                            .style(palette::baseline_style()),
+                    );
+                }
+            }
             for (i, m) in projection.minerals.iter().enumerate() {
+                if hidden.contains(&m.name) {
+                    continue;
+                }
                 let points: PlotPoints = m
                     .months
                     .iter()
@@ -144,13 +208,204 @@ pub fn show(ui: &mut Ui, projection: &Projection, events: &[Disruption], stale: 
                     .collect();
                 let mut line = Line::new(m.name.clone(), points)
                     .color(palette::mineral_color(i, dark))
-                    .width(if crowded { 1.5 } else { 2.5 });
-                if palette::mineral_dashed(i) && !crowded {
-                    line = line.style(LineStyle::dashed_dense());
+                    .width(width);
+                if !crowded {
+                    line = line.style(palette::mineral_dash(i).plot_style(width));
                 }
                 plot.line(line);
             }
-        });
+        })
+        .response;
+    // Screen readers reach the plot by this name and summary (Section 508).
+    let summary = spoken_summary(projection, baseline.map(|b| b.0));
+    response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Image, true, &summary));
+}
+
+/// Suffix of a baseline line's name (hover labels, never the legend).
+const BASELINE_SUFFIX: &str = " (baseline)";
+
+/// Months to add to a baseline's month index to place it on the live
+/// projection's axis.
+fn month_offset(live: &Projection, baseline: &Projection) -> f64 {
+    (live.start.months_until(baseline.start) - 1) as f64
+}
+
+/// What the plot shows, in one sentence per mineral, for screen readers:
+/// "Projected coverage: Cobalt reaches 100 % in 2030-03; Antimony 86 % at
+/// the end".
+pub fn spoken_summary(projection: &Projection, baseline: Option<&str>) -> String {
+    if projection.minerals.is_empty() {
+        return "Projected coverage: no projection yet".into();
+    }
+    let parts: Vec<String> = projection
+        .minerals
+        .iter()
+        .map(|m| match m.first_full_coverage_month {
+            Some(k) => format!(
+                "{} reaches 100% in {}",
+                m.name,
+                projection.calendar_month(k)
+            ),
+            None => format!("{} {} at the end", m.name, pct(m.final_coverage_pct())),
+        })
+        .collect();
+    let against = baseline.map_or(String::new(), |b| format!(" (dashed lines: baseline {b})"));
+    format!("Projected coverage{against}: {}", parts.join("; "))
+}
+
+/// The legend, above the plot so it never covers a line: each mineral's
+/// colour and line pattern as drawn, and the baseline's dashes. A click
+/// hides or shows a mineral. Returns whether `hidden` changed.
+fn legend(
+    ui: &mut Ui,
+    projection: &Projection,
+    baseline: Option<&str>,
+    presenter: bool,
+    hidden: &mut Vec<String>,
+) -> bool {
+    let dark = ui.visuals().dark_mode;
+    let mut changed = false;
+    let style = LegendStyle {
+        font: egui::FontId::proportional(if presenter { 17.0 } else { 13.0 }),
+        sample_width: if presenter { 40.0 } else { 30.0 },
+        stroke_width: if presenter { 3.5 } else { 2.5 },
+    };
+    ui.horizontal_wrapped(|ui| {
+        ui.spacing_mut().item_spacing = egui::vec2(16.0, 4.0);
+        for (i, m) in projection.minerals.iter().enumerate() {
+            let is_hidden = hidden.contains(&m.name);
+            let color = palette::mineral_color(i, dark);
+            let (color, text_color) = if is_hidden {
+                (color.gamma_multiply(0.25), ui.visuals().weak_text_color())
+            } else {
+                (color, ui.visuals().text_color())
+            };
+            let response = legend_entry(
+                ui,
+                &style,
+                &m.name,
+                text_color,
+                color,
+                Sample::Live(palette::mineral_dash(i)),
+                egui::Sense::click(),
+            )
+            .on_hover_text(if is_hidden {
+                format!("Show {}", m.name)
+            } else {
+                format!("Hide {}", m.name)
+            });
+            let name = m.name.clone();
+            response.widget_info(|| {
+                egui::WidgetInfo::selected(egui::Role::CheckBox, true, !is_hidden, &name)
+            });
+            if response.clicked() {
+                if is_hidden {
+                    hidden.retain(|h| *h != m.name);
+                } else {
+                    hidden.push(m.name.clone());
+                }
+                changed = true;
+            }
+        }
+        if let Some(name) = baseline {
+            let color = ui.visuals().text_color();
+            legend_entry(
+                ui,
+                &style,
+                &format!("baseline: {name}"),
+                color,
+                color,
+                Sample::Baseline,
+                egui::Sense::hover(),
+            );
+        }
+    });
+    changed
+}
+
+struct LegendStyle {
+    font: egui::FontId,
+    sample_width: f32,
+    stroke_width: f32,
+}
+
+/// One legend entry, a single widget so that the row wraps between
+/// entries and never inside a name.
+fn legend_entry(
+    ui: &mut Ui,
+    style: &LegendStyle,
+    text: &str,
+    text_color: egui::Color32,
+    line_color: egui::Color32,
+    sample: Sample,
+    sense: egui::Sense,
+) -> egui::Response {
+    let galley = ui
+        .painter()
+        .layout_no_wrap(text.to_string(), style.font.clone(), text_color);
+    let gap = 5.0;
+    let size = egui::vec2(style.sample_width + gap + galley.size().x, galley.size().y);
+    let (rect, response) = ui.allocate_exact_size(size, sense);
+    let sample_rect = egui::Rect::from_min_size(rect.min, egui::vec2(style.sample_width, size.y));
+    let width = match sample {
+        Sample::Baseline => style.stroke_width * 0.7,
+        Sample::Live(_) => style.stroke_width,
+    };
+    paint_sample(ui, sample_rect, line_color, width, sample);
+    ui.painter().galley(
+        egui::pos2(rect.min.x + style.sample_width + gap, rect.min.y),
+        galley,
+        text_color,
+    );
+    if response.hovered() && sense.senses_click() {
+        ui.painter().rect_stroke(
+            rect.expand(2.0),
+            3.0,
+            ui.visuals().widgets.hovered.bg_stroke,
+            egui::StrokeKind::Outside,
+        );
+    }
+    response
+}
+
+enum Sample {
+    Live(palette::Dash),
+    Baseline,
+}
+
+/// A short stretch of line as the plot draws it.
+fn paint_sample(ui: &Ui, rect: egui::Rect, color: egui::Color32, width: f32, sample: Sample) {
+    let y = rect.center().y;
+    let line = [
+        egui::pos2(rect.left() + 1.0, y),
+        egui::pos2(rect.right() - 1.0, y),
+    ];
+    let painter = ui.painter();
+    let stroke = egui::Stroke::new(width, color);
+    match sample {
+        Sample::Live(palette::Dash::Solid) => {
+            painter.line_segment(line, stroke);
+        }
+        Sample::Live(palette::Dash::Dotted) => {
+            painter.extend(egui::Shape::dotted_line(
+                &line,
+                color,
+                2.5 * width,
+                width / 2.0,
+            ));
+        }
+        Sample::Live(palette::Dash::SparseDots) => {
+            painter.extend(egui::Shape::dotted_line(
+                &line,
+                color,
+                5.0 * width,
+                width / 2.0,
+            ));
+        }
+        Sample::Baseline => {
+            painter.extend(egui::Shape::dashed_line(&line, stroke, 7.0, 4.0));
+        }
+    }
 }
 
 /// Grid marks on whole months, coarser as the view widens.

@@ -37,7 +37,9 @@ pub fn show(ui: &mut Ui, doc: &mut Document, messages: &mut Vec<Message>) {
             super::command_button(ui, Command::AddEvent, true, messages);
         });
     });
-    let settings = &mut doc.scenario.settings;
+    let selected_event = doc.selected_event;
+    let (scenario, problems) = doc.active_with_problems();
+    let settings = &mut scenario.settings;
     ui.checkbox(
         &mut settings.resource_blocked_orders,
         "Re-source blocked orders from the other suppliers",
@@ -67,17 +69,12 @@ pub fn show(ui: &mut Ui, doc: &mut Document, messages: &mut Vec<Message>) {
     });
     ui.separator();
 
-    if doc.scenario.disruptions.is_empty() {
+    if scenario.disruptions.is_empty() {
         ui.weak("No events. Add an export ban, a quota, a licensing delay, a tariff or a price shock, or pick a real one from Add preset.");
         return;
     }
-    let minerals: Vec<String> = doc
-        .scenario
-        .minerals
-        .iter()
-        .map(|m| m.name.clone())
-        .collect();
-    for (k, d) in doc.scenario.disruptions.iter_mut().enumerate() {
+    let minerals: Vec<String> = scenario.minerals.iter().map(|m| m.name.clone()).collect();
+    for (k, d) in scenario.disruptions.iter_mut().enumerate() {
         ui.horizontal(|ui| {
             ui.checkbox(&mut d.enabled, "")
                 .accessible_name(format!("Enable {}", d.name))
@@ -88,7 +85,7 @@ pub fn show(ui: &mut Ui, doc: &mut Document, messages: &mut Vec<Message>) {
             } else {
                 text.weak().strikethrough()
             };
-            let button = egui::Button::selectable(doc.selected_event == k, text).wrap();
+            let button = egui::Button::selectable(selected_event == k, text).wrap();
             if ui.add(button).clicked() {
                 messages.push(Message::SelectEvent(k));
             }
@@ -111,9 +108,9 @@ pub fn show(ui: &mut Ui, doc: &mut Document, messages: &mut Vec<Message>) {
     }
     ui.separator();
 
-    let k = doc.selected_event;
-    if let Some(d) = doc.scenario.disruptions.get_mut(k) {
-        editor(ui, k, d, &minerals, &doc.scenario.minerals, &doc.problems);
+    let k = selected_event;
+    if let Some(d) = scenario.disruptions.get_mut(k) {
+        editor(ui, k, d, &minerals, &scenario.minerals, problems);
         ui.add_space(6.0);
         if ui.button("Delete event").clicked() {
             messages.push(Message::RemoveEvent(k));

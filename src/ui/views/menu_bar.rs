@@ -14,6 +14,16 @@ pub struct MenuState<'a> {
     /// A file dialog is open: File actions are greyed out.
     pub dialog_open: bool,
     pub recent_files: &'a [PathBuf],
+    pub presenter: bool,
+    /// A variant (not the base) is on screen.
+    pub variant_can_be_deleted: bool,
+    /// A baseline is set.
+    pub comparing: bool,
+    /// Side panels on screen now.
+    pub scenario_panel: bool,
+    pub editor_panel: bool,
+    /// A panel the planner wants is folded because the window is narrow.
+    pub folded_for_room: bool,
 }
 
 pub fn show(ui: &mut Ui, state: &MenuState<'_>, messages: &mut Vec<Message>) {
@@ -37,6 +47,12 @@ pub fn show(ui: &mut Ui, state: &MenuState<'_>, messages: &mut Vec<Message>) {
             ui.separator();
             item(ui, Command::Save, None, files, messages);
             item(ui, Command::SaveAs, None, files, messages);
+            ui.separator();
+            ui.menu_button("Export", |ui| {
+                item(ui, Command::ExportChart, None, files, messages);
+                item(ui, Command::ExportCsv, None, files, messages);
+                item(ui, Command::ExportBriefing, None, files, messages);
+            });
             ui.separator();
             item(ui, Command::Quit, None, true, messages);
         });
@@ -65,11 +81,49 @@ pub fn show(ui: &mut Ui, state: &MenuState<'_>, messages: &mut Vec<Message>) {
             item(ui, Command::AddSupplier, None, selected, messages);
             item(ui, Command::AddEvent, None, true, messages);
         });
+        ui.menu_button("Variant", |ui| {
+            item(ui, Command::DuplicateVariant, None, true, messages);
+            item(ui, Command::RenameVariant, None, true, messages);
+            item(ui, Command::DeleteVariant, None, state.variant_can_be_deleted, messages);
+            ui.separator();
+            item(ui, Command::CompareWithFile, None, !state.dialog_open, messages);
+            item(ui, Command::StopComparing, None, state.comparing, messages);
+        });
         ui.menu_button("View", |ui| {
+            toggle(ui, Command::PresenterMode, state.presenter, messages);
+            ui.separator();
+            toggle(ui, Command::ToggleScenarioPanel, state.scenario_panel, messages);
+            toggle(ui, Command::ToggleEditorPanel, state.editor_panel, messages);
+            if state.folded_for_room {
+                ui.weak("Some panels are folded to keep the chart at half\nthe window: zoom out or widen the window.");
+            }
+            ui.separator();
+            item(ui, Command::ZoomIn, None, true, messages);
+            item(ui, Command::ZoomOut, None, true, messages);
+            item(ui, Command::ZoomReset, None, true, messages);
+            ui.separator();
             item(ui, Command::ToggleTheme, None, true, messages);
-            ui.weak("Zoom: Ctrl + and Ctrl -");
+            item(ui, Command::CommandPalette, None, true, messages);
         });
     });
+}
+
+/// An entry that is on or off, drawn as a checkbox (a screen reader hears
+/// its state).
+fn toggle(ui: &mut Ui, command: Command, on: bool, messages: &mut Vec<Message>) {
+    let mut checked = on;
+    let mut label = command.label().to_string();
+    if let Some(shortcut) = command.shortcut() {
+        label = format!("{label}  ({})", ui.ctx().format_shortcut(&shortcut));
+    }
+    if ui
+        .checkbox(&mut checked, label)
+        .on_hover_text(command.tooltip())
+        .changed()
+    {
+        messages.push(command.into());
+        ui.close();
+    }
 }
 
 /// One entry: the command's label (or `label`, e.g. "Undo budget of

@@ -10,15 +10,14 @@ pub fn show(ui: &mut Ui, doc: &Document, messages: &mut Vec<Message>) {
     let dark = ui.visuals().dark_mode;
     ui.horizontal(|ui| {
         ui.heading("Minerals");
-        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-            if ui
-                .button("+ Add")
-                .on_hover_text(Command::AddMineral.tooltip_with_shortcut(ui.ctx()))
-                .clicked()
-            {
-                messages.push(Command::AddMineral.into());
-            }
-        });
+        // Right after the heading, never pushed out of a narrow panel.
+        if ui
+            .button("+ Add")
+            .on_hover_text(Command::AddMineral.tooltip_with_shortcut(ui.ctx()))
+            .clicked()
+        {
+            messages.push(Command::AddMineral.into());
+        }
     });
     ui.add_space(4.0);
     // Only the rows in view are laid out, so 200 minerals cost what 20 do.
@@ -28,12 +27,12 @@ pub fn show(ui: &mut Ui, doc: &Document, messages: &mut Vec<Message>) {
         .id_salt("minerals_scroll")
         .max_height((ui.available_height() - buttons_height).max(row_height * 3.0))
         .auto_shrink([false, true])
-        .show_rows(ui, row_height, doc.scenario.minerals.len(), |ui, rows| {
+        .show_rows(ui, row_height, doc.active().minerals.len(), |ui, rows| {
             for i in rows {
                 mineral_row(ui, doc, i, dark, messages);
             }
         });
-    if let Some(selected) = doc.scenario.minerals.get(doc.selected) {
+    if let Some(selected) = doc.active().minerals.get(doc.selected) {
         ui.add_space(6.0);
         ui.horizontal(|ui| {
             if ui
@@ -59,7 +58,7 @@ pub fn show(ui: &mut Ui, doc: &Document, messages: &mut Vec<Message>) {
 
 /// One mineral: colour swatch, name (selects it) and coverage badge.
 fn mineral_row(ui: &mut Ui, doc: &Document, i: usize, dark: bool, messages: &mut Vec<Message>) {
-    let mineral = &doc.scenario.minerals[i];
+    let mineral = &doc.active().minerals[i];
     let coverage = doc
         .projection
         .minerals

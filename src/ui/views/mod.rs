@@ -20,6 +20,8 @@ pub mod status_bar;
 pub mod summary_table;
 pub mod supplier_table;
 pub mod unsaved_prompt;
+pub mod variant_bar;
+pub mod what_changed;
 
 use crate::ui::command::{Command, Message};
 use egui::{Button, Ui};

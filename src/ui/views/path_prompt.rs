@@ -3,7 +3,7 @@
 //! File > Open by typing a path.
 
 use crate::ui::command::Message;
-use crate::ui::files::{FileRequest, ron_files_in, with_ron_extension};
+use crate::ui::files::{FileRequest, ron_files_in, with_extension, with_ron_extension};
 use egui::{Id, Modal, TextEdit};
 use std::path::{Path, PathBuf};
 
@@ -21,10 +21,17 @@ impl PathPrompt {
     /// name), saying why it is shown if it was not asked for.
     pub fn new(request: FileRequest, reason: Option<String>) -> Self {
         let text = match &request {
-            FileRequest::Open { folder } => folder.display().to_string() + "/",
+            FileRequest::Open { folder } | FileRequest::CompareWith { folder } => {
+                folder.display().to_string() + "/"
+            }
             FileRequest::SaveAs {
                 folder,
                 suggested_name,
+            }
+            | FileRequest::Export {
+                folder,
+                suggested_name,
+                ..
             } => folder.join(suggested_name).display().to_string(),
         };
         Self {
@@ -37,15 +44,16 @@ impl PathPrompt {
 
 /// Returns `false` when the prompt should close.
 pub fn show(ctx: &egui::Context, prompt: &mut PathPrompt, messages: &mut Vec<Message>) -> bool {
-    let saving = matches!(prompt.request, FileRequest::SaveAs { .. });
+    let (title, action) = match &prompt.request {
+        FileRequest::Open { .. } => ("Open scenario".to_string(), "Open"),
+        FileRequest::SaveAs { .. } => ("Save scenario as".to_string(), "Save"),
+        FileRequest::CompareWith { .. } => ("Compare with scenario".to_string(), "Compare"),
+        FileRequest::Export { kind, .. } => (format!("Export {}", kind.label()), "Export"),
+    };
     let mut keep = true;
     Modal::new(Id::unique("path_prompt")).show(ctx, |ui| {
         ui.set_width(560.0);
-        ui.heading(if saving {
-            "Save scenario as"
-        } else {
-            "Open scenario"
-        });
+        ui.heading(title);
         if let Some(reason) = &prompt.reason {
             ui.add_space(4.0);
             ui.colored_label(ui.visuals().warn_fg_color, reason);
@@ -81,15 +89,17 @@ pub fn show(ctx: &egui::Context, prompt: &mut PathPrompt, messages: &mut Vec<Mes
             });
         ui.add_space(8.0);
         ui.horizontal(|ui| {
-            let action = if saving { "Save" } else { "Open" };
             let path = PathBuf::from(prompt.text.trim());
             let valid = !prompt.text.trim().is_empty() && !prompt.text.ends_with('/');
             let clicked = ui.add_enabled(valid, egui::Button::new(action)).clicked();
             if valid && (clicked || entered) {
-                messages.push(if saving {
-                    Message::SaveTo(with_ron_extension(path))
-                } else {
-                    Message::OpenPath(path)
+                messages.push(match &prompt.request {
+                    FileRequest::Open { .. } => Message::OpenPath(path),
+                    FileRequest::SaveAs { .. } => Message::SaveTo(with_ron_extension(path)),
+                    FileRequest::CompareWith { .. } => Message::CompareWithPath(path),
+                    FileRequest::Export { kind, .. } => {
+                        Message::ExportTo(*kind, with_extension(path, kind.extension()))
+                    }
                 });
                 keep = false;
             }

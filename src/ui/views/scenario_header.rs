@@ -27,7 +27,7 @@ pub fn show(ui: &mut Ui, scenario: &mut Scenario, problems: &[crate::model::Prob
         .spacing([8.0, 6.0])
         .show(ui, |ui| {
             form.row(ui, "Scenario name", "name", |ui, id| {
-                text_field(ui, field_id("name"), &mut scenario.name, 200.0, false, "")
+                text_field(ui, field_id("name"), &mut scenario.name, 160.0, false, "")
                     .labelled_by(id)
             });
             form.row(ui, "Start month", "start", |ui, id| {
@@ -47,19 +47,27 @@ pub fn show(ui: &mut Ui, scenario: &mut Scenario, problems: &[crate::model::Prob
             });
             form.row(ui, "Horizon (months)", "horizon_months", |ui, id| {
                 let r = form::months(ui, "horizon_months", &mut scenario.horizon_months, id);
+                // Short, so the panel fits beside the plot on a projector.
                 ui.weak(format!(
-                    "to {} ({:.1} years)",
-                    scenario.calendar_month(scenario.horizon_months),
-                    f64::from(scenario.horizon_months) / 12.0
+                    "to {}",
+                    scenario.calendar_month(scenario.horizon_months)
+                ))
+                .on_hover_text(format!(
+                    "{:.1} years: the last month projected is {}",
+                    f64::from(scenario.horizon_months) / 12.0,
+                    scenario.calendar_month(scenario.horizon_months)
                 ));
                 r
             });
             form.row(ui, "Unspent budget", "settings", |ui, id| {
                 ui.checkbox(
                     &mut scenario.settings.carry_over_unspent,
-                    "carries over to next month",
+                    "carries over",
                 )
                 .labelled_by(id)
+                .on_hover_text(
+                    "Ticked: budget a purchase ceiling stops from being spent in a month is added to the next month. Unticked: it is forfeited.",
+                )
             });
         });
 }

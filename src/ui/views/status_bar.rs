@@ -25,14 +25,14 @@ pub fn show(ui: &mut Ui, doc: &Document) {
             );
         }
         ui.separator();
-        let budget: f64 = doc.scenario.minerals.iter().map(|m| m.budget_usd).sum();
+        let budget: f64 = doc.active().minerals.iter().map(|m| m.budget_usd).sum();
         ui.label(format!(
             "{} minerals · budget {} · spent {} · {} months from {}",
-            doc.scenario.minerals.len(),
+            doc.active().minerals.len(),
             usd_short(budget),
             usd_short(doc.projection.total_cost_usd()),
-            doc.scenario.horizon_months,
-            doc.scenario.start
+            doc.active().horizon_months,
+            doc.active().start
         ));
     });
 }

@@ -1,10 +1,13 @@
 //! One row per mineral and a total row: budget, bought, final coverage, the
 //! month 100 % is reached, unspent budget, coverage lost to events and the
-//! feasibility ratio.
+//! feasibility ratio. When comparing with a baseline, four Δ columns
+//! follow: coverage, the month 100 % is reached, spent and unspent.
 
 use super::mineral_list::coverage_badge;
-use crate::display::{feasibility_ratio, qty, usd_short};
+use crate::display::{feasibility_ratio, pts_delta, qty, reach_delta, usd_delta, usd_short};
+use crate::model::compare::MineralDelta;
 use crate::model::{Projection, Scenario};
+use crate::ui::document::Comparison;
 use egui::{Grid, RichText, Ui};
 
 /// The table's columns.
@@ -19,7 +22,20 @@ const HEADERS: [&str; 8] = [
     "Feasibility",
 ];
 
-pub fn show(ui: &mut Ui, scenario: &Scenario, projection: &Projection, lost_to_events_pct: &[f64]) {
+/// The Δ columns, against the baseline.
+const DELTA_HEADERS: [&str; 4] = ["Δ coverage", "Δ 100% reached", "Δ spent", "Δ unspent"];
+
+pub fn show(
+    ui: &mut Ui,
+    scenario: &Scenario,
+    projection: &Projection,
+    lost_to_events_pct: &[f64],
+    comparison: Option<&Comparison>,
+) {
+    let deltas = comparison
+        .map(|c| c.deltas.as_slice())
+        .filter(|d| !d.is_empty());
+    let columns = HEADERS.len() + deltas.map_or(0, |_| DELTA_HEADERS.len());
     let has_events = scenario.disruptions.iter().any(|d| d.enabled);
     let dark = ui.visuals().dark_mode;
     let n = scenario.minerals.len().min(projection.minerals.len());
@@ -31,7 +47,7 @@ pub fn show(ui: &mut Ui, scenario: &Scenario, projection: &Projection, lost_to_e
         .id_salt("summary")
         .show_rows(ui, row_height, n + 2, |ui, rows| {
             Grid::new("summary_table")
-                .num_columns(HEADERS.len())
+                .num_columns(columns)
                 .striped(true)
                 .spacing([10.0, row_gap])
                 .min_col_width(40.0)
@@ -42,6 +58,13 @@ pub fn show(ui: &mut Ui, scenario: &Scenario, projection: &Projection, lost_to_e
                         if row == 0 {
                             for h in HEADERS {
                                 ui.strong(h);
+                            }
+                            if deltas.is_some() {
+                                for h in DELTA_HEADERS {
+                                    ui.strong(h).on_hover_text(
+                                        "This variant minus the baseline (dashed lines in the plot)",
+                                    );
+                                }
                             }
                         } else if row == n + 1 {
                             total_row(ui, scenario, projection, n);
@@ -57,6 +80,9 @@ pub fn show(ui: &mut Ui, scenario: &Scenario, projection: &Projection, lost_to_e
                                 has_events,
                                 dark,
                             );
+                            if let Some(deltas) = deltas {
+                                delta_cells(ui, projection, deltas.get(k).and_then(Option::as_ref));
+                            }
                         }
                         ui.end_row();
                     }
@@ -115,6 +141,33 @@ fn total_row(ui: &mut Ui, scenario: &Scenario, projection: &Projection, n: usize
     ui.label(RichText::new(usd_short(unspent_total)).strong());
     ui.weak("—");
     ui.weak("—");
+}
+
+/// Live minus baseline for one mineral; "new" when the baseline lacks it.
+fn delta_cells(ui: &mut Ui, projection: &Projection, delta: Option<&MineralDelta>) {
+    let Some(d) = delta else {
+        ui.weak("new")
+            .on_hover_text("This mineral is not in the baseline");
+        for _ in 1..DELTA_HEADERS.len() {
+            ui.weak("—");
+        }
+        return;
+    };
+    let coverage = pts_delta(d.final_coverage_pts);
+    if coverage == "0.0 pts" {
+        right_weak(ui, coverage);
+    } else {
+        right(ui, coverage);
+    }
+    ui.label(reach_delta(&d.full_coverage, projection));
+    right(ui, usd_delta(d.spent_usd));
+    right(ui, usd_delta(d.unspent_usd));
+}
+
+fn right_weak(ui: &mut Ui, text: String) {
+    ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+        ui.weak(text)
+    });
 }
 
 fn right(ui: &mut Ui, text: String) {
