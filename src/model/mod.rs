@@ -5,6 +5,7 @@ pub mod changes;
 pub mod compare;
 pub mod disruption;
 pub mod edits;
+pub mod event_effect;
 pub mod month;
 pub mod presets;
 pub mod projection;
@@ -13,6 +14,7 @@ pub mod validation;
 pub mod variants;
 
 pub use disruption::{Disruption, DisruptionKind};
+pub use event_effect::{EventEffect, event_effect};
 pub use month::YearMonth;
 pub use projection::{
     Feasibility, MineralProjection, MonthRow, Projection, project, project_without_events,
