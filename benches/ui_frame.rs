@@ -4,6 +4,10 @@
 //! - The largest sample (12 minerals × 120 months): a still frame and a
 //!   frame while dragging a budget (the document's one refresh per frame
 //!   revalidates and re-projects). Target: under 4 ms.
+//! - The largest sample with four variants (5 in all), compared with the
+//!   base: a frame that switches the variant on screen (its projection,
+//!   deltas and differences) and one that switches the baseline (the
+//!   baseline's projection too). Target: under 4 ms.
 //! - A 200-mineral × 240-month scenario: an edit's frame (target under
 //!   16 ms) and the first paint of a new window on it, from opening the
 //!   document to the first frame drawn (target under 2 s).
@@ -17,6 +21,33 @@ static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 use stockpile_planner::model::Scenario;
 use stockpile_planner::samples;
 use stockpile_planner::ui::PlannerApp;
+use stockpile_planner::ui::command::Message;
+
+/// The largest sample with four variants: budgets cut by 20 %, raised by
+/// 20 %, a year shorter, and with the first preset event.
+fn five_variants() -> Scenario {
+    let mut file = samples::STRATEGIC_TWELVE.scenario();
+    for (name, edit) in [
+        ("Budget cut 20%", 0.8),
+        ("Budget up 20%", 1.2),
+        ("One year shorter", 1.0),
+        ("With an event", 1.0),
+    ] {
+        let mut v = file.variant_without_nested(0).expect("base");
+        v.name = name.into();
+        for m in &mut v.minerals {
+            m.budget_usd *= edit;
+        }
+        if name == "One year shorter" {
+            v.horizon_months -= 12;
+        }
+        if name == "With an event" {
+            v.add_preset(0);
+        }
+        file.variants.push(v);
+    }
+    file
+}
 
 fn input() -> egui::RawInput {
     egui::RawInput {
@@ -57,6 +88,31 @@ fn frames(c: &mut Criterion) {
             frame(&ctx, &mut app)
         })
     });
+
+    let (ctx, mut app) = window(five_variants());
+    app.send(Message::SetBaseline(Some(0)));
+    frame(&ctx, &mut app);
+    let mut k = 0;
+    c.bench_function(
+        "ui frame, 12 minerals x 5 variants, switching the variant on screen (baseline: the base)",
+        |b| {
+            b.iter(|| {
+                k = k % 4 + 1;
+                app.send(Message::SwitchVariant(k));
+                frame(&ctx, &mut app)
+            })
+        },
+    );
+    c.bench_function(
+        "ui frame, 12 minerals x 5 variants, switching the baseline",
+        |b| {
+            b.iter(|| {
+                k = (k + 1) % 5;
+                app.send(Message::SetBaseline(Some(k)));
+                frame(&ctx, &mut app)
+            })
+        },
+    );
 
     let big = samples::generated(200, 12, 240);
     let (ctx, mut app) = window(big.clone());

@@ -252,7 +252,7 @@ pub fn write_diff(
         n => writeln!(out, "{n} differences:")?,
     }
     for d in &found {
-        writeln!(out, "{}: {} → {}", d.label, d.before, d.after)?;
+        writeln!(out, "{}", d.sentence())?;
     }
     let (before, after) = (project(baseline), project(live));
     writeln!(out)?;

@@ -322,8 +322,8 @@ fn export_command_writes_a_variant_against_a_baseline() {
     assert!(html.contains("DRC cobalt export quota"));
     assert!(html.contains("2027-01 – 2028-12"));
     assert!(
-        html.contains("budget of Cobalt"),
-        "what changed lists the budget"
+        html.contains("Cobalt · budget: $700M → $1.4B"),
+        "what changed lists the budget, in the window's words"
     );
 }
 

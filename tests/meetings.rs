@@ -159,10 +159,7 @@ fn what_changed_lists_three_edits_and_a_click_selects_the_mineral() {
     h.run();
     h.run();
     let differences = &h.state().doc.comparison.as_ref().unwrap().differences;
-    let lines: Vec<String> = differences
-        .iter()
-        .map(|d| format!("{}: {} → {}", d.label, d.before, d.after))
-        .collect();
+    let lines: Vec<String> = differences.iter().map(|d| d.sentence()).collect();
     assert_eq!(lines.len(), 3, "{lines:#?}");
     for line in &lines {
         assert!(
@@ -250,4 +247,40 @@ fn the_palette_switches_to_a_variant_by_name() {
     h.run();
     assert_eq!(h.state().doc.active, 1);
     assert_close!(final_coverage(&h), 125.0);
+}
+
+#[test]
+fn an_event_that_changes_nothing_says_why_in_the_events_panel() {
+    use stockpile_planner::model::{Disruption, DisruptionKind, PurchaseCeiling, YearMonth};
+    // The ceiling lets the plan buy 600 t a year; a quota of 800 t a year
+    // from DRC (the only supplier) cannot bind.
+    let mut s = common::simple(12, 100_000.0, 1_000.0);
+    s.minerals[0].ceiling = PurchaseCeiling::QtyPerYear(600.0);
+    s.disruptions.push(Disruption {
+        name: "DRC quota".into(),
+        notes: String::new(),
+        enabled: true,
+        kind: DisruptionKind::ExportQuotaQty(800.0),
+        supplier: "DRC".into(),
+        minerals: vec!["Cobalt".into()],
+        start: YearMonth::new(2026, 1),
+        end: None,
+    });
+    let mut h = window(s);
+    h.get_by_label_contains("Events (1)").click();
+    h.run();
+    assert!(
+        h.query_by_label_contains("no effect: the purchase ceiling already binds")
+            .is_some(),
+        "the events panel does not say why the quota changes nothing"
+    );
+    // A quota below the ceiling does cost coverage, and says how much.
+    h.state_mut().doc.active_mut().disruptions[0].kind = DisruptionKind::ExportQuotaQty(300.0);
+    h.run();
+    h.run();
+    assert!(
+        h.query_by_label_contains("final coverage: Cobalt -")
+            .is_some(),
+        "the events panel does not show the coverage the quota costs"
+    );
 }

@@ -56,9 +56,24 @@ fn write(dir: &Path, name: &str, scenario: &Scenario) -> PathBuf {
 #[test]
 fn files_without_variants_are_written_as_before() {
     for sample in samples::ALL {
-        assert!(!sample.text.contains("variants"), "{}", sample.file_name);
+        let scenario = sample.scenario();
         assert!(sample.text.contains("    format_version: 3,\n"));
+        // Saving gives the file's bytes back, with a `variants` list only
+        // when there are variants.
+        assert_eq!(
+            file::to_ron_string(&scenario),
+            sample.text,
+            "{}",
+            sample.file_name
+        );
+        assert_eq!(
+            sample.text.contains("    variants: ["),
+            !scenario.variants.is_empty(),
+            "{}",
+            sample.file_name
+        );
     }
+    assert!(!samples::STRATEGIC_TWELVE.text.contains("variants"));
 }
 
 #[test]

@@ -8,7 +8,7 @@
 //! [`BaselineComparison`]) so that any comparison (the window's, or
 //! [`delta_table`] from two projections) can be printed.
 
-use crate::display::{grouped, pct, pct_short, pts_delta, usd_delta, usd_short};
+use crate::display::{grouped, pct, pct_short, pts_delta, reach_delta, usd_delta, usd_short};
 use crate::model::{Disruption, Mineral, Projection, PurchaseCeiling, Scenario, SpendingProfile};
 use std::fmt::Write as _;
 
@@ -103,6 +103,7 @@ pub fn summary_table(projection: &Projection, lost_to_events_pct: Option<&[f64]>
 /// final coverage, how the month 100 % is reached moved, and the change in
 /// spent and unspent budget. Short cells: it is printed beside the summary.
 pub fn delta_table(live: &Projection, baseline: &Projection) -> Table {
+    use crate::model::compare::{ReachDelta, deltas};
     let header = [
         "Mineral",
         "Δ coverage",
@@ -110,61 +111,34 @@ pub fn delta_table(live: &Projection, baseline: &Projection) -> Table {
         "Δ spent",
         "Δ unspent",
     ];
+    // The same deltas as the window's summary and `diff`.
     let rows = live
         .minerals
         .iter()
-        .map(
-            |m| match baseline.minerals.iter().find(|b| b.name == m.name) {
-                None => vec![
-                    m.name.clone(),
-                    "new mineral".into(),
-                    String::new(),
-                    String::new(),
-                    String::new(),
-                ],
-                Some(b) => {
-                    let live_month = m.first_full_coverage_month.map(|k| live.calendar_month(k));
-                    let base_month = b
-                        .first_full_coverage_month
-                        .map(|k| baseline.calendar_month(k));
-                    vec![
-                        m.name.clone(),
-                        pts_delta(m.final_coverage_pct() - b.final_coverage_pct()),
-                        reach_change(base_month, live_month),
-                        usd_delta(m.total_cost_usd - b.total_cost_usd),
-                        usd_delta(m.unspent_usd() - b.unspent_usd()),
-                    ]
-                }
-            },
-        )
+        .zip(deltas(baseline, live))
+        .map(|(m, delta)| match delta {
+            None => vec![
+                m.name.clone(),
+                "new mineral".into(),
+                String::new(),
+                String::new(),
+                String::new(),
+            ],
+            Some(d) => vec![
+                m.name.clone(),
+                pts_delta(d.final_coverage_pts),
+                match d.full_coverage {
+                    ReachDelta::NeverReached => "—".into(),
+                    other => reach_delta(&other, live),
+                },
+                usd_delta(d.spent_usd),
+                usd_delta(d.unspent_usd),
+            ],
+        })
         .collect();
     Table {
         header: header.map(String::from).to_vec(),
         rows,
-    }
-}
-
-/// How the month 100 % is reached moved from `before` to `after`.
-fn reach_change(
-    before: Option<crate::model::YearMonth>,
-    after: Option<crate::model::YearMonth>,
-) -> String {
-    let months = |n: i64| {
-        if n == 1 {
-            "1 month".to_string()
-        } else {
-            format!("{n} months")
-        }
-    };
-    match (before, after) {
-        (Some(b), Some(a)) => match b.months_until(a) - 1 {
-            0 => "same month".into(),
-            d if d < 0 => format!("{} earlier", months(-d)),
-            d => format!("{} later", months(d)),
-        },
-        (None, Some(a)) => format!("now, {a}"),
-        (Some(_), None) => "no longer".into(),
-        (None, None) => "—".into(),
     }
 }
 
@@ -498,17 +472,5 @@ mod tests {
     #[test]
     fn escapes_markup() {
         assert_eq!(esc("<a & \"b\">"), "&lt;a &amp; &quot;b&quot;&gt;");
-    }
-
-    #[test]
-    fn reach_changes_in_words() {
-        use crate::model::YearMonth;
-        let m = |y, mo| Some(YearMonth::new(y, mo));
-        assert_eq!(reach_change(m(2027, 1), m(2026, 10)), "3 months earlier");
-        assert_eq!(reach_change(m(2027, 1), m(2027, 2)), "1 month later");
-        assert_eq!(reach_change(m(2027, 1), m(2027, 1)), "same month");
-        assert_eq!(reach_change(None, m(2027, 2)), "now, 2027-02");
-        assert_eq!(reach_change(m(2027, 1), None), "no longer");
-        assert_eq!(reach_change(None, None), "—");
     }
 }

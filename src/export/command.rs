@@ -11,7 +11,8 @@ use super::{
 };
 use crate::cli::{EXIT_INVALID, EXIT_OK};
 use crate::file;
-use crate::model::{Projection, Scenario, changes, project, project_without_events, validate};
+use crate::model::compare::{Difference, differences};
+use crate::model::{Projection, Scenario, project, project_without_events, validate};
 use std::io::Write;
 use std::path::Path;
 
@@ -168,11 +169,10 @@ fn comparison(
             .clone()
             .unwrap_or_else(|| baseline.scenario.name.clone()),
         delta: delta_table(projection, base_projection),
-        changes: changes::changes(&baseline.scenario, &live.scenario)
-            .into_iter()
-            // Variants carry their own names: not a change worth a line.
-            .filter(|c| c.what != "scenario name")
-            .map(|c| c.what)
+        // The same list as the window's "What changed" and `diff`.
+        changes: differences(&baseline.scenario, &live.scenario)
+            .iter()
+            .map(Difference::sentence)
             .collect(),
     }
 }

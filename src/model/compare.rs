@@ -34,6 +34,19 @@ pub struct Difference {
     pub target: DiffTarget,
 }
 
+impl Difference {
+    /// The difference as one line: "Cobalt · budget: $500M → $400M", or
+    /// the label alone for something added or removed ("Gallium · mineral
+    /// added"), where "— → added" would say nothing more.
+    pub fn sentence(&self) -> String {
+        if self.after == "added" || self.after == "removed" {
+            self.label.clone()
+        } else {
+            format!("{}: {} → {}", self.label, self.before, self.after)
+        }
+    }
+}
+
 /// What a difference is about, to select it in the window.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum DiffTarget {

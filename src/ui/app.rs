@@ -765,7 +765,9 @@ impl PlannerApp {
             );
         });
         ui.separator();
-        egui::ScrollArea::vertical()
+        // Both ways: on a narrow panel a row too wide scrolls instead of
+        // being cut off.
+        egui::ScrollArea::both()
             .id_salt("editor_scroll")
             .show(ui, |ui| {
                 if self.right_tab == RightTab::Events {

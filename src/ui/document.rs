@@ -9,7 +9,10 @@
 
 use super::history::History;
 use crate::model::compare::{Difference, MineralDelta, deltas, differences};
-use crate::model::{Problem, Projection, Scenario, project, project_without_events, validate};
+use crate::model::{
+    EventEffect, Problem, Projection, Scenario, event_effect, project, project_without_events,
+    validate,
+};
 use std::path::{Path, PathBuf};
 
 pub struct Document {
@@ -33,6 +36,12 @@ pub struct Document {
     /// Per mineral, final coverage lost to the enabled events, percentage
     /// points (all zero without events). Same age as `projection`.
     pub coverage_lost_to_events_pct: Vec<f64>,
+    /// What the selected event does (or why it does nothing), as of the
+    /// last refresh; `None` without events or while the scenario has
+    /// problems.
+    pub selected_event_effect: Option<EventEffect>,
+    /// The event `selected_event_effect` is about.
+    effect_of_event: Option<usize>,
     /// The mineral being edited.
     pub selected: usize,
     /// The event being edited.
@@ -124,6 +133,8 @@ impl Document {
         let coverage_lost_to_events_pct = lost_to_events(&base, &projection);
         Self {
             active: 0,
+            selected_event_effect: None,
+            effect_of_event: None,
             baseline: None,
             comparison: None,
             baseline_for: None,
@@ -293,14 +304,31 @@ impl Document {
             (None, None) => false,
             _ => true,
         };
-        if !live_changed && !baseline_changed {
+        let event_changed = self.effect_of_event != Some(self.selected_event);
+        if !live_changed && !baseline_changed && !event_changed {
             return false;
         }
         if live_changed {
             self.refresh_live();
         }
-        self.refresh_comparison(baseline, baseline_changed);
+        if live_changed || baseline_changed {
+            self.refresh_comparison(baseline, baseline_changed);
+        }
+        if live_changed || event_changed {
+            self.refresh_event_effect();
+        }
         true
+    }
+
+    /// What the selected event does: two projections (a few more when it
+    /// does nothing, to say why), only for the one event on screen.
+    fn refresh_event_effect(&mut self) {
+        self.effect_of_event = Some(self.selected_event);
+        self.selected_event_effect = if self.problems.is_empty() {
+            event_effect(&self.derived_for, self.selected_event)
+        } else {
+            None
+        };
     }
 
     fn refresh_live(&mut self) {

@@ -85,11 +85,7 @@ impl PlannerApp {
                 let baseline = comparison.map(|c| BaselineComparison {
                     name: c.name.clone(),
                     delta: delta_table(&doc.projection, &c.projection),
-                    changes: c
-                        .differences
-                        .iter()
-                        .map(|d| format!("{}: {} → {}", d.label, d.before, d.after))
-                        .collect(),
+                    changes: c.differences.iter().map(|d| d.sentence()).collect(),
                 });
                 let has_events = doc.active().disruptions.iter().any(|d| d.enabled);
                 Ok(briefing_html(&BriefingInput {

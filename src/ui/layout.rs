@@ -5,9 +5,9 @@
 //! arithmetic in points, tested without a window.
 
 /// Narrowest useful scenario panel (name, timeframe, the mineral list).
-pub const SCENARIO_PANEL_MIN: f32 = 280.0;
+pub const SCENARIO_PANEL_MIN: f32 = 270.0;
 /// Narrowest useful editor (labels and fields side by side).
-pub const EDITOR_PANEL_MIN: f32 = 320.0;
+pub const EDITOR_PANEL_MIN: f32 = 360.0;
 /// Widest the editor grows: wider only spreads the same fields.
 pub const EDITOR_PANEL_MAX: f32 = 520.0;
 /// Widest the scenario panel grows.
@@ -81,11 +81,11 @@ mod tests {
         // At 130 % (985 points) only the editor fits.
         let fit = fit_panels(1280.0 / 1.3, true, true);
         assert!(!fit.scenario && fit.editor && fit.folded_for_room);
-        // At 200 % (640 points) the editor still fits, alone.
-        let fit = fit_panels(640.0, true, true);
+        // At 175 % (731 points) the editor still fits, alone.
+        let fit = fit_panels(1280.0 / 1.75, true, true);
         assert!(!fit.scenario && fit.editor && fit.folded_for_room);
-        // At 600 points only the narrower scenario panel fits.
-        let fit = fit_panels(600.0, true, true);
+        // At 200 % (640 points) only the narrower scenario panel fits.
+        let fit = fit_panels(640.0, true, true);
         assert!(fit.scenario && !fit.editor && fit.folded_for_room);
         // At 250 % (512 points) nothing fits beside a readable plot.
         let fit = fit_panels(512.0, true, true);

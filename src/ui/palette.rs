@@ -73,16 +73,60 @@ pub fn baseline_style() -> egui_plot::LineStyle {
     egui_plot::LineStyle::Dashed { length: 12.0 }
 }
 
-/// Coverage badge colour: red below 50 %, amber below 100 %, green at 100 %.
-pub fn coverage_color(coverage_pct: f64, dark_mode: bool) -> Color32 {
-    match (coverage_pct >= 99.999_999, coverage_pct >= 50.0, dark_mode) {
-        (true, _, true) => Color32::from_rgb(0x3C, 0xB3, 0x71),
-        (true, _, false) => Color32::from_rgb(0x1E, 0x7B, 0x46),
-        (false, true, true) => Color32::from_rgb(0xE6, 0xA1, 0x1E),
-        (false, true, false) => Color32::from_rgb(0xA8, 0x6A, 0x00),
-        (false, false, true) => Color32::from_rgb(0xE8, 0x5B, 0x4A),
-        (false, false, false) => Color32::from_rgb(0xB0, 0x2A, 0x1A),
+/// A coverage badge's colours: the bar, the empty track behind it and the
+/// text over both. Opaque and chosen so the text meets WCAG AA (4.5:1)
+/// over the bar and over the track, in both themes (tested below).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct BadgeColors {
+    pub bar: Color32,
+    pub track: Color32,
+    pub text: Color32,
+}
+
+/// The badge of a final coverage: red below 50 %, amber below 100 %, green
+/// at 100 %; dark bars under white text in the dark theme, light bars
+/// under black text in the light one.
+pub fn badge_colors(coverage_pct: f64, dark_mode: bool) -> BadgeColors {
+    let full = coverage_pct >= 99.999_999;
+    let half = coverage_pct >= 50.0;
+    if dark_mode {
+        BadgeColors {
+            bar: match (full, half) {
+                (true, _) => Color32::from_rgb(0x1F, 0x6E, 0x43),
+                (false, true) => Color32::from_rgb(0x85, 0x58, 0x00),
+                (false, false) => Color32::from_rgb(0x9E, 0x2B, 0x1E),
+            },
+            track: Color32::from_rgb(0x1B, 0x1B, 0x1B),
+            text: Color32::WHITE,
+        }
+    } else {
+        BadgeColors {
+            bar: match (full, half) {
+                (true, _) => Color32::from_rgb(0x9C, 0xD9, 0xB0),
+                (false, true) => Color32::from_rgb(0xF2, 0xCF, 0x86),
+                (false, false) => Color32::from_rgb(0xF4, 0xA8, 0x9C),
+            },
+            track: Color32::from_rgb(0xEC, 0xEC, 0xEC),
+            text: Color32::BLACK,
+        }
     }
+}
+
+/// WCAG 2 contrast ratio of two opaque colours (1 to 21).
+pub fn contrast_ratio(a: Color32, b: Color32) -> f64 {
+    fn luminance(c: Color32) -> f64 {
+        let channel = |v: u8| {
+            let v = f64::from(v) / 255.0;
+            if v <= 0.039_28 {
+                v / 12.92
+            } else {
+                ((v + 0.055) / 1.055).powf(2.4)
+            }
+        };
+        0.2126 * channel(c.r()) + 0.7152 * channel(c.g()) + 0.0722 * channel(c.b())
+    }
+    let (la, lb) = (luminance(a), luminance(b));
+    (la.max(lb) + 0.05) / (la.min(lb) + 0.05)
 }
 
 /// Colour of validation messages.
@@ -91,5 +135,33 @@ pub fn problem_color(dark_mode: bool) -> Color32 {
         Color32::from_rgb(0xFF, 0x8A, 0x7A)
     } else {
         Color32::from_rgb(0xB0, 0x2A, 0x1A)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn badge_text_meets_wcag_aa_over_bar_and_track_in_both_themes() {
+        for dark in [true, false] {
+            for coverage in [10.0, 60.0, 100.0] {
+                let b = badge_colors(coverage, dark);
+                for (what, behind) in [("bar", b.bar), ("track", b.track)] {
+                    let ratio = contrast_ratio(b.text, behind);
+                    assert!(
+                        ratio >= 4.5,
+                        "dark={dark} coverage={coverage}: text over {what} is {ratio:.2}:1"
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn the_contrast_check_would_catch_white_on_a_pale_bar() {
+        let pale = badge_colors(60.0, false).bar;
+        assert!(contrast_ratio(Color32::WHITE, pale) < 4.5);
+        assert!((contrast_ratio(Color32::WHITE, Color32::BLACK) - 21.0).abs() < 1e-9);
     }
 }

@@ -38,6 +38,7 @@ pub fn show(ui: &mut Ui, doc: &mut Document, messages: &mut Vec<Message>) {
         });
     });
     let selected_event = doc.selected_event;
+    let effect = doc.selected_event_effect.clone();
     let (scenario, problems) = doc.active_with_problems();
     let settings = &mut scenario.settings;
     ui.checkbox(
@@ -112,10 +113,60 @@ pub fn show(ui: &mut Ui, doc: &mut Document, messages: &mut Vec<Message>) {
     if let Some(d) = scenario.disruptions.get_mut(k) {
         editor(ui, k, d, &minerals, &scenario.minerals, problems);
         ui.add_space(6.0);
+        if let Some(effect) = &effect {
+            effect_line(ui, effect, &minerals, d.enabled);
+        }
+        ui.add_space(6.0);
         if ui.button("Delete event").clicked() {
             messages.push(Message::RemoveEvent(k));
         }
     }
+}
+
+/// What the event does to final coverage, or why it does nothing, in one
+/// line: a room watching a line that does not move must know the tool is
+/// not broken.
+fn effect_line(
+    ui: &mut Ui,
+    effect: &crate::model::EventEffect,
+    minerals: &[String],
+    enabled: bool,
+) {
+    let prefix = if enabled { "" } else { "If enabled: " };
+    let text = match &effect.no_effect_reason {
+        Some(reason) => format!("{prefix}{reason}"),
+        None => {
+            let mut lost: Vec<(&String, f64)> = minerals
+                .iter()
+                .zip(&effect.coverage_lost_pts)
+                .filter(|(_, pts)| pts.abs() >= crate::model::event_effect::NO_EFFECT_PTS)
+                .map(|(name, pts)| (name, *pts))
+                .collect();
+            lost.sort_by(|a, b| b.1.abs().total_cmp(&a.1.abs()));
+            if lost.is_empty() {
+                format!("{prefix}changes when coverage is reached, not final coverage")
+            } else {
+                let parts: Vec<String> = lost
+                    .iter()
+                    .take(4)
+                    .map(|(name, pts)| format!("{name} {}", crate::display::pts_delta(-pts)))
+                    .collect();
+                let more = if lost.len() > 4 {
+                    format!(" and {} more", lost.len() - 4)
+                } else {
+                    String::new()
+                };
+                format!("{prefix}final coverage: {}{more}", parts.join(", "))
+            }
+        }
+    };
+    let color = if effect.no_effect_reason.is_some() {
+        ui.visuals().warn_fg_color
+    } else {
+        ui.visuals().text_color()
+    };
+    ui.add(egui::Label::new(RichText::new(text).color(color)).wrap())
+        .on_hover_text("The projection with this event against the same projection without it (other events as they are)");
 }
 
 fn target(d: &Disruption) -> String {

@@ -94,20 +94,20 @@ fn mineral_row(ui: &mut Ui, doc: &Document, i: usize, dark: bool, messages: &mut
 
 /// A small bar with the coverage % on it, coloured by how close it is to 100 %.
 pub fn coverage_badge(ui: &mut Ui, mineral: &str, coverage_pct: f64, dark: bool) {
-    let color = palette::coverage_color(coverage_pct, dark);
+    let colors = palette::badge_colors(coverage_pct, dark);
     let (rect, response) = ui.allocate_exact_size(vec2(70.0, 18.0), Sense::hover());
     let painter = ui.painter();
-    painter.rect_filled(rect, 3.0, ui.visuals().extreme_bg_color);
+    painter.rect_filled(rect, 3.0, colors.track);
     let filled = rect.width() * (coverage_pct / 100.0).clamp(0.0, 1.0) as f32;
     let mut bar = rect;
     bar.set_width(filled);
-    painter.rect_filled(bar, 3.0, color.gamma_multiply(0.55));
+    painter.rect_filled(bar, 3.0, colors.bar);
     painter.text(
         rect.center(),
         egui::Align2::CENTER_CENTER,
         pct(coverage_pct),
         egui::FontId::proportional(12.0),
-        ui.visuals().strong_text_color(),
+        colors.text,
     );
     // Readable by screen readers and tests, like any other widget.
     let text = format!("{mineral} final coverage {}", pct(coverage_pct));

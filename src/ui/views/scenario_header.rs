@@ -27,7 +27,7 @@ pub fn show(ui: &mut Ui, scenario: &mut Scenario, problems: &[crate::model::Prob
         .spacing([8.0, 6.0])
         .show(ui, |ui| {
             form.row(ui, "Scenario name", "name", |ui, id| {
-                text_field(ui, field_id("name"), &mut scenario.name, 160.0, false, "")
+                text_field(ui, field_id("name"), &mut scenario.name, 140.0, false, "")
                     .labelled_by(id)
             });
             form.row(ui, "Start month", "start", |ui, id| {
@@ -46,7 +46,10 @@ pub fn show(ui: &mut Ui, scenario: &mut Scenario, problems: &[crate::model::Prob
                     .accessible_name("Start year")
             });
             form.row(ui, "Horizon (months)", "horizon_months", |ui, id| {
-                let r = form::months(ui, "horizon_months", &mut scenario.horizon_months, id);
+                // The label says "months": no unit after the field, so the
+                // row fits a narrow panel.
+                let r = form::whole_field(ui, "horizon_months", &mut scenario.horizon_months)
+                    .labelled_by(id);
                 // Short, so the panel fits beside the plot on a projector.
                 ui.weak(format!(
                     "to {}",

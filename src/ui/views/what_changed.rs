@@ -17,7 +17,7 @@ pub fn show(ui: &mut Ui, differences: &[Difference], messages: &mut Vec<Message>
         .auto_shrink([false, true])
         .show_rows(ui, row_height, differences.len(), |ui, rows| {
             for d in &differences[rows] {
-                let text = format!("{}: {} → {}", d.label, d.before, d.after);
+                let text = d.sentence();
                 let clickable = d.target != DiffTarget::Scenario;
                 let response = ui
                     .add(
