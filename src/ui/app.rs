@@ -695,7 +695,7 @@ impl PlannerApp {
         views::variant_bar::show(ui, &self.doc, &mut self.renaming, &mut self.pending);
         ui.separator();
         let doc = &self.doc;
-        let share = if self.presenter.is_some() { 0.58 } else { 0.62 };
+        let share = if self.presenter.is_some() { 0.66 } else { 0.62 };
         let plot_height = (ui.available_height() * share).max(200.0);
         let baseline = doc
             .comparison

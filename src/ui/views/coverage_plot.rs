@@ -108,7 +108,9 @@ pub fn show(ui: &mut Ui, plot_input: &CoveragePlot<'_>) {
         .include_y(0.0)
         .include_y(y_top)
         .y_axis_label("Coverage of requirement (%)")
-        .y_axis_formatter(|mark, _| format!("{:.0}%", mark.value))
+        // Rounded first: -0.0000001 would print as "-0%".
+        .y_axis_formatter(|mark, _| format!("{:.0}%", mark.value.round() + 0.0))
+        .y_grid_spacer(pct_grid)
         .x_grid_spacer(move |input| month_grid(input, first_january))
         .x_axis_formatter(move |mark, _| {
             if mark.value < 1.0 || mark.value.fract() != 0.0 {
@@ -148,6 +150,18 @@ pub fn show(ui: &mut Ui, plot_input: &CoveragePlot<'_>) {
                 );
                 (first <= horizon && last >= 1.0).then_some((d, first, last))
             });
+            // Lanes one line of text apart on screen, whatever the plot's
+            // height and the zoom (from last frame's transform).
+            let label_size = if presenter { 15.0 } else { 12.0 };
+            let value_per_point = plot.transform().dvalue_dpos()[1].abs();
+            // Never above the data's own top: text counts in the automatic
+            // bounds, and would push them up frame after frame.
+            let view_top = plot.plot_bounds().max()[1].min(y_top);
+            let lane_step = if value_per_point.is_finite() && value_per_point > 0.0 {
+                (f64::from(label_size) + 3.0) * value_per_point
+            } else {
+                0.045 * y_top
+            };
             for (lane, (d, first, last)) in in_view.enumerate() {
                 // An unnamed span stays out of the legend.
                 plot.span(
@@ -159,8 +173,8 @@ pub fn show(ui: &mut Ui, plot_input: &CoveragePlot<'_>) {
                 plot.text(
                     Text::new(
                         "",
-                        PlotPoint::new(first - 0.3, y_top * (0.98 - 0.045 * lane as f64)),
-                        egui::RichText::new(&d.name).size(if presenter { 15.0 } else { 12.0 }),
+                        PlotPoint::new(first - 0.3, view_top - lane_step * (lane as f64 + 0.3)),
+                        egui::RichText::new(&d.name).size(label_size),
                     )
                     .color(event_color)
                     .anchor(egui::Align2::LEFT_TOP),
@@ -406,6 +420,27 @@ fn paint_sample(ui: &Ui, rect: egui::Rect, color: egui::Color32, width: f32, sam
             painter.extend(egui::Shape::dashed_line(&line, stroke, 7.0, 4.0));
         }
     }
+}
+
+/// Grid marks every 10, 20, 25 or 50 % (coarser as the view grows), so a
+/// short plot on a projector still shows more than 0 % and 100 %.
+fn pct_grid(input: GridInput) -> Vec<GridMark> {
+    let (lo, hi) = input.bounds;
+    let range = (hi - lo).max(1.0);
+    let step = [10.0, 20.0, 25.0, 50.0, 100.0, 250.0, 500.0]
+        .into_iter()
+        .find(|s| range / s <= 7.0)
+        .unwrap_or(1000.0);
+    let mut marks = Vec::new();
+    let mut y = (lo / step).ceil() * step;
+    while y <= hi {
+        marks.push(GridMark {
+            value: y,
+            step_size: step,
+        });
+        y += step;
+    }
+    marks
 }
 
 /// Grid marks on whole months, coarser as the view widens.
