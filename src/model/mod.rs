@@ -9,6 +9,7 @@ pub mod event_effect;
 pub mod month;
 pub mod presets;
 pub mod projection;
+pub mod reference;
 pub mod scenario;
 pub mod validation;
 pub mod variants;
