@@ -6,6 +6,7 @@ use crate::display::{
 };
 use crate::file;
 use crate::model::compare::{deltas, differences};
+use crate::model::reference::{share_from_china_pct, supplier_hhi};
 use crate::model::{Problem, Projection, Scenario, project, project_without_events, validate_each};
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -184,7 +185,7 @@ pub fn project_file(
             .iter()
             .any(|d| d.enabled)
             .then(|| projection.coverage_lost_vs(&project_without_events(&scenario)));
-        write_table(&scenario.name, &projection, lost.as_deref(), out)
+        write_table(&scenario, &projection, lost.as_deref(), out)
     };
     finish(result, "the projection", err)
 }
@@ -352,13 +353,16 @@ pub fn write_csv(projection: &Projection, out: &mut dyn Write) -> std::io::Resul
 
 /// Write a readable table: a summary, then month by month per mineral.
 /// `lost_to_events_pct` (per mineral, percentage points) is `None` when the
-/// scenario has no enabled event.
+/// scenario has no enabled event. `scenario` is the one projected: its name
+/// heads the table, and its suppliers give each mineral's supplier HHI
+/// ([`supplier_hhi`]) and share bought from China ([`share_from_china_pct`]).
 pub fn write_table(
-    name: &str,
+    scenario: &Scenario,
     projection: &Projection,
     lost_to_events_pct: Option<&[f64]>,
     out: &mut dyn Write,
 ) -> std::io::Result<()> {
+    let name = &scenario.name;
     writeln!(
         out,
         "{name}\n{} months from {} to {}\n",
@@ -368,7 +372,7 @@ pub fn write_table(
     )?;
     writeln!(
         out,
-        "{:<26} {:>10} {:>16} {:>9} {:>20} {:>10} {:>14} {:>11}",
+        "{:<26} {:>10} {:>16} {:>9} {:>20} {:>10} {:>14} {:>12} {:>10} {:>11}",
         "Mineral",
         "Spent",
         "Bought",
@@ -376,6 +380,8 @@ pub fn write_table(
         "100% reached",
         "Unspent",
         "Lost to events",
+        "Supplier HHI",
+        "From China",
         "Feasibility"
     )?;
     for (k, m) in projection.minerals.iter().enumerate() {
@@ -389,9 +395,18 @@ pub fn write_table(
             Some(_) => "none".into(),
             None => "—".into(),
         };
+        // The scenario's mineral: the same place, else the same name.
+        let mineral = scenario
+            .minerals
+            .get(k)
+            .filter(|s| s.name == m.name)
+            .or_else(|| scenario.minerals.iter().find(|s| s.name == m.name));
+        let (hhi, china) = mineral.map_or(("—".into(), "—".into()), |s| {
+            (grouped(supplier_hhi(s), 0), pct(share_from_china_pct(s)))
+        });
         writeln!(
             out,
-            "{:<26} {:>10} {:>16} {:>9} {:>20} {:>10} {:>14} {:>11}",
+            "{:<26} {:>10} {:>16} {:>9} {:>20} {:>10} {:>14} {:>12} {:>10} {:>11}",
             m.name,
             usd_short(m.total_cost_usd),
             format!("{} {}", grouped(m.total_ordered_qty, 0), m.unit.symbol()),
@@ -399,6 +414,8 @@ pub fn write_table(
             reached,
             usd_short(m.unspent_usd()),
             lost,
+            hhi,
+            china,
             feasibility_ratio(&m.feasibility),
         )?;
     }

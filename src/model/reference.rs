@@ -341,9 +341,12 @@ impl ReferenceTable {
 
     /// The world total that goes with [`Self::production_by_country`]: its
     /// value and unit. When the table holds several world totals for the
-    /// same field (gallium: low-purity primary and high-purity refined),
-    /// the first one in the same unit that is at least the sum of the
-    /// countries listed; a smaller total measures something else.
+    /// same field in the unit of the countries, the largest, the broadest
+    /// measure (gallium: low-purity primary production, 760,000 kg, not
+    /// high-purity refined gallium, 320,000 kg, which has no country
+    /// split). A world total can be a little below the sum of the
+    /// countries listed, as the source rounds it (gallium: 762,000 kg
+    /// listed).
     pub fn world_production(&self, mineral: &str, kind: ProductionKind) -> Option<(f64, String)> {
         let p = self.production(mineral, kind);
         p.world.map(|w| (w, p.unit))
@@ -429,15 +432,21 @@ impl ReferenceTable {
     /// the upper bound it is split into producers each as large as the
     /// smallest country listed (the source lists the largest, so none of
     /// the rest is larger), which adds at most rest × smallest share.
-    /// `None` without a world total or without any country.
+    /// When the listed shares add up to more than 100 % (a world total
+    /// rounded below the sum of its countries), they are scaled to add up
+    /// to 100 and there is no rest. `None` without a world total or without
+    /// any country.
     pub fn world_hhi_bounds(&self, mineral: &str, kind: ProductionKind) -> Option<(f64, f64)> {
         let p = self.production(mineral, kind);
         let world = p.world.filter(|w| *w > 0.0)?;
         if p.countries.is_empty() {
             return None;
         }
-        let shares: Vec<f64> = p.countries.iter().map(|(_, v)| v / world * 100.0).collect();
+        let mut shares: Vec<f64> = p.countries.iter().map(|(_, v)| v / world * 100.0).collect();
         let listed: f64 = shares.iter().sum();
+        if listed > 100.0 {
+            shares.iter_mut().for_each(|s| *s *= 100.0 / listed);
+        }
         let low: f64 = shares.iter().map(|s| s * s).sum();
         let smallest = shares.iter().copied().fold(f64::INFINITY, f64::min);
         let rest = (100.0 - listed).max(0.0);
@@ -469,12 +478,11 @@ impl ReferenceTable {
             .filter_map(|f| Some((f.country.clone()?, f.value.exact()?)))
             .collect();
         countries.sort_by(|a, b| b.1.total_cmp(&a.1));
-        let listed: f64 = countries.iter().map(|(_, v)| v).sum();
         let world = rows
             .iter()
             .filter(|f| f.is_world() && f.unit == unit)
             .filter_map(|f| f.value.exact())
-            .find(|w| *w >= listed);
+            .reduce(f64::max);
         Production {
             countries,
             world,
@@ -765,12 +773,13 @@ pub fn share_from_china_pct(mineral: &Mineral) -> f64 {
     if !(total > 0.0 && total.is_finite()) {
         return 0.0;
     }
-    let china: f64 = mineral
+    // A fold from +0.0: an empty f64 `sum` is -0.0, printed "-0.0%".
+    let china = mineral
         .suppliers
         .iter()
         .filter(|s| is_china_supplier(&s.name))
         .map(|s| clean(s.share_pct))
-        .sum();
+        .fold(0.0, |a, b| a + b);
     100.0 * china / total
 }
 
