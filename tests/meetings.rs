@@ -284,3 +284,33 @@ fn an_event_that_changes_nothing_says_why_in_the_events_panel() {
         "the events panel does not show the coverage the quota costs"
     );
 }
+
+#[test]
+fn undoing_a_duplicate_shows_the_base_and_ctrl_0_keeps_presenter_size() {
+    let mut h = window(base_and_variant());
+    h.state_mut().send(Command::DuplicateVariant);
+    h.run();
+    h.key_press(Key::Enter);
+    h.run();
+    assert_eq!(h.state().doc.scenario.variants.len(), 2);
+    assert_eq!(h.state().doc.active, 2);
+    h.state_mut().send(Command::Undo);
+    h.run();
+    assert_eq!(h.state().doc.scenario.variants.len(), 1);
+    assert_eq!(
+        h.state().doc.active,
+        0,
+        "back on the base, not another variant"
+    );
+
+    h.key_press(Key::F11);
+    h.run();
+    let presenter_zoom = h.ctx.zoom_factor();
+    assert!(presenter_zoom > 1.0);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Plus);
+    h.run();
+    assert!(h.ctx.zoom_factor() > presenter_zoom);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Num0);
+    h.run();
+    assert_eq!(h.ctx.zoom_factor(), presenter_zoom);
+}

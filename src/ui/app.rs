@@ -348,7 +348,11 @@ impl PlannerApp {
             },
             Command::ZoomIn => egui::gui_zoom::zoom_in(ctx),
             Command::ZoomOut => egui::gui_zoom::zoom_out(ctx),
-            Command::ZoomReset => ctx.set_zoom_factor(1.0),
+            // In presenter mode, back to presenter mode's own zoom.
+            Command::ZoomReset => ctx.set_zoom_factor(
+                self.presenter
+                    .map_or(1.0, |p| (p.zoom_before * PRESENTER_ZOOM).min(3.0)),
+            ),
             Command::CommandPalette => self.palette.open(),
             Command::DuplicateVariant => {
                 if let Some(k) = doc.scenario.duplicate_variant(doc.active) {
@@ -632,7 +636,9 @@ impl PlannerApp {
             views::menu_bar::show(ui, &menu, &mut self.pending);
             views::file_bar::show(ui, &self.doc);
         });
-        Panel::bottom("status_bar").show(ui, |ui| views::status_bar::show(ui, &self.doc));
+        Panel::bottom("status_bar").show(ui, |ui| {
+            views::status_bar::show(ui, &self.doc, self.panels.folded_for_room)
+        });
         let (want_scenario, want_editor) = self.wanted_panels();
         self.panels =
             super::layout::fit_panels(ctx.content_rect().width(), want_scenario, want_editor);
@@ -695,14 +701,39 @@ impl PlannerApp {
         views::variant_bar::show(ui, &self.doc, &mut self.renaming, &mut self.pending);
         ui.separator();
         let doc = &self.doc;
-        let share = if self.presenter.is_some() { 0.66 } else { 0.62 };
-        let plot_height = (ui.available_height() * share).max(200.0);
+        // The plot takes what the table under it does not need, and never
+        // less than half: a presenter's 4-mineral table leaves it room, a
+        // 12-mineral one scrolls.
+        let row = ui.spacing().interact_size.y + ui.spacing().item_spacing.y;
+        let rows_below = match (&doc.comparison, self.bottom_tab) {
+            (Some(c), BottomTab::Changes) => c.differences.len().max(1) + 1,
+            _ => doc.projection.minerals.len() + 3,
+        } as f32;
+        let available = ui.available_height();
+        let plot_height = (available - rows_below * row - 3.0 * row)
+            .clamp(available * 0.5, available * 0.75)
+            .max(200.0);
         let baseline = doc
             .comparison
             .as_ref()
             .filter(|c| c.problem.is_none())
             .map(|c| (c.name.as_str(), &c.projection));
         ui.allocate_ui(egui::vec2(ui.available_width(), plot_height), |ui| {
+            ui.horizontal(|ui| {
+                ui.heading("Projected coverage");
+                views::variant_bar::baseline_choice(ui, doc, &mut self.pending);
+                if self.presenter.is_none() {
+                    ui.add(
+                        egui::Label::new(
+                            egui::RichText::new(
+                                "click a name to hide it · drag to pan · scroll to zoom · double-click to reset",
+                            )
+                            .weak(),
+                        )
+                        .truncate(),
+                    );
+                }
+            });
             views::coverage_plot::show(
                 ui,
                 &views::coverage_plot::CoveragePlot {

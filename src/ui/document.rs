@@ -244,8 +244,11 @@ impl Document {
     fn show_changed_variant(&mut self, before: &Scenario) {
         let count = self.scenario.variant_count();
         if count != before.variant_count() {
-            // A variant came back or went: stay, within range.
-            self.active = self.active.min(count - 1);
+            // A variant came back or went. The one on screen went (a
+            // duplicate undone): show the base, where copies come from.
+            if self.active >= count {
+                self.active = 0;
+            }
             return;
         }
         let differs = |k: usize| match (before.variant(k), self.scenario.variant(k)) {

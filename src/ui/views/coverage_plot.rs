@@ -39,17 +39,6 @@ pub fn show(ui: &mut Ui, plot_input: &CoveragePlot<'_>) {
         baseline,
     } = *plot_input;
     let dark = ui.visuals().dark_mode;
-    ui.horizontal(|ui| {
-        ui.heading("Projected coverage");
-        if !presenter && !stale {
-            ui.add(
-                egui::Label::new(
-                    egui::RichText::new("click a name to hide it · drag to pan · scroll to zoom · double-click to reset").weak(),
-                )
-                .truncate(),
-            );
-        }
-    });
     if stale {
         // On its own line and wrapped: a long message must not widen the
         // panel and push the plot under the editor.
@@ -162,11 +151,15 @@ pub fn show(ui: &mut Ui, plot_input: &CoveragePlot<'_>) {
             } else {
                 0.045 * y_top
             };
-            for (lane, (d, first, last)) in in_view.enumerate() {
+            let in_view: Vec<_> = in_view.collect();
+            // Overlapping windows add up: the more events, the fainter each,
+            // so four of them do not paint the whole plot.
+            let fill = 0.08 / (in_view.len().max(1) as f32).sqrt();
+            for (lane, (d, first, last)) in in_view.into_iter().enumerate() {
                 // An unnamed span stays out of the legend.
                 plot.span(
                     Span::new("", (first - 0.5)..=(last + 0.5))
-                        .fill(event_color.gamma_multiply(0.06))
+                        .fill(event_color.gamma_multiply(fill))
                         .border_color(event_color.gamma_multiply(0.4))
                         .border_width(1.0),
                 );
@@ -220,11 +213,18 @@ pub fn show(ui: &mut Ui, plot_input: &CoveragePlot<'_>) {
                     .iter()
                     .map(|r| [f64::from(r.month), r.coverage_pct])
                     .collect();
+                let dash = palette::mineral_dash(i);
+                // Dots as wide as a solid line bury the lines under them.
+                let width = if crowded || dash == palette::Dash::Solid {
+                    width
+                } else {
+                    width * 0.6
+                };
                 let mut line = Line::new(m.name.clone(), points)
                     .color(palette::mineral_color(i, dark))
                     .width(width);
                 if !crowded {
-                    line = line.style(palette::mineral_dash(i).plot_style(width));
+                    line = line.style(dash.plot_style(width));
                 }
                 plot.line(line);
             }
@@ -363,7 +363,8 @@ fn legend_entry(
     let sample_rect = egui::Rect::from_min_size(rect.min, egui::vec2(style.sample_width, size.y));
     let width = match sample {
         Sample::Baseline => style.stroke_width * 0.7,
-        Sample::Live(_) => style.stroke_width,
+        Sample::Live(palette::Dash::Solid) => style.stroke_width,
+        Sample::Live(_) => style.stroke_width * 0.6,
     };
     paint_sample(ui, sample_rect, line_color, width, sample);
     ui.painter().galley(

@@ -106,6 +106,15 @@ pub fn show(ui: &mut Ui, doc: &mut Document, messages: &mut Vec<Message>) {
                 .wrap(),
             );
         });
+        // Under the event clicked, where the eye is: what it does.
+        if k == selected_event
+            && let Some(effect) = &effect
+        {
+            ui.horizontal(|ui| {
+                ui.add_space(28.0);
+                effect_line(ui, effect, &minerals, d.enabled);
+            });
+        }
     }
     ui.separator();
 
@@ -113,10 +122,7 @@ pub fn show(ui: &mut Ui, doc: &mut Document, messages: &mut Vec<Message>) {
     if let Some(d) = scenario.disruptions.get_mut(k) {
         editor(ui, k, d, &minerals, &scenario.minerals, problems);
         ui.add_space(6.0);
-        if let Some(effect) = &effect {
-            effect_line(ui, effect, &minerals, d.enabled);
-        }
-        ui.add_space(6.0);
+
         if ui.button("Delete event").clicked() {
             messages.push(Message::RemoveEvent(k));
         }

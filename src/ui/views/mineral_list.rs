@@ -97,11 +97,17 @@ pub fn coverage_badge(ui: &mut Ui, mineral: &str, coverage_pct: f64, dark: bool)
     let colors = palette::badge_colors(coverage_pct, dark);
     let (rect, response) = ui.allocate_exact_size(vec2(70.0, 18.0), Sense::hover());
     let painter = ui.painter();
-    painter.rect_filled(rect, 3.0, colors.track);
+    // A solid pill, so the figure never straddles two colours; the strip
+    // at its foot shows how far to 100 % it is.
+    painter.rect_filled(rect, 3.0, colors.bar);
     let filled = rect.width() * (coverage_pct / 100.0).clamp(0.0, 1.0) as f32;
-    let mut bar = rect;
-    bar.set_width(filled);
-    painter.rect_filled(bar, 3.0, colors.bar);
+    let rest = egui::Rect::from_min_max(
+        egui::pos2(rect.left() + filled, rect.bottom() - 3.0),
+        rect.right_bottom(),
+    );
+    if rest.width() > 0.5 {
+        painter.rect_filled(rest, 0.0, colors.track);
+    }
     painter.text(
         rect.center(),
         egui::Align2::CENTER_CENTER,

@@ -81,7 +81,9 @@ impl Notices {
             return;
         }
         egui::Area::new(egui::Id::unique("notices"))
-            .anchor(egui::Align2::RIGHT_TOP, egui::vec2(-12.0, 52.0))
+            // Bottom right, above the status bar: at the top they covered
+            // the variant tabs and the editor's tabs while they showed.
+            .anchor(egui::Align2::RIGHT_BOTTOM, egui::vec2(-12.0, -34.0))
             .order(egui::Order::Foreground)
             .show(ctx, |ui| {
                 egui::Frame::popup(ui.style()).show(ui, |ui| {

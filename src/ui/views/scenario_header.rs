@@ -27,14 +27,16 @@ pub fn show(ui: &mut Ui, scenario: &mut Scenario, problems: &[crate::model::Prob
         .spacing([8.0, 6.0])
         .show(ui, |ui| {
             form.row(ui, "Scenario name", "name", |ui, id| {
-                text_field(ui, field_id("name"), &mut scenario.name, 140.0, false, "")
+                // As wide as the panel allows: a long name is read, not cut.
+                let width = (ui.available_width() - 4.0).clamp(100.0, 260.0);
+                text_field(ui, field_id("name"), &mut scenario.name, width, false, "")
                     .labelled_by(id)
             });
             form.row(ui, "Start month", "start", |ui, id| {
                 let month = &mut scenario.start.month;
                 ComboBox::from_id_salt("start_month")
                     .selected_text(month_name(*month))
-                    .width(100.0)
+                    .width(88.0)
                     .show_ui(ui, |ui| {
                         for (i, name) in MONTH_NAMES.iter().enumerate() {
                             ui.selectable_value(month, i as u32 + 1, *name);

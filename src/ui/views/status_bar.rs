@@ -5,7 +5,8 @@ use crate::ui::document::Document;
 use crate::ui::palette;
 use egui::Ui;
 
-pub fn show(ui: &mut Ui, doc: &Document) {
+/// `folded`: a side panel the planner wants is folded for lack of room.
+pub fn show(ui: &mut Ui, doc: &Document, folded: bool) {
     ui.horizontal(|ui| {
         let dark = ui.visuals().dark_mode;
         if doc.problems.is_empty() {
@@ -34,5 +35,19 @@ pub fn show(ui: &mut Ui, doc: &Document) {
             doc.active().horizon_months,
             doc.active().start
         ));
+        let zoom = ui.ctx().zoom_factor();
+        if (zoom - 1.0).abs() > 0.01 {
+            ui.separator();
+            ui.label(format!("Zoom {:.0}%", zoom * 100.0))
+                .on_hover_text("Ctrl + and Ctrl − zoom, Ctrl+0 goes back");
+        }
+        if folded {
+            ui.separator();
+            ui.colored_label(
+                ui.visuals().warn_fg_color,
+                "Side panels folded to keep the chart readable: zoom out or widen the window",
+            )
+            .on_hover_text("View lists the panels; they come back when there is room for them beside a chart half the window wide.");
+        }
     });
 }

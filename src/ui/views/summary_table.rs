@@ -10,20 +10,92 @@ use crate::model::{Projection, Scenario};
 use crate::ui::document::Comparison;
 use egui::{Grid, RichText, Ui};
 
-/// The table's columns.
-const HEADERS: [&str; 8] = [
-    "Mineral",
-    "Budget",
-    "Bought",
-    "Final coverage",
-    "100% reached",
-    "Unspent",
-    "Lost to events",
-    "Feasibility",
+/// A column of the table.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Column {
+    Mineral,
+    Budget,
+    Bought,
+    FinalCoverage,
+    Reached,
+    Unspent,
+    LostToEvents,
+    Feasibility,
+    DeltaCoverage,
+    DeltaReached,
+    DeltaSpent,
+    DeltaUnspent,
+}
+
+/// The columns without a baseline.
+const PLAIN: [Column; 8] = [
+    Column::Mineral,
+    Column::Budget,
+    Column::Bought,
+    Column::FinalCoverage,
+    Column::Reached,
+    Column::Unspent,
+    Column::LostToEvents,
+    Column::Feasibility,
 ];
 
-/// The Δ columns, against the baseline.
-const DELTA_HEADERS: [&str; 4] = ["Δ coverage", "Δ 100% reached", "Δ spent", "Δ unspent"];
+/// With a baseline, each Δ beside what it changes, on the left where a
+/// narrow window still shows them.
+const COMPARED: [Column; 12] = [
+    Column::Mineral,
+    Column::FinalCoverage,
+    Column::DeltaCoverage,
+    Column::Reached,
+    Column::DeltaReached,
+    Column::Unspent,
+    Column::DeltaUnspent,
+    Column::DeltaSpent,
+    Column::Budget,
+    Column::Bought,
+    Column::LostToEvents,
+    Column::Feasibility,
+];
+
+impl Column {
+    fn header(self) -> &'static str {
+        match self {
+            Column::Mineral => "Mineral",
+            Column::Budget => "Budget",
+            Column::Bought => "Bought",
+            Column::FinalCoverage => "Final coverage",
+            Column::Reached => "100% reached",
+            Column::Unspent => "Unspent",
+            Column::LostToEvents => "Lost to events",
+            Column::Feasibility => "Feasibility",
+            Column::DeltaCoverage => "Δ coverage",
+            Column::DeltaReached => "Δ 100% reached",
+            Column::DeltaSpent => "Δ spent",
+            Column::DeltaUnspent => "Δ unspent",
+        }
+    }
+
+    fn is_delta(self) -> bool {
+        matches!(
+            self,
+            Column::DeltaCoverage
+                | Column::DeltaReached
+                | Column::DeltaSpent
+                | Column::DeltaUnspent
+        )
+    }
+}
+
+/// What one mineral's row shows.
+struct RowData<'a> {
+    projection: &'a Projection,
+    k: usize,
+    mineral: &'a crate::model::Mineral,
+    lost: Option<f64>,
+    has_events: bool,
+    dark: bool,
+    /// `Some(None)`: comparing, but the baseline lacks this mineral.
+    delta: Option<Option<&'a MineralDelta>>,
+}
 
 pub fn show(
     ui: &mut Ui,
@@ -35,7 +107,7 @@ pub fn show(
     let deltas = comparison
         .map(|c| c.deltas.as_slice())
         .filter(|d| !d.is_empty());
-    let columns = HEADERS.len() + deltas.map_or(0, |_| DELTA_HEADERS.len());
+    let columns: &[Column] = if deltas.is_some() { &COMPARED } else { &PLAIN };
     let has_events = scenario.disruptions.iter().any(|d| d.enabled);
     let dark = ui.visuals().dark_mode;
     let n = scenario.minerals.len().min(projection.minerals.len());
@@ -47,7 +119,7 @@ pub fn show(
         .id_salt("summary")
         .show_rows(ui, row_height, n + 2, |ui, rows| {
             Grid::new("summary_table")
-                .num_columns(columns)
+                .num_columns(columns.len())
                 .striped(true)
                 .spacing([10.0, row_gap])
                 .min_col_width(40.0)
@@ -56,32 +128,29 @@ pub fn show(
                 .show(ui, |ui| {
                     for row in rows {
                         if row == 0 {
-                            for h in HEADERS {
-                                ui.strong(h);
-                            }
-                            if deltas.is_some() {
-                                for h in DELTA_HEADERS {
-                                    ui.strong(h).on_hover_text(
+                            for &c in columns {
+                                let header = ui.strong(c.header());
+                                if c.is_delta() {
+                                    header.on_hover_text(
                                         "This variant minus the baseline (dashed lines in the plot)",
                                     );
                                 }
                             }
                         } else if row == n + 1 {
-                            total_row(ui, scenario, projection, n);
+                            total_row(ui, columns, scenario, projection, n);
                         } else {
                             let k = row - 1;
-                            let lost = lost_to_events_pct.get(k).copied();
-                            mineral_row(
-                                ui,
+                            let data = RowData {
                                 projection,
                                 k,
-                                &scenario.minerals[k],
-                                lost,
+                                mineral: &scenario.minerals[k],
+                                lost: lost_to_events_pct.get(k).copied(),
                                 has_events,
                                 dark,
-                            );
-                            if let Some(deltas) = deltas {
-                                delta_cells(ui, projection, deltas.get(k).and_then(Option::as_ref));
+                                delta: deltas.map(|d| d.get(k).and_then(Option::as_ref)),
+                            };
+                            for &c in columns {
+                                cell(ui, c, &data);
                             }
                         }
                         ui.end_row();
@@ -90,78 +159,107 @@ pub fn show(
         });
 }
 
-fn mineral_row(
-    ui: &mut Ui,
-    projection: &Projection,
-    k: usize,
-    m: &crate::model::Mineral,
-    lost: Option<f64>,
-    has_events: bool,
-    dark: bool,
-) {
-    let p = &projection.minerals[k];
-    ui.label(&p.name);
-    right(ui, usd_short(m.budget_usd));
-    right(ui, qty(p.total_ordered_qty, p.unit.symbol()));
-    coverage_badge(ui, &p.name, p.final_coverage_pct(), dark);
-    match p.first_full_coverage_month {
-        Some(month) => ui.label(projection.calendar_month(month).to_string()),
-        None => ui.weak("not within timeframe"),
-    };
-    ui.label(usd_short(p.unspent_usd()));
-    match lost {
-        Some(lost) if has_events && lost.abs() >= 0.05 => {
-            ui.label(format!("{:.1} pts", -lost))
-                .on_hover_text("Final coverage with the enabled events minus without them");
+fn cell(ui: &mut Ui, column: Column, d: &RowData<'_>) {
+    let projection = d.projection;
+    let p = &projection.minerals[d.k];
+    match column {
+        Column::Mineral => {
+            ui.label(&p.name);
         }
-        _ if has_events => {
-            ui.weak("none");
+        Column::Budget => right(ui, usd_short(d.mineral.budget_usd)),
+        Column::Bought => right(ui, qty(p.total_ordered_qty, p.unit.symbol())),
+        Column::FinalCoverage => coverage_badge(ui, &p.name, p.final_coverage_pct(), d.dark),
+        Column::Reached => {
+            match p.first_full_coverage_month {
+                Some(month) => ui.label(projection.calendar_month(month).to_string()),
+                None => ui.weak("not within timeframe"),
+            };
         }
-        _ => {
-            ui.weak("—").on_hover_text("No events in this scenario");
+        Column::Unspent => {
+            ui.label(usd_short(p.unspent_usd()));
         }
+        Column::LostToEvents => match d.lost {
+            Some(lost) if d.has_events && lost.abs() >= 0.05 => {
+                ui.label(format!("{:.1} pts", -lost))
+                    .on_hover_text("Final coverage with the enabled events minus without them");
+            }
+            _ if d.has_events => {
+                ui.weak("none");
+            }
+            _ => {
+                ui.weak("—").on_hover_text("No events in this scenario");
+            }
+        },
+        Column::Feasibility => feasibility(ui, p, d.dark),
+        _ => delta_cell(ui, column, projection, d.delta.flatten(), d.delta.is_some()),
     }
-    feasibility(ui, p, dark);
 }
 
 /// Totals over the `n` minerals shown.
-fn total_row(ui: &mut Ui, scenario: &Scenario, projection: &Projection, n: usize) {
-    let budget_total: f64 = scenario.minerals[..n].iter().map(|m| m.budget_usd).sum();
-    let unspent_total: f64 = projection.minerals[..n]
-        .iter()
-        .map(|p| p.unspent_usd())
-        .sum();
-    ui.strong("Total");
-    ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-        ui.label(RichText::new(usd_short(budget_total)).strong())
-    });
-    ui.weak("—");
-    ui.weak("—");
-    ui.weak("—");
-    ui.label(RichText::new(usd_short(unspent_total)).strong());
-    ui.weak("—");
-    ui.weak("—");
+fn total_row(
+    ui: &mut Ui,
+    columns: &[Column],
+    scenario: &Scenario,
+    projection: &Projection,
+    n: usize,
+) {
+    for &c in columns {
+        match c {
+            Column::Mineral => {
+                ui.strong("Total");
+            }
+            Column::Budget => {
+                let total: f64 = scenario.minerals[..n].iter().map(|m| m.budget_usd).sum();
+                ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                    ui.label(RichText::new(usd_short(total)).strong())
+                });
+            }
+            Column::Unspent => {
+                let total: f64 = projection.minerals[..n]
+                    .iter()
+                    .map(|p| p.unspent_usd())
+                    .sum();
+                ui.label(RichText::new(usd_short(total)).strong());
+            }
+            _ => {
+                ui.weak("—");
+            }
+        }
+    }
 }
 
 /// Live minus baseline for one mineral; "new" when the baseline lacks it.
-fn delta_cells(ui: &mut Ui, projection: &Projection, delta: Option<&MineralDelta>) {
+fn delta_cell(
+    ui: &mut Ui,
+    column: Column,
+    projection: &Projection,
+    delta: Option<&MineralDelta>,
+    comparing: bool,
+) {
     let Some(d) = delta else {
-        ui.weak("new")
-            .on_hover_text("This mineral is not in the baseline");
-        for _ in 1..DELTA_HEADERS.len() {
+        if comparing && column == Column::DeltaCoverage {
+            ui.weak("new")
+                .on_hover_text("This mineral is not in the baseline");
+        } else {
             ui.weak("—");
         }
         return;
     };
-    let coverage = pts_delta(d.final_coverage_pts);
-    if coverage == "0.0 pts" {
-        right_weak(ui, coverage);
-    } else {
-        right(ui, coverage);
+    match column {
+        Column::DeltaCoverage => {
+            let coverage = pts_delta(d.final_coverage_pts);
+            if coverage == "0.0 pts" {
+                right_weak(ui, coverage);
+            } else {
+                right(ui, coverage);
+            }
+        }
+        Column::DeltaReached => {
+            ui.label(reach_delta(&d.full_coverage, projection));
+        }
+        Column::DeltaSpent => right(ui, usd_delta(d.spent_usd)),
+        _ => right(ui, usd_delta(d.unspent_usd)),
     }
-    ui.label(reach_delta(&d.full_coverage, projection));
-    right(ui, usd_delta(d.spent_usd));
-    right(ui, usd_delta(d.unspent_usd));
 }
 
 fn right_weak(ui: &mut Ui, text: String) {

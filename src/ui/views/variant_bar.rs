@@ -72,11 +72,39 @@ pub fn show(ui: &mut Ui, doc: &Document, renaming: &mut Renaming, messages: &mut
                 }
             });
         }
-        super::command_button(ui, Command::DuplicateVariant, true, messages);
-        super::command_button(ui, Command::DeleteVariant, doc.active > 0, messages);
-        ui.separator();
-        baseline_choice(ui, doc, messages);
+        // Short labels: the bar wraps (and the plot shrinks) less.
+        short_button(ui, "Duplicate", Command::DuplicateVariant, true, messages);
+        short_button(
+            ui,
+            "Delete",
+            Command::DeleteVariant,
+            doc.active > 0,
+            messages,
+        );
     });
+}
+
+/// A button with a short label; the command's own label, tooltip and
+/// shortcut are in the tooltip and the accessible name.
+fn short_button(
+    ui: &mut Ui,
+    text: &str,
+    command: Command,
+    enabled: bool,
+    messages: &mut Vec<Message>,
+) {
+    let response = ui
+        .add_enabled(enabled, egui::Button::new(text))
+        .on_hover_text(format!(
+            "{}: {}",
+            command.label(),
+            command.tooltip_with_shortcut(ui.ctx())
+        ));
+    let name = command.label();
+    response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, enabled, name));
+    if response.clicked() {
+        messages.push(command.into());
+    }
 }
 
 /// "Base: …" for the base, the name for a variant, shortened.
@@ -136,8 +164,8 @@ fn rename_field(ui: &mut Ui, k: usize, renaming: &mut Renaming, messages: &mut V
     }
 }
 
-/// "Compare with: [nothing ▾]": any variant, or a file.
-fn baseline_choice(ui: &mut Ui, doc: &Document, messages: &mut Vec<Message>) {
+/// "Compare with: [nothing ▾]": any other variant, or a file.
+pub fn baseline_choice(ui: &mut Ui, doc: &Document, messages: &mut Vec<Message>) {
     let file = &doc.scenario;
     let current = match &doc.baseline {
         None => "nothing".to_string(),
@@ -161,7 +189,11 @@ fn baseline_choice(ui: &mut Ui, doc: &Document, messages: &mut Vec<Message>) {
             for k in 0..file.variant_count() {
                 let name = tab_label(k, file.variant_name(k).unwrap_or_default());
                 let chosen = doc.baseline == Some(Baseline::Variant(k));
-                if ui.selectable_label(chosen, name).clicked() {
+                // The variant on screen against itself shows nothing.
+                let response = ui
+                    .add_enabled(k != doc.active, egui::Button::selectable(chosen, name))
+                    .on_disabled_hover_text("The variant on screen");
+                if response.clicked() {
                     messages.push(Message::SetBaseline(Some(k)));
                 }
             }
