@@ -209,10 +209,14 @@ fn feasibility_compares_budget_with_purchasable_supply() {
 #[test]
 fn the_us_tariff_preset_hits_only_chinese_suppliers() {
     let plan = stockpile_planner::samples::default_scenario();
-    let tariff = presets::all()
+    let mut tariff = presets::all()
         .into_iter()
         .find(|d| d.name.starts_with("US threatens +100% tariff"))
         .unwrap();
+    // Never imposed: the preset is a what-if, disabled when added. Enabled
+    // here to measure what the threat would cost.
+    assert!(!tariff.enabled);
+    tariff.enabled = true;
     let mut s = plan.clone();
     s.disruptions.push(tariff);
     let lost = project(&s).coverage_lost_vs(&project_without_events(&s));

@@ -12,7 +12,9 @@ use stockpile_planner::display::pct;
 use stockpile_planner::samples;
 use stockpile_planner::ui::PlannerApp;
 
-const BAN: &str = "China bans gallium, germanium and antimony exports to the US (Dec 2024)";
+/// In force for the stockpile (a military end user) after November 2025.
+const BAN: &str =
+    "China bans dual-use exports to US military end users (Dec 2024, kept in Nov 2025)";
 
 /// Opens the Events tab and adds the December 2024 ban: two clicks, the
 /// preset menu then the event.
