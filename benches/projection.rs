@@ -41,6 +41,7 @@ fn thirty_events() -> Vec<Disruption> {
             enabled: true,
             kind: kinds[k % kinds.len()].clone(),
             supplier: format!("Supplier {}", k % 12 + 1),
+            target: stockpile_planner::model::EventTarget::Supplier,
             minerals: if k % 3 == 0 {
                 vec![format!("Mineral {:02}", k + 1)]
             } else {

@@ -69,10 +69,12 @@ pub fn generated(minerals: usize, suppliers: usize, horizon_months: u32) -> Scen
         m.requirement_qty = m.budget_usd / m.price_usd_per_unit;
         m.ceiling = PurchaseCeiling::QtyPerYear(m.requirement_qty / 8.0);
         m.suppliers = (0..suppliers)
-            .map(|k| Supplier {
-                name: format!("Supplier {}", k + 1),
-                share_pct: 100.0 / suppliers as f64,
-                lead_time_months: ((i + k) % 9) as u32,
+            .map(|k| {
+                Supplier::new(
+                    format!("Supplier {}", k + 1),
+                    100.0 / suppliers as f64,
+                    ((i + k) % 9) as u32,
+                )
             })
             .collect();
         m.normalize_shares();

@@ -25,6 +25,7 @@ fn on_b(kind: DisruptionKind, from: u32, to: Option<u32>) -> Disruption {
         enabled: true,
         kind,
         supplier: "B".into(),
+        target: stockpile_planner::model::EventTarget::Supplier,
         minerals: vec![],
         start: YearMonth::new(2026, from),
         end: to.map(|m| YearMonth::new(2026, m)),

@@ -29,6 +29,7 @@ fn event(
         enabled: true,
         kind,
         supplier: supplier.into(),
+        target: stockpile_planner::model::EventTarget::Supplier,
         minerals: vec![],
         start: from,
         end: to,

@@ -280,6 +280,7 @@ fn sample_with_variant(dir: &Path) -> PathBuf {
             enabled: true,
             kind: stockpile_planner::model::DisruptionKind::ExportCutPct(50.0),
             supplier: "DRC".into(),
+            target: stockpile_planner::model::EventTarget::Supplier,
             minerals: vec!["Cobalt".into()],
             start: stockpile_planner::model::YearMonth::new(2027, 1),
             end: Some(stockpile_planner::model::YearMonth::new(2028, 12)),

@@ -262,6 +262,7 @@ fn an_event_that_changes_nothing_says_why_in_the_events_panel() {
         enabled: true,
         kind: DisruptionKind::ExportQuotaQty(800.0),
         supplier: "DRC".into(),
+        target: stockpile_planner::model::EventTarget::Supplier,
         minerals: vec!["Cobalt".into()],
         start: YearMonth::new(2026, 1),
         end: None,

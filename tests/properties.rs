@@ -6,8 +6,8 @@ mod common;
 use proptest::prelude::*;
 use stockpile_planner::file;
 use stockpile_planner::model::{
-    Disruption, DisruptionKind, InTransitOnBan, Mineral, PurchaseCeiling, Scenario, Settings,
-    SpendingProfile, Supplier, Unit, YearMonth, project, validate,
+    Disruption, DisruptionKind, EventTarget, FeedShare, InTransitOnBan, Mineral, PurchaseCeiling,
+    Scenario, Settings, SpendingProfile, Supplier, Unit, YearMonth, project, validate,
 };
 
 fn any_f64() -> impl Strategy<Value = f64> + Clone {
@@ -24,11 +24,37 @@ fn any_f64() -> impl Strategy<Value = f64> + Clone {
 }
 
 fn supplier(value: impl Strategy<Value = f64> + Clone) -> impl Strategy<Value = Supplier> {
-    (".{0,12}", value, 0u32..400).prop_map(|(name, share_pct, lead_time_months)| Supplier {
-        name,
-        share_pct,
-        lead_time_months,
-    })
+    (
+        (".{0,12}", value.clone(), 0u32..400),
+        prop_oneof![Just(String::new()), Just("DRC".to_string()), ".{0,6}"],
+        prop::option::of(value.clone()),
+        prop::collection::vec(
+            (prop_oneof![Just("DRC".to_string()), ".{0,6}"], value),
+            0..3,
+        ),
+    )
+        .prop_map(
+            |((name, share_pct, lead_time_months), country, capacity, feed)| Supplier {
+                name,
+                share_pct,
+                lead_time_months,
+                country,
+                capacity_qty_per_year: capacity,
+                feed: feed
+                    .into_iter()
+                    .map(|(origin, share_pct)| FeedShare { origin, share_pct })
+                    .collect(),
+            },
+        )
+}
+
+/// An event target, mostly the supplier's name as before.
+fn target() -> impl Strategy<Value = EventTarget> {
+    prop_oneof![
+        2 => Just(EventTarget::Supplier),
+        1 => Just(EventTarget::Country),
+        1 => Just(EventTarget::FeedOrigin),
+    ]
 }
 
 fn ceiling(value: impl Strategy<Value = f64> + Clone) -> impl Strategy<Value = PurchaseCeiling> {
@@ -117,6 +143,8 @@ fn disruption(
             Just("S0".to_string()),
             Just("S1".to_string()),
             ".{0,6}"
+            Just("DRC".to_string()),
+            Just("CA".to_string()),
         ],
         prop_oneof![
             Just(vec![]),
@@ -124,16 +152,17 @@ fn disruption(
             prop::collection::vec(".{0,6}", 0..3)
         ],
         month(),
-        prop::option::of(month()),
+        (prop::option::of(month()), target()),
     )
         .prop_map(
-            |(name, enabled, kind, supplier, minerals, start, end)| Disruption {
+            |(name, enabled, kind, supplier, minerals, start, (end, target))| Disruption {
                 name,
                 notes: String::new(),
                 enabled,
                 kind,
                 supplier,
                 minerals,
+                target,
                 start,
                 end,
             },
@@ -178,11 +207,21 @@ fn scenario(
 }
 
 /// Valid one-mineral scenarios with normalised shares.
+/// A supplier's country, capacity and share of DRC feed (`None`: no
+/// feed list), all valid.
+fn supply_terms() -> impl Strategy<Value = (&'static str, Option<f64>, Option<f64>)> {
+    (
+        prop_oneof![Just(""), Just("CA"), Just("DRC"), Just("NO")],
+        prop::option::of(1.0..1e6_f64),
+        prop::option::of(0.0..=100.0_f64),
+    )
+}
+
 fn valid_mineral() -> impl Strategy<Value = (Mineral, u32)> {
     (
         mineral(1.0..1e7_f64),
         1u32..=240,
-        prop::collection::vec((1.0..100.0_f64, 0u32..24), 1..5),
+        prop::collection::vec((1.0..100.0_f64, 0u32..24, supply_terms()), 1..5),
         prop_oneof![
             Just(PurchaseCeiling::None),
             (0.0..1e6_f64).prop_map(PurchaseCeiling::QtyPerYear),
@@ -199,11 +238,29 @@ fn valid_mineral() -> impl Strategy<Value = (Mineral, u32)> {
             m.suppliers = shares
                 .into_iter()
                 .enumerate()
-                .map(|(i, (share_pct, lead))| Supplier {
-                    name: format!("S{i}"),
-                    share_pct,
-                    lead_time_months: lead,
-                })
+                .map(
+                    |(i, (share_pct, lead, (country, capacity, drc_pct)))| Supplier {
+                        name: format!("S{i}"),
+                        share_pct,
+                        lead_time_months: lead,
+                        country: country.to_string(),
+                        capacity_qty_per_year: capacity,
+                        // Some feed from the DRC, the rest from Australia.
+                        feed: match drc_pct {
+                            Some(drc) => vec![
+                                FeedShare {
+                                    origin: "DRC".into(),
+                                    share_pct: drc,
+                                },
+                                FeedShare {
+                                    origin: "Australia".into(),
+                                    share_pct: 100.0 - drc,
+                                },
+                            ],
+                            None => Vec::new(),
+                        },
+                    },
+                )
                 .collect();
             m.normalize_shares();
             m.spending = SpendingProfile::Even;
@@ -238,7 +295,16 @@ proptest! {
             Just(DisruptionKind::ExportBan),
             (0.0..300.0_f64).prop_map(DisruptionKind::TariffPct),
         ],
-        target in prop_oneof![Just(String::new()), Just("S0".to_string()), Just("S1".to_string())],
+        (target_text, target) in (
+            prop_oneof![
+                Just(String::new()),
+                Just("S0".to_string()),
+                Just("S1".to_string()),
+                Just("DRC".to_string()),
+                Just("CA".to_string()),
+            ],
+            target(),
+        ),
         (start, end) in (month(), prop::option::of(month())),
         (resource, lost) in (any::<bool>(), any::<bool>()),
     ) {
@@ -254,7 +320,8 @@ proptest! {
             notes: String::new(),
             enabled: true,
             kind: extra,
-            supplier: target,
+            supplier: target_text,
+            target,
             minerals: vec![],
             start,
             end,
@@ -267,6 +334,33 @@ proptest! {
     }
 
     #[test]
+    #[test]
+    fn a_capacity_limit_never_raises_coverage(
+        (m, horizon) in valid_mineral(),
+        events in prop::collection::vec(disruption(0.0..100.0_f64), 0..3),
+        (which, capacity) in (0usize..5, 0.001..1e5_f64),
+        (resource, lost, carry) in (any::<bool>(), any::<bool>(), any::<bool>()),
+    ) {
+        let mut s = Scenario::empty("P", YearMonth::new(2026, 1));
+        s.horizon_months = horizon;
+        s.settings.resource_blocked_orders = resource;
+        s.settings.carry_over_unspent = carry;
+        s.settings.in_transit_on_ban = if lost { InTransitOnBan::Lost } else { InTransitOnBan::Delivered };
+        s.minerals.push(m);
+        s.disruptions = events;
+        let k = which % s.minerals[0].suppliers.len();
+        // Lower the capacity (or set one where there was none).
+        let old = s.minerals[0].suppliers[k].capacity_qty_per_year;
+        s.minerals[0].suppliers[k].capacity_qty_per_year = old.filter(|&c| c <= capacity);
+        let before = project(&s);
+        s.minerals[0].suppliers[k].capacity_qty_per_year = Some(old.map_or(capacity, |c| c.min(capacity)));
+        let after = project(&s);
+        for (a, b) in before.minerals[0].months.iter().zip(&after.minerals[0].months) {
+            prop_assert!(b.coverage_pct <= a.coverage_pct * (1.0 + 1e-12) + 1e-9,
+                "month {}: {} -> {}", a.month, a.coverage_pct, b.coverage_pct);
+        }
+    }
+
     fn disabling_every_event_equals_having_none(s in scenario(-1e3..1e9_f64)) {
         let mut disabled = s.clone();
         disabled.disruptions.iter_mut().for_each(|d| d.enabled = false);

@@ -15,11 +15,7 @@ fn mineral(suppliers: &[(&str, f64)]) -> Mineral {
     let mut m = Mineral::new("Test");
     m.suppliers = suppliers
         .iter()
-        .map(|&(name, share_pct)| Supplier {
-            name: name.into(),
-            share_pct,
-            lead_time_months: 0,
-        })
+        .map(|&(name, share_pct)| Supplier::new(name, share_pct, 0))
         .collect();
     m
 }

@@ -31,11 +31,7 @@ fn simple(name: &str, budget_usd: f64) -> Scenario {
     m.price_usd_per_unit = 100.0;
     m.requirement_qty = 100.0;
     m.budget_usd = budget_usd;
-    m.suppliers = vec![Supplier {
-        name: "DRC".into(),
-        share_pct: 100.0,
-        lead_time_months: 0,
-    }];
+    m.suppliers = vec![Supplier::new("DRC", 100.0, 0)];
     s.minerals.push(m);
     s
 }

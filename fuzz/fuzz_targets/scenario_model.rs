@@ -14,8 +14,8 @@ use libfuzzer_sys::arbitrary::{Result, Unstructured};
 use libfuzzer_sys::fuzz_target;
 use stockpile_planner::file;
 use stockpile_planner::model::{
-    self, Disruption, DisruptionKind, InTransitOnBan, Mineral, PurchaseCeiling, Scenario, Settings,
-    SpendingProfile, Supplier, Unit, YearMonth,
+    self, Disruption, DisruptionKind, FeedShare, InTransitOnBan, Mineral, PurchaseCeiling,
+    Scenario, Settings, SpendingProfile, Supplier, Unit, YearMonth,
 };
 
 const NAMES: &[&str] = &[
@@ -81,6 +81,24 @@ fn mineral(u: &mut Unstructured) -> Result<Mineral> {
                 name: name(u)?,
                 share_pct: number(u)?,
                 lead_time_months: months(u)?,
+                country: if u.arbitrary()? {
+                    name(u)?
+                } else {
+                    String::new()
+                },
+                capacity_qty_per_year: if u.arbitrary()? {
+                    Some(number(u)?)
+                } else {
+                    None
+                },
+                feed: (0..u.int_in_range(0..=3)?)
+                    .map(|_| {
+                        Ok(FeedShare {
+                            origin: name(u)?,
+                            share_pct: number(u)?,
+                        })
+                    })
+                    .collect::<Result<Vec<_>>>()?,
             })
         })
         .collect::<Result<Vec<_>>>()?;
@@ -136,6 +154,7 @@ fn disruption(u: &mut Unstructured) -> Result<Disruption> {
             .collect::<Result<_>>()?,
         start: month(u)?,
         end: if u.arbitrary()? {
+        target: model::EventTarget::Supplier,
             Some(month(u)?)
         } else {
             None

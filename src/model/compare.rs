@@ -603,11 +603,7 @@ mod tests {
         m.price_usd_per_unit = 100.0;
         m.requirement_qty = 100.0;
         m.budget_usd = budget_usd;
-        m.suppliers = vec![Supplier {
-            name: "DRC".into(),
-            share_pct: 100.0,
-            lead_time_months: 0,
-        }];
+        m.suppliers = vec![Supplier::new("DRC", 100.0, 0)];
         s.minerals.push(m);
         s
     }

@@ -3,6 +3,7 @@
 //! months. See `docs/MODEL.md` for how each one changes the projection.
 
 use super::month::YearMonth;
+use super::scenario::Supplier;
 use serde::{Deserialize, Serialize};
 
 /// One event on the scenario's timeline.
@@ -17,11 +18,18 @@ pub struct Disruption {
     #[serde(default = "enabled_by_default")]
     pub enabled: bool,
     pub kind: DisruptionKind,
-    /// Supplier or country hit, matched against supplier names as whole
-    /// words, ignoring case ("China" hits "China" and "China (refined)").
-    /// Empty: every supplier. Price shocks ignore it.
+    /// What the event hits, as `target` says: a supplier's name, a country
+    /// of supply or a feed origin, matched as whole words, ignoring case
+    /// ("China" hits "China" and "China (refined)"). Empty: every supplier.
+    /// Price shocks on [`EventTarget::Supplier`] ignore it (they move the
+    /// market price).
     #[serde(default)]
     pub supplier: String,
+    /// How `supplier` is matched. Default [`EventTarget::Supplier`], the
+    /// meaning of files written before it existed; not written when it is
+    /// the default.
+    #[serde(default, skip_serializing_if = "EventTarget::is_supplier")]
+    pub target: EventTarget,
     /// Minerals hit, matched like `supplier`. Empty: every mineral.
     #[serde(default)]
     pub minerals: Vec<String>,
@@ -34,6 +42,42 @@ pub struct Disruption {
 
 fn enabled_by_default() -> bool {
     true
+}
+
+/// Which suppliers an event's `supplier` text picks out.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, Default)]
+pub enum EventTarget {
+    /// Suppliers whose name matches (the meaning before targets existed).
+    #[default]
+    Supplier,
+    /// Suppliers whose `country` matches: every refiner or seller in that
+    /// country of supply, wherever its feed comes from.
+    Country,
+    /// A feed origin: each supplier is hit for the share of its feed from
+    /// origins that match (a supplier without a feed list counts its
+    /// country, or its name, as its one origin at 100 %).
+    FeedOrigin,
+}
+
+impl EventTarget {
+    pub const ALL: [EventTarget; 3] = [
+        EventTarget::Supplier,
+        EventTarget::Country,
+        EventTarget::FeedOrigin,
+    ];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            EventTarget::Supplier => "Supplier",
+            EventTarget::Country => "Country of supply",
+            EventTarget::FeedOrigin => "Feed origin",
+        }
+    }
+
+    /// Whether it is the default, [`EventTarget::Supplier`].
+    pub fn is_supplier(&self) -> bool {
+        *self == EventTarget::Supplier
+    }
 }
 
 /// What an event does.
@@ -157,12 +201,10 @@ pub(crate) struct EventTargets<'a> {
 
 impl<'a> EventTargets<'a> {
     pub fn new(event: &'a Disruption) -> Self {
-        let every_supplier = matches!(event.kind, DisruptionKind::PriceShockPct(_))
-            || event.supplier.trim().is_empty();
         EventTargets {
             event,
             minerals: event.minerals.iter().map(|m| normalize_name(m)).collect(),
-            supplier: (!every_supplier).then(|| normalize_name(&event.supplier)),
+            supplier: (!event.hits_every_supplier()).then(|| normalize_name(&event.supplier)),
         }
     }
 
@@ -176,12 +218,50 @@ impl<'a> EventTargets<'a> {
                     .any(|t| normalized_names_match(t, normalized_name)))
     }
 
-    /// Like [`Disruption::hits_supplier`], for a normalized name.
-    pub fn hits_supplier(&self, normalized_name: &str) -> bool {
+    /// Whether its target text matches a normalized name (a supplier's
+    /// name, country or feed origin, as the target says); always when it
+    /// hits every supplier.
+    pub fn matches(&self, normalized_name: &str) -> bool {
         self.supplier
             .as_deref()
             .is_none_or(|t| normalized_names_match(t, normalized_name))
     }
+
+    /// Like [`Disruption::supplier_weight`], for `supplier`.
+    pub fn supplier_weight(&self, supplier: &Supplier) -> f64 {
+        if self.supplier.is_none() {
+            return 1.0;
+        }
+        match self.event.target {
+            EventTarget::Supplier => {
+                f64::from(u8::from(self.matches(&normalize_name(&supplier.name))))
+            }
+            EventTarget::Country => {
+                f64::from(u8::from(self.matches(&normalize_name(&supplier.country))))
+            }
+            EventTarget::FeedOrigin => {
+                feed_weight(supplier, |origin| self.matches(&normalize_name(origin)))
+            }
+        }
+    }
+}
+
+/// The fraction (0–1) of `supplier`'s feed from origins that `hit` picks:
+/// their shares over the sum of all shares (negative or non-finite shares
+/// count as 0).
+fn feed_weight(supplier: &Supplier, mut hit: impl FnMut(&str) -> bool) -> f64 {
+    let share = |pct: f64| if pct.is_finite() { pct.max(0.0) } else { 0.0 };
+    let origins = supplier.feed_origins();
+    let total: f64 = origins.iter().map(|&(_, pct)| share(pct)).sum();
+    if total <= 0.0 {
+        return 0.0;
+    }
+    let from_hit: f64 = origins
+        .iter()
+        .filter(|&&(origin, _)| hit(origin))
+        .map(|&(_, pct)| share(pct))
+        .sum();
+    (from_hit / total).clamp(0.0, 1.0)
 }
 
 impl Disruption {
@@ -191,11 +271,39 @@ impl Disruption {
             && (self.minerals.is_empty() || self.minerals.iter().any(|m| names_match(m, name)))
     }
 
-    /// Whether the event hits supplier `name` (price shocks hit all).
-    pub fn hits_supplier(&self, name: &str) -> bool {
+    /// Whether it hits every supplier in full: no target text, or a price
+    /// shock on [`EventTarget::Supplier`] (a market-wide price change).
+    pub fn hits_every_supplier(&self) -> bool {
+        self.supplier.trim().is_empty() || self.is_market_price_shock()
+    }
+
+    /// A price shock on the whole market (target [`EventTarget::Supplier`]
+    /// or no target text), as opposed to one on a country or feed origin.
+    pub fn is_market_price_shock(&self) -> bool {
         matches!(self.kind, DisruptionKind::PriceShockPct(_))
-            || self.supplier.trim().is_empty()
-            || names_match(&self.supplier, name)
+            && (self.target == EventTarget::Supplier || self.supplier.trim().is_empty())
+    }
+
+    /// How much of `supplier` the event hits, 0 to 1: 1 or 0 for a
+    /// supplier or country target (its name or country matches or not); for
+    /// a feed origin, the share of its feed from matching origins (see
+    /// [`Supplier::feed_origins`]). Every supplier is hit in full by an
+    /// event without target text and by a market-wide price shock.
+    pub fn supplier_weight(&self, supplier: &Supplier) -> f64 {
+        if self.hits_every_supplier() {
+            return 1.0;
+        }
+        let hit = |name: &str| names_match(&self.supplier, name);
+        match self.target {
+            EventTarget::Supplier => f64::from(u8::from(hit(&supplier.name))),
+            EventTarget::Country => f64::from(u8::from(hit(&supplier.country))),
+            EventTarget::FeedOrigin => feed_weight(supplier, hit),
+        }
+    }
+
+    /// Whether the event hits `supplier` at all (weight above 0).
+    pub fn hits_supplier(&self, supplier: &Supplier) -> bool {
+        self.supplier_weight(supplier) > 0.0
     }
 
     /// First and last scenario month (1-based, inclusive) the event is in

@@ -6,7 +6,7 @@
 //! Every method ignores an index that is out of range (returning `None` or
 //! `false`) rather than panicking: an index can be stale by a frame.
 
-use super::disruption::{Disruption, DisruptionKind};
+use super::disruption::{Disruption, DisruptionKind, EventTarget};
 use super::presets;
 use super::scenario::{Mineral, Scenario, Supplier};
 
@@ -43,11 +43,11 @@ impl Scenario {
     pub fn add_supplier(&mut self, mineral: usize) -> Option<usize> {
         let m = self.minerals.get_mut(mineral)?;
         let n = m.suppliers.len() + 1;
-        m.suppliers.push(Supplier {
-            name: format!("Supplier {n}"),
-            share_pct: 0.0,
-            lead_time_months: NEW_SUPPLIER_LEAD_TIME_MONTHS,
-        });
+        m.suppliers.push(Supplier::new(
+            format!("Supplier {n}"),
+            0.0,
+            NEW_SUPPLIER_LEAD_TIME_MONTHS,
+        ));
         Some(m.suppliers.len() - 1)
     }
 
@@ -81,6 +81,7 @@ impl Scenario {
             enabled: true,
             kind: DisruptionKind::ExportBan,
             supplier,
+            target: EventTarget::Supplier,
             minerals: Vec::new(),
             start,
             end: None,

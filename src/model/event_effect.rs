@@ -338,7 +338,7 @@ fn buys_from(mineral: &Mineral, event: &Disruption) -> bool {
     mineral
         .suppliers
         .iter()
-        .any(|s| s.share_pct > 0.0 && event.hits_supplier(&s.name))
+        .any(|s| s.share_pct > 0.0 && event.hits_supplier(s))
 }
 
 /// Events that change nothing by their own terms: a 0 % cut, tariff or

@@ -14,14 +14,14 @@ pub mod scenario;
 pub mod validation;
 pub mod variants;
 
-pub use disruption::{Disruption, DisruptionKind};
+pub use disruption::{Disruption, DisruptionKind, EventTarget};
 pub use event_effect::{EventEffect, event_effect};
 pub use month::YearMonth;
 pub use projection::{
     Feasibility, MineralProjection, MonthRow, Projection, project, project_without_events,
 };
 pub use scenario::{
-    FORMAT_VERSION, InTransitOnBan, MAX_HORIZON_MONTHS, Mineral, PurchaseCeiling, Scenario,
-    Settings, SpendingProfile, Supplier, Unit,
+    FORMAT_VERSION, FeedShare, InTransitOnBan, MAX_HORIZON_MONTHS, Mineral, PurchaseCeiling,
+    Scenario, Settings, SpendingProfile, Supplier, Unit,
 };
 pub use validation::{Problem, validate, validate_all, validate_each};

@@ -157,7 +157,14 @@ impl SpendingProfile {
     }
 }
 
-/// A source the mineral is bought from.
+/// A source the mineral is bought from: the qualified refiner or seller the
+/// stockpile contracts with (first tier), with where its raw material comes
+/// from (second tier, [`Supplier::feed`]). See "Two tiers of supply" in
+/// `docs/MODEL.md`.
+///
+/// `country`, `capacity_qty_per_year` and `feed` are optional and are not
+/// written when left at their defaults, so files without them read and
+/// save as before.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Supplier {
@@ -174,6 +181,62 @@ pub struct Supplier {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, Default)]
 pub enum PurchaseCeiling {
     /// No limit beyond the budget.
+    /// Country of the refiner or seller, e.g. "Canada". Empty: unknown
+    /// (events on a country of supply then never hit it).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub country: String,
+    /// The most it can sell per plan year, in the mineral's unit, re-sourced
+    /// orders included. `None`: unlimited.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub capacity_qty_per_year: Option<f64>,
+    /// Where its raw material comes from, shares adding up to 100. Empty:
+    /// all from its own country, or from its name when the country is empty
+    /// (see [`Supplier::feed_origins`]).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub feed: Vec<FeedShare>,
+}
+
+/// One origin of a supplier's raw material.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FeedShare {
+    /// Country (or mine, region) the material comes from, e.g. "DRC".
+    pub origin: String,
+    /// Share of the supplier's feed from it, %.
+    pub share_pct: f64,
+}
+
+impl Supplier {
+    /// A supplier with a name, a share and a lead time, in no known country,
+    /// without a capacity limit and with its feed from itself.
+    pub fn new(name: impl Into<String>, share_pct: f64, lead_time_months: u32) -> Self {
+        Self {
+            name: name.into(),
+            share_pct,
+            lead_time_months,
+            country: String::new(),
+            capacity_qty_per_year: None,
+            feed: Vec::new(),
+        }
+    }
+
+    /// The origins of its feed with their shares, %: `feed` when given,
+    /// else its country (or, when the country is empty, its name) at 100 %.
+    pub fn feed_origins(&self) -> Vec<(&str, f64)> {
+        if self.feed.is_empty() {
+            let own = if self.country.trim().is_empty() {
+                self.name.as_str()
+            } else {
+                self.country.as_str()
+            };
+            vec![(own, 100.0)]
+        } else {
+            self.feed
+                .iter()
+                .map(|f| (f.origin.as_str(), f.share_pct))
+                .collect()
+        }
+    }
     #[default]
     None,
     /// A fixed quantity per plan year, in the mineral's unit.
@@ -221,11 +284,7 @@ impl Mineral {
             opening_inventory_qty: 0.0,
             budget_usd: 10_000_000.0,
             spending: SpendingProfile::Even,
-            suppliers: vec![Supplier {
-                name: "Supplier 1".into(),
-                share_pct: 100.0,
-                lead_time_months: 3,
-            }],
+            suppliers: vec![Supplier::new("Supplier 1", 100.0, 3)],
             ceiling: PurchaseCeiling::None,
         }
     }
@@ -340,11 +399,7 @@ mod tests {
     fn normalize_makes_shares_sum_to_100() {
         let mut m = Mineral::new("Cobalt");
         m.suppliers[0].share_pct = 60.0;
-        m.suppliers.push(Supplier {
-            name: "B".into(),
-            share_pct: 60.0,
-            lead_time_months: 0,
-        });
+        m.suppliers.push(Supplier::new("B", 60.0, 0));
         m.normalize_shares();
         assert!((m.total_share_pct() - 100.0).abs() < 1e-12);
         assert!((m.suppliers[0].share_pct - 50.0).abs() < 1e-9);

@@ -26,11 +26,7 @@ pub fn simple(horizon_months: u32, budget_usd: f64, requirement_qty: f64) -> Sce
 }
 
 pub fn supplier(name: &str, share_pct: f64, lead_time_months: u32) -> Supplier {
-    Supplier {
-        name: name.into(),
-        share_pct,
-        lead_time_months,
-    }
+    Supplier::new(name, share_pct, lead_time_months)
 }
 
 /// `a` and `b` agree to within 1e-9 (relative to their size).

@@ -14,15 +14,16 @@ use super::month_book::{MonthBook, Totals, add_deliveries};
 use super::pool::SegmentTerms;
 use super::purchasable::Purchasable;
 use super::results::{Feasibility, MineralProjection};
-use super::supplier_plan::{SupplierPlan, quota_room_usd};
+use super::supplier_plan::{Hit, SupplierPlan, event_draws, quota_room_usd};
 use super::tracked::TrackedSupplier;
 use crate::model::disruption::{Disruption, DisruptionKind};
 use crate::model::month::YearMonth;
 use crate::model::scenario::{InTransitOnBan, Mineral, Settings};
 
-/// The projection of a mineral that some event touches. `events` are the
-/// enabled events that hit the mineral; `supplier_events` holds, per
-/// supplier, the indices in `events` of those that hit it.
+/// The projection of a mineral that some event touches or with a supplier
+/// of limited capacity. `events` are the enabled events that hit the
+/// mineral; `supplier_events` holds, per supplier, the indices in `events`
+/// of those that hit it, with their weights.
 ///
 /// Suppliers whose orders are proportional to the money available are
 /// pooled (see [`PoolSums`](super::pool::PoolSums)); the rest are tracked
@@ -36,7 +37,7 @@ pub(super) fn project_mineral(
     settings: &Settings,
     start: YearMonth,
     events: &[&Disruption],
-    supplier_events: &[Vec<usize>],
+    supplier_events: &[Vec<Hit>],
 ) -> MineralProjection {
     let plans = supplier_plans(mineral, settings, start, events, supplier_events);
     // Price shocks move the market price for every supplier at once.
@@ -362,33 +363,41 @@ pub(super) fn project_mineral(
     )
 }
 
-/// Each supplier's terms and the events that hit it, price shocks left out:
-/// they move the market price for every supplier at once (see
-/// [`price_shocks`]).
+/// Each supplier's terms and the events that hit it, market-wide price
+/// shocks left out: they move the market price for every supplier at once
+/// (see [`price_shocks`]).
 fn supplier_plans<'a>(
     mineral: &Mineral,
     settings: &Settings,
     start: YearMonth,
     events: &[&'a Disruption],
-    supplier_events: &[Vec<usize>],
+    supplier_events: &[Vec<Hit>],
 ) -> Vec<SupplierPlan<'a>> {
-    let mut plans: Vec<SupplierPlan> = mineral
+    let draws = event_draws(&mineral.suppliers, events.len(), supplier_events);
+    mineral
         .suppliers
         .iter()
         .zip(supplier_events)
-        .map(|(s, hits)| SupplierPlan::new(s, events, hits, start, settings))
-        .collect();
-    for plan in &mut plans {
-        plan.events
-            .retain(|e| !matches!(e.kind, DisruptionKind::PriceShockPct(_)));
-    }
-    plans
+        .map(|(s, hits)| {
+            if hits.iter().any(|&(e, _)| events[e].is_market_price_shock()) {
+                let own: Vec<Hit> = hits
+                    .iter()
+                    .copied()
+                    .filter(|&(e, _)| !events[e].is_market_price_shock())
+                    .collect();
+                SupplierPlan::new(s, events, &own, &draws, start, settings)
+            } else {
+                SupplierPlan::new(s, events, hits, &draws, start, settings)
+            }
+        })
+        .collect()
 }
 
-/// The mineral's price shocks: (first month, last month, %).
+/// The mineral's market-wide price shocks: (first month, last month, %).
 fn price_shocks(events: &[&Disruption], start: YearMonth) -> Vec<(i64, i64, f64)> {
     events
         .iter()
+        .filter(|d| d.is_market_price_shock())
         .filter_map(|d| match d.kind {
             DisruptionKind::PriceShockPct(pct) => {
                 let (first, last) = d.month_range(start);

@@ -4,7 +4,7 @@
 //! loop over them; [`SegmentTerms`] keeps those sums and every supplier's
 //! conditions for the current run.
 
-use super::supplier_plan::{Conditions, NORMAL, SupplierPlan};
+use super::supplier_plan::{Conditions, SupplierPlan};
 
 /// Sums over the pooled suppliers, fixed over a run of months in which no
 /// event starts or ends. Pooled orders are proportional to the money
@@ -113,10 +113,11 @@ impl SegmentTerms {
             })
             .collect();
         own_changes.sort_unstable();
+        let base: Vec<Conditions> = plans.iter().map(SupplierPlan::base_conditions).collect();
         SegmentTerms {
-            own: vec![NORMAL; plans.len()],
+            own: base.clone(),
             own_qty_factor: vec![1.0; plans.len()],
-            conditions: vec![NORMAL; plans.len()],
+            conditions: base,
             own_changes,
             ..SegmentTerms::default()
         }

@@ -7,7 +7,7 @@ use super::money::{planned_spend_usd, unspent};
 use super::month_book::{MonthBook, Totals};
 use super::purchasable::Purchasable;
 use super::results::{Feasibility, MineralProjection};
-use super::supplier_plan::{Conditions, NORMAL, SupplierPlan, quota_room_usd};
+use super::supplier_plan::{Conditions, Hit, NORMAL, SupplierPlan, event_draws, quota_room_usd};
 use crate::model::disruption::{Disruption, DisruptionKind};
 use crate::model::month::YearMonth;
 use crate::model::scenario::{InTransitOnBan, Mineral, Settings};
@@ -19,15 +19,22 @@ pub(super) fn project_mineral_one_by_one(
     start: YearMonth,
     events: &[&Disruption],
 ) -> MineralProjection {
-    let plans: Vec<SupplierPlan> = mineral
+    let supplier_events: Vec<Vec<Hit>> = mineral
         .suppliers
         .iter()
         .map(|s| {
-            let hits: Vec<usize> = (0..events.len())
-                .filter(|&e| events[e].hits_supplier(&s.name))
-                .collect();
-            SupplierPlan::new(s, events, &hits, start, settings)
+            (0..events.len())
+                .map(|e| (e, events[e].supplier_weight(s)))
+                .filter(|&(_, weight)| weight > 0.0)
+                .collect()
         })
+        .collect();
+    let draws = event_draws(&mineral.suppliers, events.len(), &supplier_events);
+    let plans: Vec<SupplierPlan> = mineral
+        .suppliers
+        .iter()
+        .zip(&supplier_events)
+        .map(|(s, hits)| SupplierPlan::new(s, events, hits, &draws, start, settings))
         .collect();
     let n = plans.len();
     let max_extra_lead: usize = events
@@ -101,8 +108,9 @@ pub(super) fn project_mineral_one_by_one(
         for (i, plan) in plans.iter().enumerate() {
             let wanted = available * plan.fraction;
             resourced_usd[i] = 0.0;
-            if plan.events.is_empty() {
-                // The common case: no event ever touches this supplier.
+            if plan.is_plain() {
+                // The common case: no event ever touches this supplier, and
+                // it has no capacity limit.
                 inv_price[i] = inv_market;
                 placed_usd[i] = wanted;
                 spend += wanted;
@@ -199,11 +207,12 @@ pub(super) fn project_mineral_one_by_one(
                 continue;
             }
             let qty = placed_usd[i] * inv_price[i];
-            if plan.events.is_empty() && resourced_usd[i] <= 0.0 {
+            if plan.is_plain() && resourced_usd[i] <= 0.0 {
                 arrivals[month as usize + plan.lead_months] += qty;
                 continue;
             }
-            // Only suppliers with events can have a quota to count against.
+            // Only suppliers with events or a capacity can have a quota to
+            // count against.
             ordered_this_year_from[i] += qty;
             let lead = plan.lead_months + conditions[i].extra_lead_months;
             let resourced_qty = resourced_usd[i] * inv_price[i];

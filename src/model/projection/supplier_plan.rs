@@ -3,7 +3,7 @@
 //! [`Conditions`] in any month (price factor, open fraction, quota, extra
 //! lead time).
 
-use crate::model::disruption::{Disruption, DisruptionKind};
+use crate::model::disruption::{Disruption, DisruptionKind, EventTarget};
 use crate::model::month::YearMonth;
 use crate::model::scenario::{InTransitOnBan, Settings, Supplier};
 
@@ -13,6 +13,32 @@ pub(super) struct SupplierEvent<'a> {
     pub(super) first: i64,
     pub(super) last: i64,
     pub(super) kind: &'a DisruptionKind,
+    /// How much of the supplier it hits, 0 to 1 (below 1: a feed origin
+    /// with part of its feed), see `Disruption::supplier_weight`.
+    pub(super) weight: f64,
+    /// Multiplies an export quota: 1 when each supplier hit has the quota
+    /// to itself; for a country or feed origin, the supplier's part of it.
+    pub(super) quota_scale: f64,
+}
+
+/// A supplier hit by an event: (index in the mineral's events, weight).
+pub(super) type Hit = (usize, f64);
+
+/// Per event of a mineral, Σ share × weight over the suppliers it hits
+/// (fractions): how much of the mineral's orders draw on what it hits. A
+/// quota on a country or feed origin is split in proportion to it.
+pub(super) fn event_draws(
+    suppliers: &[Supplier],
+    event_count: usize,
+    supplier_events: &[Vec<Hit>],
+) -> Vec<f64> {
+    let mut draws = vec![0.0; event_count];
+    for (s, hits) in suppliers.iter().zip(supplier_events) {
+        for &(e, weight) in hits {
+            draws[e] += s.share_pct / 100.0 * weight;
+        }
+    }
+    draws
 }
 
 /// A supplier's terms, fixed for the projection of one mineral.
@@ -20,44 +46,74 @@ pub(super) struct SupplierPlan<'a> {
     pub(super) fraction: f64,
     pub(super) lead_months: usize,
     pub(super) events: Vec<SupplierEvent<'a>>,
-    /// Followed order by order rather than pooled: under an export quota
-    /// (what is left of it depends on this year's orders), or under a ban
-    /// that loses the orders in transit.
+    /// The supplier's capacity per plan year, if any: a quota always in
+    /// force.
+    pub(super) capacity: Option<f64>,
+    /// Followed order by order rather than pooled: under a capacity or an
+    /// export quota (what is left of it depends on this year's orders), or
+    /// under a ban that loses the orders in transit.
     pub(super) tracked: bool,
 }
 
 impl<'a> SupplierPlan<'a> {
-    /// `hits` indexes the events in `events` that hit this supplier.
+    /// `hits` holds the events in `events` that hit this supplier, with
+    /// their weights; `draws` is [`event_draws`] of the mineral.
     pub(super) fn new(
         supplier: &Supplier,
         events: &[&'a Disruption],
-        hits: &[usize],
+        hits: &[Hit],
+        draws: &[f64],
         start: YearMonth,
         settings: &Settings,
     ) -> Self {
+        let fraction = supplier.share_pct / 100.0;
         let events: Vec<SupplierEvent> = hits
             .iter()
-            .map(|&e| {
-                let (first, last) = events[e].month_range(start);
+            .map(|&(e, weight)| {
+                let d = events[e];
+                let (first, last) = d.month_range(start);
+                let shared_quota = matches!(d.kind, DisruptionKind::ExportQuotaQty(_))
+                    && d.target != EventTarget::Supplier
+                    && !d.hits_every_supplier();
+                let quota_scale = if !shared_quota {
+                    1.0
+                } else if draws[e] > 0.0 {
+                    fraction / draws[e]
+                } else {
+                    0.0
+                };
                 SupplierEvent {
                     first,
                     last,
-                    kind: &events[e].kind,
+                    kind: &d.kind,
+                    weight,
+                    quota_scale,
                 }
             })
             .collect();
         let lose_on_ban = settings.in_transit_on_ban == InTransitOnBan::Lost;
-        let tracked = events.iter().any(|e| match e.kind {
-            DisruptionKind::ExportQuotaQty(_) => true,
-            DisruptionKind::ExportBan => lose_on_ban,
-            _ => false,
-        });
+        // A capacity that is not a number limits nothing (validation flags it).
+        let capacity = supplier.capacity_qty_per_year.filter(|c| !c.is_nan());
+        let tracked = capacity.is_some()
+            || events.iter().any(|e| match e.kind {
+                DisruptionKind::ExportQuotaQty(_) => true,
+                DisruptionKind::ExportBan => lose_on_ban && e.weight >= 1.0,
+                _ => false,
+            });
         SupplierPlan {
-            fraction: supplier.share_pct / 100.0,
+            fraction,
             lead_months: supplier.lead_time_months.min(10_000) as usize,
             events,
+            capacity,
             tracked,
         }
+    }
+
+    /// No event and no capacity: it always takes its share of the money.
+    #[cfg(test)]
+    #[inline]
+    pub(super) fn is_plain(&self) -> bool {
+        self.events.is_empty() && self.capacity.is_none()
     }
 }
 
@@ -81,43 +137,61 @@ pub(super) const NORMAL: Conditions = Conditions {
 };
 
 impl SupplierPlan<'_> {
+    /// Its conditions without any event: only its capacity.
+    pub(super) fn base_conditions(&self) -> Conditions {
+        Conditions {
+            quota_qty_per_year: self.capacity.map(|c| c.max(0.0)),
+            ..NORMAL
+        }
+    }
+
+    /// Its conditions in `month`. An event hitting a share `w` of it (a
+    /// feed origin) acts on that share: a ban or cut closes `w` of its
+    /// orders (× the cut), a refusal `w` × the % refused, a tariff or
+    /// price shock raises its price by `w` × the %; a licensing delay adds
+    /// its months to every order; a quota counts the draw on the origin.
     pub(super) fn conditions(&self, month: i64) -> Conditions {
-        let mut c = NORMAL;
+        let mut c = self.base_conditions();
         for e in &self.events {
             if month < e.first || month > e.last {
                 continue;
             }
+            let w = e.weight;
             match *e.kind {
-                DisruptionKind::ExportBan => c.open_fraction = 0.0,
+                DisruptionKind::ExportBan => c.open_fraction *= 1.0 - w,
                 DisruptionKind::ExportQuotaQty(q) => {
-                    let q = q.max(0.0);
+                    let q = q.max(0.0) * e.quota_scale;
                     c.quota_qty_per_year = Some(c.quota_qty_per_year.map_or(q, |old| old.min(q)));
                 }
                 DisruptionKind::ExportCutPct(p) => {
-                    c.open_fraction *= 1.0 - (p / 100.0).clamp(0.0, 1.0)
+                    c.open_fraction *= 1.0 - w * (p / 100.0).clamp(0.0, 1.0)
                 }
                 DisruptionKind::LicensingDelay {
                     extra_lead_time_months,
                     refused_pct,
                 } => {
                     c.extra_lead_months += extra_lead_time_months.min(1_000) as usize;
-                    c.open_fraction *= 1.0 - (refused_pct / 100.0).clamp(0.0, 1.0);
+                    c.open_fraction *= 1.0 - w * (refused_pct / 100.0).clamp(0.0, 1.0);
                 }
                 DisruptionKind::TariffPct(p) | DisruptionKind::PriceShockPct(p) => {
-                    c.price_factor *= (1.0 + p / 100.0).max(0.0);
+                    c.price_factor *= (1.0 + w * p / 100.0).max(0.0);
                 }
             }
         }
         c
     }
 
-    /// Whether a ban on this supplier is in force in some month of
-    /// `from..=to`.
+    /// Whether a ban on the whole of this supplier (weight 1) is in force
+    /// in some month of `from..=to`. A ban on part of its feed loses no
+    /// order in transit.
     #[inline]
     pub(super) fn banned_during(&self, from: i64, to: i64) -> bool {
-        self.events
-            .iter()
-            .any(|e| matches!(e.kind, DisruptionKind::ExportBan) && e.first <= to && e.last >= from)
+        self.events.iter().any(|e| {
+            matches!(e.kind, DisruptionKind::ExportBan)
+                && e.weight >= 1.0
+                && e.first <= to
+                && e.last >= from
+        })
     }
 }
 

@@ -6,10 +6,10 @@ use super::calm::project_calm_mineral;
 use super::passes::project_mineral;
 use super::reference;
 use super::{MineralProjection, project};
-use crate::model::disruption::{Disruption, DisruptionKind};
+use crate::model::disruption::{Disruption, DisruptionKind, EventTarget};
 use crate::model::month::YearMonth;
 use crate::model::presets;
-use crate::model::scenario::{InTransitOnBan, Scenario};
+use crate::model::scenario::{FeedShare, InTransitOnBan, Scenario};
 use crate::samples;
 
 /// Asserts that two projections of one mineral agree, up to
@@ -60,7 +60,16 @@ fn assert_same(a: &MineralProjection, b: &MineralProjection, budget_usd: f64, co
 
 /// A deterministic mix of events of every kind, on some or all
 /// suppliers and minerals, with windows inside and across the horizon.
-fn mixed_events(seed: u64, count: usize, minerals: usize, suppliers: usize) -> Vec<Disruption> {
+///
+/// With `two_tiers`, events also target countries of supply and feed
+/// origins (see [`give_two_tiers`]).
+fn mixed_events(
+    seed: u64,
+    count: usize,
+    minerals: usize,
+    suppliers: usize,
+    two_tiers: bool,
+) -> Vec<Disruption> {
     let mut state = seed
         .wrapping_mul(6364136223846793005)
         .wrapping_add(1442695040888963407);
@@ -84,15 +93,28 @@ fn mixed_events(seed: u64, count: usize, minerals: usize, suppliers: usize) -> V
                 _ => DisruptionKind::PriceShockPct(next(200) as f64 - 60.0),
             };
             let start = YearMonth::new(2025 + next(6) as i32, 1 + next(12) as u32);
+            let enabled = next(8) > 0;
+            let mut supplier = match next(4) {
+                0 => String::new(),
+                _ => format!("Supplier {}", 1 + next(suppliers as u64)),
+            };
+            let mut target = EventTarget::Supplier;
+            if two_tiers {
+                target = EventTarget::ALL[next(3) as usize];
+                let k = next(3) as usize;
+                match target {
+                    EventTarget::Country if !supplier.is_empty() => supplier = COUNTRIES[k].into(),
+                    EventTarget::FeedOrigin if !supplier.is_empty() => supplier = ORIGINS[k].into(),
+                    _ => {}
+                }
+            }
             Disruption {
                 name: format!("Event {k}"),
                 notes: String::new(),
-                enabled: next(8) > 0,
+                enabled,
                 kind,
-                supplier: match next(4) {
-                    0 => String::new(),
-                    _ => format!("Supplier {}", 1 + next(suppliers as u64)),
-                },
+                supplier,
+                target,
                 minerals: match next(3) {
                     0 => vec![format!("Mineral {:02}", 1 + next(minerals as u64))],
                     _ => vec![],
@@ -104,6 +126,41 @@ fn mixed_events(seed: u64, count: usize, minerals: usize, suppliers: usize) -> V
         .collect()
 }
 
+const COUNTRIES: [&str; 3] = ["Canada", "Norway", "Japan"];
+const ORIGINS: [&str; 3] = ["DRC", "Indonesia", "Australia"];
+
+/// Countries, feed mixes and capacities on the generated suppliers: some
+/// with no country, some with their feed from their own country, some
+/// with a capacity that binds part of the time.
+fn give_two_tiers(s: &mut Scenario, seed: u64) {
+    for (i, m) in s.minerals.iter_mut().enumerate() {
+        let yearly_qty = m.budget_usd / m.price_usd_per_unit / f64::from(s.horizon_months) * 12.0;
+        for (k, sup) in m.suppliers.iter_mut().enumerate() {
+            let r = i + k + seed as usize;
+            if r % 5 != 0 {
+                sup.country = COUNTRIES[r % 3].into();
+            }
+            if r % 4 != 0 {
+                let drc = (r * 17 % 101) as f64;
+                sup.feed = vec![
+                    FeedShare {
+                        origin: ORIGINS[0].into(),
+                        share_pct: drc,
+                    },
+                    FeedShare {
+                        origin: ORIGINS[1 + r % 2].into(),
+                        share_pct: 100.0 - drc,
+                    },
+                ];
+            }
+            if r % 3 == 1 {
+                sup.capacity_qty_per_year =
+                    Some(yearly_qty * sup.share_pct / 100.0 * (0.3 + (r % 7) as f64 * 0.2));
+            }
+        }
+    }
+}
+
 /// The pooled loop gives the same numbers as following every supplier
 /// order by order, under every setting.
 #[test]
@@ -112,10 +169,14 @@ fn pooled_loop_matches_the_one_by_one_loop() {
     for s in &mut scenarios {
         s.disruptions.extend(presets::all());
     }
-    for seed in 0..24 {
+    for seed in 0..48 {
         let (minerals, suppliers) = (1 + seed as usize % 4, 1 + seed as usize % 7);
         let mut s = samples::generated(minerals, suppliers, 36 + 24 * (seed as u32 % 5));
-        s.disruptions = mixed_events(seed, 2 + seed as usize, minerals, suppliers);
+        let two_tiers = seed >= 24;
+        if two_tiers {
+            give_two_tiers(&mut s, seed);
+        }
+        s.disruptions = mixed_events(seed, 2 + seed as usize % 24, minerals, suppliers, two_tiers);
         scenarios.push(s);
     }
     for s in &mut scenarios {
