@@ -372,11 +372,12 @@ pub fn write_table(
     )?;
     writeln!(
         out,
-        "{:<26} {:>10} {:>16} {:>9} {:>20} {:>10} {:>14} {:>12} {:>10} {:>11}",
+        "{:<26} {:>10} {:>16} {:>9} {:>11} {:>20} {:>10} {:>14} {:>12} {:>10} {:>11}",
         "Mineral",
         "Spent",
         "Bought",
         "Coverage",
+        "Months held",
         "100% reached",
         "Unspent",
         "Lost to events",
@@ -384,6 +385,23 @@ pub fn write_table(
         "From China",
         "Feasibility"
     )?;
+    // The scenario's mineral of each projected one: the same place, else the
+    // same name.
+    let scenario_mineral = |k: usize, name: &str| {
+        scenario
+            .minerals
+            .get(k)
+            .filter(|s| s.name == name)
+            .or_else(|| scenario.minerals.iter().find(|s| s.name == name))
+    };
+    // Coverage in time: months of consumption held ("Coverage in time" in
+    // docs/MODEL.md); `None` where no annual consumption is stated.
+    let consumption: Vec<Option<f64>> = projection
+        .minerals
+        .iter()
+        .enumerate()
+        .map(|(k, m)| scenario_mineral(k, &m.name).and_then(|s| s.annual_consumption_qty))
+        .collect();
     for (k, m) in projection.minerals.iter().enumerate() {
         let reached = m
             .first_full_coverage_month
@@ -395,22 +413,21 @@ pub fn write_table(
             Some(_) => "none".into(),
             None => "—".into(),
         };
-        // The scenario's mineral: the same place, else the same name.
-        let mineral = scenario
-            .minerals
-            .get(k)
-            .filter(|s| s.name == m.name)
-            .or_else(|| scenario.minerals.iter().find(|s| s.name == m.name));
+        let mineral = scenario_mineral(k, &m.name);
+        let months_held = m
+            .months_of_consumption(consumption[k])
+            .map_or("—".into(), |months| format!("{months:.1}"));
         let (hhi, china) = mineral.map_or(("—".into(), "—".into()), |s| {
             (grouped(supplier_hhi(s), 0), pct(share_from_china_pct(s)))
         });
         writeln!(
             out,
-            "{:<26} {:>10} {:>16} {:>9} {:>20} {:>10} {:>14} {:>12} {:>10} {:>11}",
+            "{:<26} {:>10} {:>16} {:>9} {:>11} {:>20} {:>10} {:>14} {:>12} {:>10} {:>11}",
             m.name,
             usd_short(m.total_cost_usd),
             format!("{} {}", grouped(m.total_ordered_qty, 0), m.unit.symbol()),
             pct(m.final_coverage_pct()),
+            months_held,
             reached,
             usd_short(m.unspent_usd()),
             lost,
@@ -431,18 +448,27 @@ pub fn write_table(
             writeln!(out, "Warning: {}: {warning}.", m.name)?;
         }
     }
-    for m in &projection.minerals {
+    for (m, &consumption) in projection.minerals.iter().zip(&consumption) {
         let u = m.unit.symbol();
         writeln!(out, "\n{} ({u})", m.name)?;
+        // "Months held" only for minerals that state a consumption.
+        let held_heading = if consumption.is_some() {
+            format!(" {:>11}", "Months held")
+        } else {
+            String::new()
+        };
         writeln!(
             out,
-            "{:<8} {:>10} {:>12} {:>12} {:>12} {:>9} {:>10}",
+            "{:<8} {:>10} {:>12} {:>12} {:>12} {:>9}{held_heading} {:>10}",
             "Month", "Spend", "Ordered", "Delivered", "Inventory", "Coverage", "Unspent"
         )?;
         for r in &m.months {
+            let held = r
+                .months_of_consumption(consumption)
+                .map_or(String::new(), |months| format!(" {months:>11.1}"));
             writeln!(
                 out,
-                "{:<8} {:>10} {:>12} {:>12} {:>12} {:>9} {:>10}",
+                "{:<8} {:>10} {:>12} {:>12} {:>12} {:>9}{held} {:>10}",
                 projection.calendar_month(r.month).to_string(),
                 usd_short(r.spend_usd),
                 grouped(r.ordered_qty, 1),

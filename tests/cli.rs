@@ -103,6 +103,11 @@ fn project_prints_a_readable_table() {
         "{cobalt}"
     );
     assert!(out.contains("not within timeframe"));
+    // Coverage in time: no annual consumption in the sample, so no figure.
+    let header = out.lines().find(|l| l.starts_with("Mineral ")).unwrap();
+    assert!(header.contains("Coverage Months held"), "{header}");
+    let months_held = cobalt.split_whitespace().nth(5).unwrap();
+    assert_eq!(months_held, "—", "{cobalt}");
 }
 
 #[test]

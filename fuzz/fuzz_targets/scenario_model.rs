@@ -128,6 +128,11 @@ fn mineral(u: &mut Unstructured) -> Result<Mineral> {
                 qualified_supply_qty_per_year: number(u)?,
             },
         },
+        annual_consumption_qty: if u.arbitrary()? {
+            Some(number(u)?)
+        } else {
+            None
+        },
     })
 }
 
@@ -149,12 +154,12 @@ fn disruption(u: &mut Unstructured) -> Result<Disruption> {
         enabled: u.ratio(7, 8)?,
         kind,
         supplier: name(u)?,
+        target: model::EventTarget::Supplier,
         minerals: (0..u.int_in_range(0..=2)?)
             .map(|_| name(u))
             .collect::<Result<_>>()?,
         start: month(u)?,
         end: if u.arbitrary()? {
-        target: model::EventTarget::Supplier,
             Some(month(u)?)
         } else {
             None

@@ -130,6 +130,12 @@ pub struct Mineral {
     /// The most that may be bought per plan year.
     #[serde(default)]
     pub ceiling: PurchaseCeiling,
+    /// What the country consumes per year, in the mineral's unit, for
+    /// coverage in months of consumption (see "Coverage in time" in
+    /// `docs/MODEL.md`). `None`: not stated; not written when `None`, so
+    /// files without it read and save as before.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub annual_consumption_qty: Option<f64>,
 }
 
 /// How a mineral's budget is spread over the timeframe.
@@ -175,12 +181,6 @@ pub struct Supplier {
     /// Months from order to delivery; 0 = delivered in the month ordered.
     #[serde(default)]
     pub lead_time_months: u32,
-}
-
-/// The most of a mineral that may be bought (ordered) per plan year.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, Default)]
-pub enum PurchaseCeiling {
-    /// No limit beyond the budget.
     /// Country of the refiner or seller, e.g. "Canada". Empty: unknown
     /// (events on a country of supply then never hit it).
     #[serde(default, skip_serializing_if = "String::is_empty")]
@@ -237,6 +237,12 @@ impl Supplier {
                 .collect()
         }
     }
+}
+
+/// The most of a mineral that may be bought (ordered) per plan year.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, Default)]
+pub enum PurchaseCeiling {
+    /// No limit beyond the budget.
     #[default]
     None,
     /// A fixed quantity per plan year, in the mineral's unit.
@@ -286,6 +292,7 @@ impl Mineral {
             spending: SpendingProfile::Even,
             suppliers: vec![Supplier::new("Supplier 1", 100.0, 3)],
             ceiling: PurchaseCeiling::None,
+            annual_consumption_qty: None,
         }
     }
 

@@ -167,6 +167,13 @@ pub fn validate(scenario: &Scenario) -> Vec<Problem> {
             0.0,
         );
         let budget_ok = c.at_least(|| at("budget_usd"), "The budget", m.budget_usd, 0.0);
+        if let Some(consumption) = m.annual_consumption_qty {
+            c.positive(
+                || at("annual_consumption_qty"),
+                "The annual consumption",
+                consumption,
+            );
+        }
 
         let (amounts, per, len_limit) = match &m.spending {
             SpendingProfile::Even => (&[][..], "", 0),

@@ -21,6 +21,7 @@ pub fn simple(horizon_months: u32, budget_usd: f64, requirement_qty: f64) -> Sce
         spending: SpendingProfile::Even,
         suppliers: vec![supplier("DRC", 100.0, 0)],
         ceiling: PurchaseCeiling::None,
+        annual_consumption_qty: None,
     });
     s
 }

@@ -3,7 +3,7 @@
 //! here computes a projection.
 
 use crate::model::month::YearMonth;
-use crate::model::scenario::Unit;
+use crate::model::scenario::{Scenario, Unit};
 
 /// The whole scenario, projected.
 #[derive(Clone, Debug, PartialEq)]
@@ -113,6 +113,49 @@ impl MineralProjection {
     pub fn final_inventory_qty(&self) -> f64 {
         self.months.last().map_or(0.0, |r| r.inventory_qty)
     }
+
+    /// Coverage in time at the end of the horizon: the months of consumption
+    /// the final inventory would last, `inventory ÷ (annual consumption ÷
+    /// 12)`. `None` when no consumption is stated (or it is not a positive
+    /// number). Pass the mineral's `annual_consumption_qty`.
+    pub fn months_of_consumption(&self, annual_consumption_qty: Option<f64>) -> Option<f64> {
+        months_of_consumption(self.final_inventory_qty(), annual_consumption_qty)
+    }
+
+    /// [`Self::months_of_consumption`] at the end of every month, month 1
+    /// first; `None` when no consumption is stated.
+    pub fn months_of_consumption_by_month(
+        &self,
+        annual_consumption_qty: Option<f64>,
+    ) -> Option<Vec<f64>> {
+        monthly_consumption(annual_consumption_qty)?;
+        Some(
+            self.months
+                .iter()
+                .filter_map(|r| r.months_of_consumption(annual_consumption_qty))
+                .collect(),
+        )
+    }
+}
+
+impl MonthRow {
+    /// The months of consumption the inventory held at the end of this month
+    /// would last; `None` when no consumption is stated.
+    pub fn months_of_consumption(&self, annual_consumption_qty: Option<f64>) -> Option<f64> {
+        months_of_consumption(self.inventory_qty, annual_consumption_qty)
+    }
+}
+
+/// A positive, finite monthly consumption from an annual one.
+fn monthly_consumption(annual_consumption_qty: Option<f64>) -> Option<f64> {
+    annual_consumption_qty
+        .filter(|a| a.is_finite() && *a > 0.0)
+        .map(|a| a / 12.0)
+}
+
+/// `qty ÷ (annual ÷ 12)`: how many months of consumption `qty` would last.
+fn months_of_consumption(qty: f64, annual_consumption_qty: Option<f64>) -> Option<f64> {
+    monthly_consumption(annual_consumption_qty).map(|monthly| qty / monthly)
 }
 
 impl Projection {
@@ -124,6 +167,17 @@ impl Projection {
     /// Sum of everything spent, USD, over all minerals.
     pub fn total_cost_usd(&self) -> f64 {
         self.minerals.iter().map(|m| m.total_cost_usd).sum()
+    }
+
+    /// Per mineral of `scenario` (the one projected), the months of
+    /// consumption held at the end of the horizon; `None` for a mineral
+    /// without a stated annual consumption.
+    pub fn months_of_consumption(&self, scenario: &Scenario) -> Vec<Option<f64>> {
+        self.minerals
+            .iter()
+            .zip(&scenario.minerals)
+            .map(|(p, m)| p.months_of_consumption(m.annual_consumption_qty))
+            .collect()
     }
 }
 
