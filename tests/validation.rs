@@ -100,3 +100,49 @@ fn ceilings_and_duplicate_names() {
         ]
     );
 }
+
+#[test]
+fn capacity_and_feed_mix() {
+    use stockpile_planner::model::FeedShare;
+    let mut s = simple(12, 1200.0, 10.0);
+    let refiner = &mut s.minerals[0].suppliers[0];
+    refiner.capacity_qty_per_year = Some(0.0);
+    refiner.feed = vec![
+        FeedShare {
+            origin: "DRC".into(),
+            share_pct: 40.0,
+        },
+        FeedShare {
+            origin: " ".into(),
+            share_pct: 120.0,
+        },
+    ];
+    assert_eq!(
+        problems(&s),
+        [
+            "minerals[0].suppliers[0].capacity_qty_per_year: The capacity must be greater than 0 (it is 0)",
+            "minerals[0].suppliers[0].feed[1].origin: A feed origin needs a name",
+            "minerals[0].suppliers[0].feed[1].share_pct: A feed share must be between 0% and 100% (it is 120)",
+        ]
+    );
+    let refiner = &mut s.minerals[0].suppliers[0];
+    refiner.capacity_qty_per_year = Some(f64::NAN);
+    refiner.feed[1] = FeedShare {
+        origin: "Australia".into(),
+        share_pct: 50.0,
+    };
+    assert_eq!(
+        problems(&s),
+        [
+            "minerals[0].suppliers[0].capacity_qty_per_year: The capacity must be a number, not NaN",
+            "minerals[0].suppliers[0].feed: The feed shares of DRC add up to 90%, not 100%",
+        ]
+    );
+    // Within 0.01 is fine; no feed list at all is fine too.
+    let refiner = &mut s.minerals[0].suppliers[0];
+    refiner.capacity_qty_per_year = Some(500.0);
+    refiner.feed[1].share_pct = 59.995;
+    assert!(problems(&s).is_empty());
+    s.minerals[0].suppliers[0].feed.clear();
+    assert!(problems(&s).is_empty());
+}

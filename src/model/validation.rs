@@ -2,7 +2,7 @@
 //! concerns and a message in plain words. Never panics.
 
 use super::disruption::DisruptionKind;
-use super::scenario::{MAX_HORIZON_MONTHS, PurchaseCeiling, Scenario, SpendingProfile};
+use super::scenario::{MAX_HORIZON_MONTHS, PurchaseCeiling, Scenario, SpendingProfile, Supplier};
 use std::collections::HashMap;
 use std::fmt;
 
@@ -242,6 +242,7 @@ pub fn validate(scenario: &Scenario) -> Vec<Problem> {
                         ),
                     );
                 }
+                check_supply_tier(&mut c, s, i, k);
             }
             let total = m.total_share_pct();
             if shares_ok && (total - 100.0).abs() > SHARE_TOLERANCE_PCT {
@@ -401,6 +402,40 @@ pub fn validate_all(scenario: &Scenario) -> Vec<Problem> {
             },
         })
         .collect()
+}
+
+/// A supplier's capacity and feed mix (`minerals[i].suppliers[k]`): a
+/// capacity must be a number above 0; each feed origin needs a name and a
+/// share from 0 to 100 %, and the shares, when any are given, add up to
+/// 100 % (within [`SHARE_TOLERANCE_PCT`]).
+fn check_supply_tier(c: &mut Checker, s: &Supplier, i: usize, k: usize) {
+    let sat = |field: &str| format!("minerals[{i}].suppliers[{k}].{field}");
+    if let Some(capacity) = s.capacity_qty_per_year {
+        c.positive(|| sat("capacity_qty_per_year"), "The capacity", capacity);
+    }
+    if s.feed.is_empty() {
+        return;
+    }
+    let mut shares_ok = true;
+    for (f, share) in s.feed.iter().enumerate() {
+        let fat = |field: &str| sat(&format!("feed[{f}].{field}"));
+        c.name(|| fat("origin"), "A feed origin", &share.origin);
+        if !share.share_pct.is_finite() || !(0.0..=100.0).contains(&share.share_pct) {
+            c.percent(|| fat("share_pct"), "A feed share", share.share_pct);
+            shares_ok = false;
+        }
+    }
+    let total: f64 = s.feed.iter().map(|f| f.share_pct).sum();
+    if shares_ok && (total - 100.0).abs() > SHARE_TOLERANCE_PCT {
+        c.add(
+            sat("feed"),
+            format!(
+                "The feed shares of {} add up to {}%, not 100%",
+                s.name.trim(),
+                round2(total)
+            ),
+        );
+    }
 }
 
 fn round2(x: f64) -> f64 {
