@@ -12,7 +12,9 @@
 
 use super::disruption::{Disruption, DisruptionKind};
 use super::projection::{MineralProjection, Projection};
-use super::scenario::{InTransitOnBan, Mineral, PurchaseCeiling, Scenario, SpendingProfile};
+use super::scenario::{
+    InTransitOnBan, Mineral, PurchaseCeiling, Scenario, SpendingProfile, Supplier,
+};
 use crate::display::{pct_short, qty, usd_full, usd_short};
 
 /// One input that differs between the baseline and the live scenario.
@@ -353,6 +355,7 @@ fn mineral_differences(a: &Mineral, b: &Mineral, i: usize, out: &mut Diffs) {
                     months(s.lead_time_months),
                     t,
                 );
+                supply_tier_differences(old, s, &sl, &sp, t, out);
             }
             None => out.added(
                 format!("{who} · supplier {} added", s.name),
@@ -387,6 +390,48 @@ fn mineral_differences(a: &Mineral, b: &Mineral, i: usize, out: &mut Diffs) {
     }
 }
 
+/// A supplier's country, capacity and feed mix (see "Two tiers of supply"
+/// in `docs/MODEL.md`).
+fn supply_tier_differences(
+    a: &Supplier,
+    b: &Supplier,
+    label: &dyn Fn(&str) -> String,
+    path: &dyn Fn(&str) -> String,
+    t: DiffTarget,
+    out: &mut Diffs,
+) {
+    let country = |c: &str| {
+        if c.trim().is_empty() {
+            "unknown".to_string()
+        } else {
+            c.to_string()
+        }
+    };
+    out.text(
+        &label("country"),
+        path("country"),
+        country(&a.country),
+        country(&b.country),
+        t,
+    );
+    let capacity = |c: Option<f64>| c.map_or("unlimited".to_string(), |q| format!("{q} per year"));
+    out.text(
+        &label("capacity"),
+        path("capacity_qty_per_year"),
+        capacity(a.capacity_qty_per_year),
+        capacity(b.capacity_qty_per_year),
+        t,
+    );
+    let feed = |s: &Supplier| {
+        s.feed_origins()
+            .iter()
+            .map(|(origin, pct)| format!("{origin} {pct}%"))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    out.text(&label("feed"), path("feed"), feed(a), feed(b), t);
+}
+
 fn event_differences(a: &Disruption, b: &Disruption, i: usize, out: &mut Diffs) {
     let t = DiffTarget::Event(i);
     let label = |what: &str| format!("Event '{}' · {what}", b.name);
@@ -412,6 +457,13 @@ fn event_differences(a: &Disruption, b: &Disruption, i: usize, out: &mut Diffs) 
         path("supplier"),
         supplier(&a.supplier),
         supplier(&b.supplier),
+        t,
+    );
+    out.text(
+        &label("target"),
+        path("target"),
+        a.target.label().to_string(),
+        b.target.label().to_string(),
         t,
     );
     let minerals = |m: &[String]| {
@@ -606,6 +658,60 @@ mod tests {
         m.suppliers = vec![Supplier::new("DRC", 100.0, 0)];
         s.minerals.push(m);
         s
+    }
+
+    #[test]
+    fn country_capacity_feed_and_event_target_are_differences() {
+        use crate::model::{Disruption, EventTarget, FeedShare};
+        let mut a = simple(1200.0);
+        a.disruptions.push(Disruption {
+            name: "DRC ban".into(),
+            notes: String::new(),
+            enabled: true,
+            kind: DisruptionKind::ExportBan,
+            supplier: "DRC".into(),
+            target: EventTarget::Supplier,
+            minerals: vec![],
+            start: YearMonth::new(2026, 1),
+            end: None,
+        });
+        let mut b = a.clone();
+        let s = &mut b.minerals[0].suppliers[0];
+        s.country = "Congo".into();
+        s.capacity_qty_per_year = Some(40.0);
+        s.feed = vec![
+            FeedShare {
+                origin: "DRC".into(),
+                share_pct: 40.0,
+            },
+            FeedShare {
+                origin: "Zambia".into(),
+                share_pct: 60.0,
+            },
+        ];
+        b.disruptions[0].target = EventTarget::FeedOrigin;
+        let found: Vec<(String, String, String)> = differences(&a, &b)
+            .into_iter()
+            .map(|d| (d.path, d.before, d.after))
+            .collect();
+        let row = |p: &str, x: &str, y: &str| (p.to_string(), x.to_string(), y.to_string());
+        assert_eq!(
+            found,
+            [
+                row("minerals[0].suppliers[0].country", "unknown", "Congo"),
+                row(
+                    "minerals[0].suppliers[0].capacity_qty_per_year",
+                    "unlimited",
+                    "40 per year"
+                ),
+                row(
+                    "minerals[0].suppliers[0].feed",
+                    "DRC 100%",
+                    "DRC 40%, Zambia 60%"
+                ),
+                row("disruptions[0].target", "Supplier", "Feed origin"),
+            ]
+        );
     }
 
     #[test]

@@ -137,10 +137,10 @@ fn give_two_tiers(s: &mut Scenario, seed: u64) {
         let yearly_qty = m.budget_usd / m.price_usd_per_unit / f64::from(s.horizon_months) * 12.0;
         for (k, sup) in m.suppliers.iter_mut().enumerate() {
             let r = i + k + seed as usize;
-            if r % 5 != 0 {
+            if !r.is_multiple_of(5) {
                 sup.country = COUNTRIES[r % 3].into();
             }
-            if r % 4 != 0 {
+            if !r.is_multiple_of(4) {
                 let drc = (r * 17 % 101) as f64;
                 sup.feed = vec![
                     FeedShare {
