@@ -297,3 +297,16 @@ fn project_table_shows_supplier_hhi_and_share_from_china() {
         "{antimony}"
     );
 }
+
+#[test]
+fn world_feed_of_cobalt_adds_up_to_100_with_the_rest_of_the_world() {
+    use stockpile_planner::model::reference::world_feed;
+    let feed = world_feed(ReferenceTable::builtin(), "Cobalt");
+    // 220,000 of 290,000 t mined in 2024: 75.862 % → 75.9 %.
+    assert_eq!(feed[0].origin, "Congo (Kinshasa)");
+    assert!((feed[0].share_pct - 75.9).abs() < 1e-9, "{feed:?}");
+    let total: f64 = feed.iter().map(|f| f.share_pct).sum();
+    assert!((total - 100.0).abs() < 1e-9, "{total}");
+    assert_eq!(feed.last().unwrap().origin, "Rest of world");
+    assert!(world_feed(ReferenceTable::builtin(), "Unobtainium").is_empty());
+}

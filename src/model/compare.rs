@@ -314,6 +314,16 @@ fn mineral_differences(a: &Mineral, b: &Mineral, i: usize, out: &mut Diffs) {
         b.opening_inventory_qty,
         out,
     );
+    if a.annual_consumption_qty != b.annual_consumption_qty {
+        let stated = |c: Option<f64>, u: &str| c.map_or("not stated".to_string(), |q| qty(q, u));
+        out.text(
+            &label("annual consumption"),
+            path("annual_consumption_qty"),
+            stated(a.annual_consumption_qty, ua),
+            stated(b.annual_consumption_qty, ub),
+            t,
+        );
+    }
     out.number(
         label("budget"),
         path("budget_usd"),

@@ -102,6 +102,68 @@ impl Scenario {
     }
 }
 
+/// Feed-mix edits (the second tier of supply: where a supplier's raw
+/// material comes from).
+impl Scenario {
+    /// Add an origin to supplier `supplier` of mineral `mineral`, with the
+    /// share still missing from 100 %; returns its index.
+    pub fn add_feed_origin(&mut self, mineral: usize, supplier: usize) -> Option<usize> {
+        let s = self
+            .minerals
+            .get_mut(mineral)?
+            .suppliers
+            .get_mut(supplier)?;
+        let given: f64 = s.feed.iter().map(|f| f.share_pct).sum();
+        s.feed.push(super::scenario::FeedShare {
+            origin: "New origin".into(),
+            share_pct: (100.0 - given).max(0.0),
+        });
+        Some(s.feed.len() - 1)
+    }
+
+    /// Remove origin `origin` of a supplier's feed, returning it.
+    pub fn remove_feed_origin(
+        &mut self,
+        mineral: usize,
+        supplier: usize,
+        origin: usize,
+    ) -> Option<super::scenario::FeedShare> {
+        let s = self
+            .minerals
+            .get_mut(mineral)?
+            .suppliers
+            .get_mut(supplier)?;
+        (origin < s.feed.len()).then(|| s.feed.remove(origin))
+    }
+
+    /// Replace a supplier's feed with world mine production by country
+    /// (the bundled USGS table), as a starting point: a refiner that buys
+    /// on the world market is fed like the world. Returns `false`, and
+    /// changes nothing, when the table has no production for the mineral.
+    pub fn fill_feed_from_world(
+        &mut self,
+        mineral: usize,
+        supplier: usize,
+        table: &super::reference::ReferenceTable,
+    ) -> bool {
+        let Some(m) = self.minerals.get(mineral) else {
+            return false;
+        };
+        let feed = super::reference::world_feed(table, &m.name);
+        match self
+            .minerals
+            .get_mut(mineral)
+            .and_then(|m| m.suppliers.get_mut(supplier))
+        {
+            Some(s) if !feed.is_empty() => {
+                s.feed = feed;
+                true
+            }
+            _ => false,
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

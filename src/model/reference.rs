@@ -783,6 +783,49 @@ pub fn share_from_china_pct(mineral: &Mineral) -> f64 {
     100.0 * china / total
 }
 
+/// World production of `mineral` as feed shares, percent of the world
+/// total: the countries the table lists (mine production, or refinery
+/// production where only that is published), largest first, and "Rest of
+/// world" for what they leave out. Shares are rounded to 0.1 % and the
+/// rest absorbs the rounding, so they add up to exactly 100. Empty when
+/// the table has no production by country for the mineral.
+pub fn world_feed(table: &ReferenceTable, mineral: &str) -> Vec<super::scenario::FeedShare> {
+    let kind = [ProductionKind::Mine, ProductionKind::Refinery]
+        .into_iter()
+        .find(|&k| !table.production_by_country(mineral, k).is_empty());
+    let Some(kind) = kind else {
+        return Vec::new();
+    };
+    let countries = table.production_by_country(mineral, kind);
+    let listed: f64 = countries.iter().map(|(_, v)| v).sum();
+    let world = table
+        .world_production(mineral, kind)
+        .map_or(listed, |(w, _)| w.max(listed));
+    if world <= 0.0 {
+        return Vec::new();
+    }
+    let mut feed: Vec<super::scenario::FeedShare> = countries
+        .into_iter()
+        .map(|(origin, v)| super::scenario::FeedShare {
+            origin,
+            share_pct: (v / world * 1000.0).round() / 10.0,
+        })
+        .filter(|f| f.share_pct > 0.0)
+        .collect();
+    let given: f64 = feed.iter().map(|f| f.share_pct).sum();
+    let rest = ((100.0 - given) * 10.0).round() / 10.0;
+    if rest > 0.0 {
+        feed.push(super::scenario::FeedShare {
+            origin: "Rest of world".into(),
+            share_pct: rest,
+        });
+    } else if rest < 0.0 {
+        // Rounded up past 100: the largest share gives the excess back.
+        feed[0].share_pct = ((feed[0].share_pct + rest) * 10.0).round() / 10.0;
+    }
+    feed
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

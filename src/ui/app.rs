@@ -241,6 +241,28 @@ impl PlannerApp {
             Message::RemoveSupplier { mineral, supplier } => {
                 doc.active_mut().remove_supplier(mineral, supplier);
             }
+            Message::AddFeedOrigin { mineral, supplier } => {
+                doc.active_mut().add_feed_origin(mineral, supplier);
+            }
+            Message::RemoveFeedOrigin {
+                mineral,
+                supplier,
+                origin,
+            } => {
+                doc.active_mut()
+                    .remove_feed_origin(mineral, supplier, origin);
+            }
+            Message::FillFeedFromWorld { mineral, supplier } => {
+                let table = crate::model::reference::ReferenceTable::builtin();
+                if !doc
+                    .active_mut()
+                    .fill_feed_from_world(mineral, supplier, table)
+                {
+                    self.notices.error(
+                        "The bundled reference table has no world production by country for this mineral, so no feed mix can be proposed; enter it by hand.",
+                    );
+                }
+            }
             Message::SwitchVariant(k) => {
                 doc.switch_to(k);
             }

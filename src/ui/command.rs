@@ -317,6 +317,21 @@ pub enum Message {
         mineral: usize,
         supplier: usize,
     },
+    /// Add an origin to a supplier's feed mix.
+    AddFeedOrigin {
+        mineral: usize,
+        supplier: usize,
+    },
+    RemoveFeedOrigin {
+        mineral: usize,
+        supplier: usize,
+        origin: usize,
+    },
+    /// Propose a supplier's feed mix from world production.
+    FillFeedFromWorld {
+        mineral: usize,
+        supplier: usize,
+    },
     /// Show variant `k` (0 = base).
     SwitchVariant(usize),
     /// Give variant `k` a new name.

@@ -4,6 +4,7 @@
 
 use super::field::{field_id, text_field};
 use super::form::{self, Form};
+use crate::model::disruption::EventTarget;
 use crate::model::disruption::names_match;
 use crate::model::{Disruption, DisruptionKind, InTransitOnBan, Mineral, YearMonth, presets};
 use crate::ui::command::{Command, Message};
@@ -180,7 +181,11 @@ fn target(d: &Disruption) -> String {
     {
         "every supplier".to_string()
     } else {
-        d.supplier.clone()
+        match d.target {
+            EventTarget::Supplier => d.supplier.clone(),
+            EventTarget::Country => format!("suppliers in {}", d.supplier),
+            EventTarget::FeedOrigin => format!("feed from {}", d.supplier),
+        }
     };
     let what = if d.minerals.is_empty() {
         "all minerals".to_string()
@@ -259,17 +264,35 @@ fn editor(
                 }
             }
             if !matches!(d.kind, DisruptionKind::PriceShockPct(_)) {
-                form.row(ui, "Supplier or country", &at("supplier"), |ui, id| {
+                form.row(ui, "Hits", &at("target"), |ui, id| {
+                    ComboBox::from_id_salt(("event_target", k))
+                        .selected_text(d.target.label())
+                        .show_ui(ui, |ui| {
+                            for t in EventTarget::ALL {
+                                ui.selectable_value(&mut d.target, t, t.label())
+                                    .on_hover_text(target_help(t));
+                            }
+                        })
+                        .response
+                        .labelled_by(id)
+                        .on_hover_text(target_help(d.target))
+                });
+                let (label, empty) = match d.target {
+                    EventTarget::Supplier => ("Supplier", "every supplier"),
+                    EventTarget::Country => ("Country of supply", "every country"),
+                    EventTarget::FeedOrigin => ("Feed origin", "every origin"),
+                };
+                form.row(ui, label, &at("supplier"), |ui, id| {
                     let r = text_field(
                         ui,
                         field_id(&at("supplier")),
                         &mut d.supplier,
-                        180.0,
+                        160.0,
                         false,
-                        "every supplier",
+                        empty,
                     )
                     .labelled_by(id);
-                    supplier_chooser(ui, &mut d.supplier, scenario_minerals);
+                    supplier_chooser(ui, &mut d.supplier, d.target, scenario_minerals);
                     r
                 });
             }
@@ -333,24 +356,56 @@ fn editor(
         });
 }
 
-/// A "Choose" menu of the suppliers of `minerals` next to the typed name
-/// (which may also be a country matching several).
-fn supplier_chooser(ui: &mut Ui, supplier: &mut String, minerals: &[Mineral]) {
+/// What an event on each kind of target hits, for tooltips.
+fn target_help(target: EventTarget) -> &'static str {
+    match target {
+        EventTarget::Supplier => {
+            "The suppliers of that name (a company, or a country bought from directly)"
+        }
+        EventTarget::Country => {
+            "Every supplier located in that country, wherever its raw material comes from"
+        }
+        EventTarget::FeedOrigin => {
+            "Where raw material comes from: each supplier loses the share of its feed from that origin (a refiner with 40% of its feed from DRC keeps 60% under a DRC ban)"
+        }
+    }
+}
+
+/// A "Choose" menu next to the typed name: the scenario's supplier names,
+/// countries of supply or feed origins, as the event's target asks.
+fn supplier_chooser(ui: &mut Ui, supplier: &mut String, target: EventTarget, minerals: &[Mineral]) {
     let (button, _) = MenuButton::new("Choose").ui(ui, |ui| {
-        if ui.button("Every supplier").clicked() {
+        if ui.button("Every one").clicked() {
             supplier.clear();
         }
         ui.separator();
-        // Every supplier name once, in the order they first appear.
-        let mut names: Vec<&String> = Vec::new();
+        // Every name once, in the order they first appear.
+        let mut names: Vec<&str> = Vec::new();
         for s in minerals.iter().flat_map(|m| &m.suppliers) {
-            if !s.name.trim().is_empty() && !names.contains(&&s.name) {
-                names.push(&s.name);
+            let found: Vec<&str> = match target {
+                EventTarget::Supplier => vec![s.name.as_str()],
+                EventTarget::Country => vec![s.country.as_str()],
+                EventTarget::FeedOrigin if s.feed.is_empty() => {
+                    vec![if s.country.trim().is_empty() {
+                        s.name.as_str()
+                    } else {
+                        s.country.as_str()
+                    }]
+                }
+                EventTarget::FeedOrigin => s.feed.iter().map(|f| f.origin.as_str()).collect(),
+            };
+            for name in found {
+                if !name.trim().is_empty() && !names.contains(&name) {
+                    names.push(name);
+                }
             }
         }
+        if names.is_empty() {
+            ui.weak("None given yet: set countries and feed mixes under Suppliers");
+        }
         for name in names {
-            if ui.button(name.as_str()).clicked() {
-                supplier.clone_from(name);
+            if ui.button(name).clicked() {
+                *supplier = name.to_string();
             }
         }
     });

@@ -121,6 +121,28 @@ pub fn show(
                     )
                 },
             );
+            // Optional: with it, the summary shows months of consumption
+            // held, the measure a procurement planner uses.
+            form.row(
+                ui,
+                &format!("Consumption ({unit}/yr)"),
+                &at("annual_consumption_qty"),
+                |ui, id| {
+                    let mut stated = mineral.annual_consumption_qty.is_some();
+                    let r = ui
+                        .checkbox(&mut stated, "")
+                        .labelled_by(id)
+                        .on_hover_text("Ticked: the summary shows how many months of this consumption the stockpile holds");
+                    if r.changed() {
+                        mineral.annual_consumption_qty =
+                            stated.then_some(mineral.requirement_qty.max(1.0) / 5.0);
+                    }
+                    match &mut mineral.annual_consumption_qty {
+                        Some(q) => form::qty(ui, &at("annual_consumption_qty"), q, &format!("{unit} per year"), id),
+                        None => ui.weak("not stated"),
+                    }
+                },
+            );
             form.row(ui, "Purchase ceiling", &at("ceiling"), |ui, id| {
                 ceiling_kind(ui, index, &mut mineral.ceiling, id)
             });

@@ -21,6 +21,8 @@ enum Column {
     Unspent,
     LostToEvents,
     Feasibility,
+    /// Months of stated consumption held at the end.
+    MonthsHeld,
     DeltaCoverage,
     DeltaReached,
     DeltaSpent,
@@ -67,6 +69,7 @@ impl Column {
             Column::Unspent => "Unspent",
             Column::LostToEvents => "Lost to events",
             Column::Feasibility => "Feasibility",
+            Column::MonthsHeld => "Months held",
             Column::DeltaCoverage => "Δ coverage",
             Column::DeltaReached => "Δ 100% reached",
             Column::DeltaSpent => "Δ spent",
@@ -95,6 +98,7 @@ struct RowData<'a> {
     dark: bool,
     /// `Some(None)`: comparing, but the baseline lacks this mineral.
     delta: Option<Option<&'a MineralDelta>>,
+    months_held: Option<f64>,
 }
 
 pub fn show(
@@ -107,7 +111,21 @@ pub fn show(
     let deltas = comparison
         .map(|c| c.deltas.as_slice())
         .filter(|d| !d.is_empty());
-    let columns: &[Column] = if deltas.is_some() { &COMPARED } else { &PLAIN };
+    let months_held = projection.months_of_consumption(scenario);
+    let mut columns: Vec<Column> = if deltas.is_some() {
+        COMPARED.to_vec()
+    } else {
+        PLAIN.to_vec()
+    };
+    if months_held.iter().any(Option::is_some) {
+        // Beside final coverage: the same stock, in time.
+        let at = columns
+            .iter()
+            .position(|&c| c == Column::FinalCoverage)
+            .map_or(1, |k| k + 1);
+        columns.insert(at, Column::MonthsHeld);
+    }
+    let columns = columns.as_slice();
     let has_events = scenario.disruptions.iter().any(|d| d.enabled);
     let dark = ui.visuals().dark_mode;
     let n = scenario.minerals.len().min(projection.minerals.len());
@@ -148,6 +166,7 @@ pub fn show(
                                 has_events,
                                 dark,
                                 delta: deltas.map(|d| d.get(k).and_then(Option::as_ref)),
+                                months_held: months_held.get(k).copied().flatten(),
                             };
                             for &c in columns {
                                 cell(ui, c, &data);
@@ -191,6 +210,12 @@ fn cell(ui: &mut Ui, column: Column, d: &RowData<'_>) {
             }
         },
         Column::Feasibility => feasibility(ui, p, d.dark),
+        Column::MonthsHeld => match d.months_held {
+            Some(m) => right(ui, format!("{m:.1}")),
+            None => {
+                ui.weak("—").on_hover_text("No annual consumption stated");
+            }
+        },
         _ => delta_cell(ui, column, projection, d.delta.flatten(), d.delta.is_some()),
     }
 }

@@ -65,9 +65,10 @@ pub fn show(
                 }
                 ui.end_row();
                 let prefix = format!("minerals[{index}].suppliers[{k}].");
+                // The second tier's problems show in its own section below.
                 let found = problems
                     .iter()
-                    .filter(|p| p.path.starts_with(&prefix))
+                    .filter(|p| p.path.starts_with(&prefix) && !is_second_tier(&p.path))
                     .map(|p| p.message.clone());
                 for message in typed.into_iter().chain(found) {
                     problem_label(ui, &message);
@@ -104,4 +105,189 @@ pub fn show(
     {
         problem_label(ui, &p.message);
     }
+    supply_chain(ui, index, mineral, problems, messages);
+    concentration(ui, mineral);
+}
+
+/// Each supplier's second tier, folded by default: its country, its
+/// capacity and where its raw material comes from (feed mix).
+fn supply_chain(
+    ui: &mut Ui,
+    index: usize,
+    mineral: &mut Mineral,
+    problems: &[Problem],
+    messages: &mut Vec<Message>,
+) {
+    let unit = mineral.unit.symbol();
+    for (k, s) in mineral.suppliers.iter_mut().enumerate() {
+        let at = |field: &str| format!("minerals[{index}].suppliers[{k}].{field}");
+        let summary = supply_summary(s);
+        let title = format!(
+            "{}: {summary}",
+            if s.name.trim().is_empty() {
+                "(no name)"
+            } else {
+                &s.name
+            }
+        );
+        egui::CollapsingHeader::new(title)
+            .id_salt(("supply_chain", index, k))
+            .show(ui, |ui| {
+                Grid::new(("supply_chain_grid", index, k))
+                    .num_columns(2)
+                    .spacing([8.0, 4.0])
+                    .show(ui, |ui| {
+                        let label = ui.label("Country");
+                        text_field(ui, field_id(&at("country")), &mut s.country, 140.0, false, "")
+                            .labelled_by(label.id)
+                            .on_hover_text("Where the refiner or seller is: events on a country of supply hit it");
+                        ui.end_row();
+                        let label = ui.label("Capacity");
+                        ui.horizontal(|ui| {
+                            let mut limited = s.capacity_qty_per_year.is_some();
+                            if ui
+                                .checkbox(&mut limited, "")
+                                .accessible_name("Capacity limited")
+                                .on_hover_text("Ticked: it sells at most this much a plan year, re-sourced orders included")
+                                .changed()
+                            {
+                                s.capacity_qty_per_year = limited.then_some(1000.0);
+                            }
+                            match &mut s.capacity_qty_per_year {
+                                Some(q) => {
+                                    form::qty(ui, &at("capacity_qty_per_year"), q, &format!("{unit} per year"), label.id);
+                                }
+                                None => {
+                                    ui.weak("unlimited");
+                                }
+                            }
+                        });
+                        ui.end_row();
+                    });
+                ui.horizontal(|ui| {
+                    ui.strong("Feed mix");
+                    if ui
+                        .small_button("+ Add origin")
+                        .on_hover_text("Add a country (or mine) its raw material comes from")
+                        .clicked()
+                    {
+                        messages.push(Message::AddFeedOrigin { mineral: index, supplier: k });
+                    }
+                    if ui
+                        .small_button("Fill from world production")
+                        .on_hover_text("Propose the feed from world mine production by country (USGS Mineral Commodity Summaries 2025, 2024 data)")
+                        .clicked()
+                    {
+                        messages.push(Message::FillFeedFromWorld { mineral: index, supplier: k });
+                    }
+                });
+                if s.feed.is_empty() {
+                    ui.weak(format!(
+                        "All from {} (no feed mix given)",
+                        if s.country.trim().is_empty() { &s.name } else { &s.country }
+                    ));
+                }
+                Grid::new(("feed", index, k))
+                    .num_columns(3)
+                    // A grid sizes a column from last frame's: without a
+                    // minimum, origins added to an empty list stay narrow.
+                    .min_col_width(60.0)
+                    .spacing([8.0, 4.0])
+                    .show(ui, |ui| {
+                        if !s.feed.is_empty() {
+                            // Sized headers set the columns' widths: a grid
+                            // keeps last frame's, which fields cannot widen.
+                            ui.add_sized([130.0, 14.0], egui::Label::new(RichText::new("Origin").weak()));
+                            ui.weak("Share of feed");
+                            ui.label("");
+                            ui.end_row();
+                        }
+                        for (o, f) in s.feed.iter_mut().enumerate() {
+                            let path = |field: &str| format!("minerals[{index}].suppliers[{k}].feed[{o}].{field}");
+                            text_field(ui, field_id(&path("origin")), &mut f.origin, 130.0, false, "")
+                                .accessible_name(format!("Feed origin {}", o + 1));
+                            ui.horizontal(|ui| {
+                                form::pct_field(ui, &path("share_pct"), &mut f.share_pct)
+                                    .accessible_name(format!("Feed origin {} share", o + 1));
+                                ui.label("%");
+                            });
+                            if ui
+                                .small_button("Remove")
+                                .accessible_name(format!("Remove feed origin {}", o + 1))
+                                .clicked()
+                            {
+                                messages.push(Message::RemoveFeedOrigin { mineral: index, supplier: k, origin: o });
+                            }
+                            ui.end_row();
+                        }
+                    });
+                let prefix = format!("minerals[{index}].suppliers[{k}].");
+                for p in problems
+                    .iter()
+                    .filter(|p| p.path.starts_with(&prefix) && is_second_tier(&p.path))
+                {
+                    problem_label(ui, &p.message);
+                }
+            });
+    }
+}
+
+/// Whether a problem's path is about a supplier's country, capacity or
+/// feed (shown in the supply-chain section).
+fn is_second_tier(path: &str) -> bool {
+    path.contains(".feed") || path.contains(".capacity") || path.contains(".country")
+}
+
+/// "Canada · 1,500 t/yr · feed DRC 40%, …", or "no country, unlimited".
+fn supply_summary(s: &crate::model::Supplier) -> String {
+    let country = if s.country.trim().is_empty() {
+        "no country".to_string()
+    } else {
+        s.country.clone()
+    };
+    let capacity = s
+        .capacity_qty_per_year
+        .map_or("unlimited".to_string(), |q| {
+            format!("{}/yr", crate::display::grouped(q, 0))
+        });
+    let feed = match s.feed.as_slice() {
+        [] => String::new(),
+        [f, rest @ ..] => {
+            let more = if rest.is_empty() {
+                String::new()
+            } else {
+                format!(" +{}", rest.len())
+            };
+            format!(" · feed {} {:.0}%{more}", f.origin, f.share_pct)
+        }
+    };
+    format!("{country} · {capacity}{feed}")
+}
+
+/// How concentrated the purchases are (Herfindahl–Hirschman index of the
+/// suppliers, and of world mine production from the bundled USGS table),
+/// and the share bought from China: the planner's exposure at a glance.
+fn concentration(ui: &mut Ui, mineral: &crate::model::Mineral) {
+    use crate::model::reference::{
+        Concentration, ReferenceTable, share_from_china_pct, supplier_hhi,
+    };
+    let suppliers = supplier_hhi(mineral);
+    let mut text = format!(
+        "Suppliers HHI {} ({}) · from China {:.0}%",
+        crate::display::grouped(suppliers, 0),
+        Concentration::of(suppliers).label(),
+        share_from_china_pct(mineral)
+    );
+    let table = ReferenceTable::builtin();
+    if let Some(world) = table.world_mine_hhi(&mineral.name) {
+        text.push_str(&format!(
+            " · world mine output HHI {} ({})",
+            crate::display::grouped(world, 0),
+            Concentration::of(world).label()
+        ));
+    }
+    ui.add(egui::Label::new(RichText::new(text).weak()).wrap())
+        .on_hover_text(
+            "Herfindahl–Hirschman index, 0 to 10,000: under 1,500 unconcentrated, 1,500–2,500 moderately, over 2,500 highly concentrated (US DOJ/FTC). World figures: USGS Mineral Commodity Summaries 2025 (2024 data), see assets/reference-minerals.csv.",
+        );
 }

@@ -1,0 +1,52 @@
+//! The second tier of supply in the window: a supplier's country, capacity
+//! and feed mix, filled from world production; an event aimed at a feed
+//! origin; the concentration line.
+
+mod common;
+
+use egui_kittest::kittest::Queryable;
+use stockpile_planner::model::disruption::EventTarget;
+use stockpile_planner::samples;
+
+#[test]
+fn fill_feed_from_world_production_and_aim_an_event_at_an_origin() {
+    let mut h = common::window(samples::default_scenario(), egui::Theme::Dark);
+    // The concentration line under the suppliers (76/10/14 → 6,072).
+    assert!(
+        h.query_by_label_contains("Suppliers HHI 6,072 (highly concentrated) · from China 0%")
+            .is_some()
+    );
+    h.get_by_label_contains("DRC: no country · unlimited")
+        .click();
+    h.run();
+    h.get_by_label("Fill from world production").click();
+    h.run();
+    h.run();
+    let feed = &h.state().doc.scenario.minerals[0].suppliers[0].feed;
+    assert_eq!(feed[0].origin, "Congo (Kinshasa)");
+    assert!((feed[0].share_pct - 75.9).abs() < 1e-9, "{feed:?}");
+    // Every origin's name is wide enough to read.
+    let field = h.get_by_label("Feed origin 1");
+    let width = field.rect().width();
+    assert!(width >= 100.0, "the origin field is {width} points wide");
+    assert!(
+        h.state().doc.problems.is_empty(),
+        "{:?}",
+        h.state().doc.problems
+    );
+
+    // A ban on feed from Congo now reaches the DRC supplier by its feed.
+    let before = h.state().doc.projection.minerals[0].final_coverage_pct();
+    {
+        let s = h.state_mut().doc.active_mut();
+        let k = s.add_event(0);
+        s.disruptions[k].target = EventTarget::FeedOrigin;
+        s.disruptions[k].supplier = "Congo (Kinshasa)".into();
+        s.disruptions[k].minerals = vec!["Cobalt".into()];
+        s.settings.resource_blocked_orders = false;
+    }
+    h.run();
+    h.run();
+    let after = h.state().doc.projection.minerals[0].final_coverage_pct();
+    assert!(after < before - 1.0, "{before} -> {after}");
+}
