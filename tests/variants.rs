@@ -317,7 +317,7 @@ fn diff_of_two_files() {
         [
             "2 differences:",
             "Cobalt · budget: $12k → $6k",
-            "Gallium · mineral added: — → added",
+            "Gallium · mineral added",
             "",
             "Mineral                      Coverage Δ           100% reached Δ    Spent Δ  Unspent Δ",
             "Cobalt                        -60.0 pts        no longer reached       -$6k         $0",
