@@ -201,3 +201,27 @@ fn opening_a_file_with_comments_says_save_will_not_keep_them() {
             .is_some()
     );
 }
+
+#[test]
+fn a_feed_mix_with_too_many_origins_is_refused_naming_the_supplier() {
+    use stockpile_planner::file::MAX_FEED_ORIGINS_PER_SUPPLIER;
+    use stockpile_planner::model::FeedShare;
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("feed.ron");
+    let mut s = samples::default_scenario();
+    s.minerals[0].suppliers[0].feed = (0..=MAX_FEED_ORIGINS_PER_SUPPLIER)
+        .map(|k| FeedShare {
+            origin: format!("Origin {k}"),
+            share_pct: 0.1,
+        })
+        .collect();
+    file::save_atomic(&path, &s).unwrap();
+    let e = file::load(&path).unwrap_err();
+    assert_eq!(
+        e.message,
+        format!(
+            "the file has {} feed origins for DRC of Cobalt; a scenario may have at most {MAX_FEED_ORIGINS_PER_SUPPLIER}",
+            MAX_FEED_ORIGINS_PER_SUPPLIER + 1
+        )
+    );
+}

@@ -114,6 +114,8 @@ pub const MAX_FILE_BYTES: u64 = 20 * 1024 * 1024;
 /// mineral a file may hold; beyond them the window could not be used.
 pub const MAX_MINERALS: usize = 1_000;
 pub const MAX_SUPPLIERS_PER_MINERAL: usize = 200;
+/// Most origins in one supplier's feed mix (there are about 200 countries).
+pub const MAX_FEED_ORIGINS_PER_SUPPLIER: usize = 250;
 pub const MAX_EVENTS: usize = 1_000;
 pub const MAX_AMOUNTS_PER_MINERAL: usize = 2_400;
 /// Most variants a file may hold besides the base; the limits above apply
@@ -234,6 +236,17 @@ fn check_counts_of(scenario: &Scenario, file: &str, within: &str) -> Result<(), 
                 &format!("suppliers of {}", m.name),
                 m.suppliers.len(),
                 MAX_SUPPLIERS_PER_MINERAL,
+            ));
+        }
+        if let Some(s) = m
+            .suppliers
+            .iter()
+            .find(|s| s.feed.len() > MAX_FEED_ORIGINS_PER_SUPPLIER)
+        {
+            return Err(too_many(
+                &format!("feed origins for {} of {}", s.name, m.name),
+                s.feed.len(),
+                MAX_FEED_ORIGINS_PER_SUPPLIER,
             ));
         }
         let amounts = match &m.spending {
