@@ -6,8 +6,9 @@ mod common;
 use proptest::prelude::*;
 use stockpile_planner::file;
 use stockpile_planner::model::{
-    Disruption, DisruptionKind, EventTarget, FeedShare, InTransitOnBan, Mineral, PurchaseCeiling,
-    Scenario, Settings, SpendingProfile, Supplier, Unit, YearMonth, project, validate,
+    Disruption, DisruptionKind, EventTarget, FeedShare, InTransitOnBan, Mineral, PlanYear,
+    PurchaseCeiling, Scenario, Settings, SpendingProfile, Supplier, Unit, YearMonth, project,
+    validate,
 };
 
 fn any_f64() -> impl Strategy<Value = f64> + Clone {
@@ -197,6 +198,16 @@ fn scenario(
                             InTransitOnBan::Lost
                         } else {
                             InTransitOnBan::Delivered
+                        },
+                        // Plan years from the start, US fiscal years, or
+                        // any first month (0 and 13 are invalid: still
+                        // no panic).
+                        plan_year: match y.rem_euclid(3) {
+                            0 => PlanYear::ScenarioStart,
+                            1 => PlanYear::US_FEDERAL,
+                            _ => PlanYear::FiscalYear {
+                                first_month: y.rem_euclid(14) as u32,
+                            },
                         },
                     },
                     minerals,

@@ -12,7 +12,7 @@
 
 use super::disruption::{Disruption, DisruptionKind};
 use super::projection::{Projection, project};
-use super::scenario::{MAX_HORIZON_MONTHS, Mineral, PurchaseCeiling, Scenario};
+use super::scenario::{MAX_HORIZON_MONTHS, Mineral, PlanYear, PurchaseCeiling, Scenario};
 
 /// A difference in coverage smaller than this, in percentage points, in
 /// every month of every mineral, counts as no effect.
@@ -256,22 +256,34 @@ fn why_no_effect(
                 )
             };
         }
-        // The most bought in any plan year it touches, every supplier
-        // together, when the ceiling is reached in none of them.
+        // The most bought in any calendar year it touches (quotas count
+        // per calendar year), every supplier together, when the ceiling is
+        // reached in none of the plan years it touches.
         let mut most = 0.0_f64;
         let mut ceiling_reached = false;
+        let plan_years = scenario.settings.plan_year.years(scenario.start, horizon);
+        let calendar_years = PlanYear::FiscalYear { first_month: 1 }.years(scenario.start, horizon);
         for (&k, ceiling) in hit.iter().zip(&ceilings) {
-            for (year_first, year_last) in plan_years(horizon) {
+            let bought_in = |(year_first, year_last): (u32, u32)| -> Option<f64> {
                 if year_last < from || year_first > to {
-                    continue;
+                    return None;
                 }
-                let bought: f64 = without_it.minerals[k].months
-                    [(year_first - 1) as usize..year_last as usize]
-                    .iter()
-                    .map(|r| r.ordered_qty)
-                    .sum();
-                most = most.max(bought);
-                ceiling_reached |= ceiling.is_some_and(|c| bought >= c * (1.0 - 1e-9));
+                Some(
+                    without_it.minerals[k].months[(year_first - 1) as usize..year_last as usize]
+                        .iter()
+                        .map(|r| r.ordered_qty)
+                        .sum(),
+                )
+            };
+            for &year in &calendar_years {
+                if let Some(bought) = bought_in(year) {
+                    most = most.max(bought);
+                }
+            }
+            for &year in &plan_years {
+                if let Some(bought) = bought_in(year) {
+                    ceiling_reached |= ceiling.is_some_and(|c| bought >= c * (1.0 - 1e-9));
+                }
             }
         }
         if !ceiling_reached && most < quota {
@@ -355,13 +367,6 @@ fn is_zero_sized(kind: &DisruptionKind) -> bool {
     }
 }
 
-/// Plan years as (first, last) scenario months, the last one maybe short.
-fn plan_years(horizon: u32) -> impl Iterator<Item = (u32, u32)> {
-    (1..=horizon)
-        .step_by(12)
-        .map(move |first| (first, (first + 11).min(horizon)))
-}
-
 /// Up to three names: "Gallium, Germanium and Tungsten", "A, B, C and 2
 /// more".
 fn name_list(names: &[String]) -> String {
@@ -428,9 +433,16 @@ mod tests {
         assert_eq!(qty(2.5, "kg"), "2.5 kg");
         assert_eq!(qty(7_500.2, "t"), "7,500 t");
         assert_eq!(usd(1_234_567.4), "$1,234,567");
+        let start = crate::model::YearMonth::new(2026, 1);
         assert_eq!(
-            plan_years(26).collect::<Vec<_>>(),
+            PlanYear::ScenarioStart.years(start, 26),
             vec![(1, 12), (13, 24), (25, 26)]
+        );
+        // A plan from July 2026 in fiscal years from October: July to
+        // September, then whole years.
+        assert_eq!(
+            PlanYear::US_FEDERAL.years(crate::model::YearMonth::new(2026, 7), 26),
+            vec![(1, 3), (4, 15), (16, 26)]
         );
     }
 }

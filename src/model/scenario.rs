@@ -59,6 +59,11 @@ pub struct Settings {
     pub resource_blocked_orders: bool,
     /// What happens to orders in transit when a ban starts.
     pub in_transit_on_ban: InTransitOnBan,
+    /// The year that purchase ceilings and supplier capacities count in.
+    /// Default [`PlanYear::ScenarioStart`], the meaning of files written
+    /// before it existed; not written when it is the default.
+    #[serde(skip_serializing_if = "PlanYear::is_scenario_start")]
+    pub plan_year: PlanYear,
 }
 
 impl Default for Settings {
@@ -67,8 +72,83 @@ impl Default for Settings {
             carry_over_unspent: true,
             resource_blocked_orders: true,
             in_transit_on_ban: InTransitOnBan::Delivered,
+            plan_year: PlanYear::ScenarioStart,
         }
     }
+}
+
+/// The year in which ceilings and capacities (`_per_year`) are counted. See
+/// "Plan years" in `docs/MODEL.md`. Export quotas always count per calendar
+/// year (January–December), whatever this says.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, Default)]
+pub enum PlanYear {
+    /// Year 1 is months 1–12 of the plan, year 2 months 13–24, …
+    #[default]
+    ScenarioStart,
+    /// A fiscal year starting in `first_month` (1 = January … 12 =
+    /// December; US federal: 10, October). A plan starting mid-year has a
+    /// short first plan year.
+    FiscalYear { first_month: u32 },
+}
+
+impl PlanYear {
+    /// The US federal fiscal year, October to September: what new
+    /// scenarios use.
+    pub const US_FEDERAL: PlanYear = PlanYear::FiscalYear { first_month: 10 };
+
+    /// Whether it is the default, [`PlanYear::ScenarioStart`].
+    pub fn is_scenario_start(&self) -> bool {
+        *self == PlanYear::ScenarioStart
+    }
+
+    /// Whether scenario month `month` (1-based) of a plan starting in
+    /// `start` opens a plan year. Month 1 always does.
+    #[inline]
+    pub fn starts_year(self, start: YearMonth, month: u32) -> bool {
+        match self {
+            PlanYear::ScenarioStart => month >= 1 && (month - 1).is_multiple_of(12),
+            PlanYear::FiscalYear { first_month } => {
+                month == 1 || calendar_month_of(start, month) == first_month
+            }
+        }
+    }
+
+    /// The plan years of a plan of `horizon` months starting in `start`, as
+    /// (first, last) scenario months; the first and the last may be short.
+    pub fn years(self, start: YearMonth, horizon: u32) -> Vec<(u32, u32)> {
+        let mut out: Vec<(u32, u32)> = Vec::new();
+        for month in 1..=horizon {
+            if self.starts_year(start, month) {
+                out.push((month, month));
+            } else if let Some(last) = out.last_mut() {
+                last.1 = month;
+            }
+        }
+        out
+    }
+
+    pub fn label(self) -> String {
+        match self {
+            PlanYear::ScenarioStart => "Plan year from the scenario start".into(),
+            PlanYear::FiscalYear { first_month } => {
+                format!("Fiscal year from month {first_month}")
+            }
+        }
+    }
+}
+
+/// Whether scenario month `month` (1-based) of a plan starting in `start`
+/// opens a calendar year (January), or is month 1: export quotas count per
+/// calendar year.
+#[inline]
+pub fn starts_calendar_year(start: YearMonth, month: u32) -> bool {
+    month == 1 || calendar_month_of(start, month) == 1
+}
+
+/// The calendar month (1–12) of scenario month `month` (1-based).
+#[inline]
+fn calendar_month_of(start: YearMonth, month: u32) -> u32 {
+    (start.month.clamp(1, 12) - 1 + (month.max(1) - 1) % 12) % 12 + 1
 }
 
 /// Orders placed before a ban that would arrive while it is in force.
@@ -366,7 +446,9 @@ impl Mineral {
 }
 
 impl Scenario {
-    /// An empty scenario starting in `start`, five years long.
+    /// An empty scenario starting in `start`, five years long, counting
+    /// ceilings and capacities in US federal fiscal years (October to
+    /// September).
     pub fn empty(name: impl Into<String>, start: YearMonth) -> Self {
         Self {
             format_version: FORMAT_VERSION,
@@ -374,7 +456,10 @@ impl Scenario {
             notes: String::new(),
             start,
             horizon_months: 60,
-            settings: Settings::default(),
+            settings: Settings {
+                plan_year: PlanYear::US_FEDERAL,
+                ..Settings::default()
+            },
             minerals: Vec::new(),
             disruptions: Vec::new(),
             variants: Vec::new(),

@@ -110,6 +110,17 @@ pub fn validate(scenario: &Scenario) -> Vec<Problem> {
             ),
         );
     }
+    if let crate::model::scenario::PlanYear::FiscalYear { first_month } =
+        scenario.settings.plan_year
+        && !(1..=12).contains(&first_month)
+    {
+        c.add(
+            "settings.plan_year.first_month",
+            format!(
+                "The fiscal year must start in a month from 1 (January) to 12 (December) (it is {first_month})"
+            ),
+        );
+    }
     if scenario.minerals.is_empty() {
         c.add("minerals", "The scenario has no minerals yet");
     }

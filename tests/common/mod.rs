@@ -2,13 +2,16 @@
 #![allow(dead_code)]
 
 use stockpile_planner::model::{
-    Mineral, PurchaseCeiling, Scenario, SpendingProfile, Supplier, Unit, YearMonth,
+    Mineral, PlanYear, PurchaseCeiling, Scenario, SpendingProfile, Supplier, Unit, YearMonth,
 };
 
 /// A one-mineral scenario that is easy to compute by hand: price $100/t,
 /// budget spread evenly, one supplier with no lead time.
 pub fn simple(horizon_months: u32, budget_usd: f64, requirement_qty: f64) -> Scenario {
     let mut s = Scenario::empty("Hand check", YearMonth::new(2026, 1));
+    // The hand-worked numbers count plan years from the scenario start
+    // (new scenarios use US fiscal years).
+    s.settings.plan_year = PlanYear::ScenarioStart;
     s.horizon_months = horizon_months;
     s.minerals.push(Mineral {
         name: "Cobalt".into(),

@@ -5,7 +5,8 @@
 use super::money::{planned_spend_usd, unspent};
 use super::month_book::{MonthBook, Totals, add_deliveries};
 use super::results::{Feasibility, MineralProjection};
-use crate::model::scenario::Mineral;
+use crate::model::month::YearMonth;
+use crate::model::scenario::{Mineral, PlanYear};
 
 /// The projection of a mineral that no event touches: the same rules as
 /// `passes::project_mineral` with no conditions to track, so a shorter
@@ -14,6 +15,8 @@ pub(super) fn project_calm_mineral(
     mineral: &Mineral,
     horizon: u32,
     carry_over: bool,
+    plan_year: PlanYear,
+    start: YearMonth,
 ) -> MineralProjection {
     let max_lead = mineral
         .suppliers
@@ -48,7 +51,7 @@ pub(super) fn project_calm_mineral(
     let mut price = mineral.price_usd_per_unit;
 
     for month in 1..=horizon {
-        if (month - 1) % 12 == 0 {
+        if plan_year.starts_year(start, month) {
             ordered_this_year = 0.0;
         }
         let planned = planned_spend_usd(mineral, horizon, month);
@@ -104,17 +107,22 @@ pub(super) fn project_calm_mineral(
             lost_in_transit_qty: 0.0,
             feasibility: Feasibility {
                 budget_implied_qty,
-                purchasable_qty: calm_purchasable_qty(mineral, horizon, ceiling_qty_per_year),
+                purchasable_qty: calm_purchasable_qty(
+                    mineral,
+                    plan_year.years(start, horizon).len(),
+                    ceiling_qty_per_year,
+                ),
             },
         },
     )
 }
 
-/// Purchasable quantity with no events: the ceiling for each plan year, or
-/// unlimited; nothing when no supplier has a share.
-fn calm_purchasable_qty(mineral: &Mineral, horizon: u32, ceiling: Option<f64>) -> Option<f64> {
+/// Purchasable quantity with no events: the ceiling for each plan year (a
+/// short first or last year included, in full), or unlimited; nothing when
+/// no supplier has a share.
+fn calm_purchasable_qty(mineral: &Mineral, plan_years: usize, ceiling: Option<f64>) -> Option<f64> {
     if !mineral.suppliers.iter().any(|s| s.share_pct > 0.0) {
         return Some(0.0);
     }
-    ceiling.map(|c| c.max(0.0) * f64::from(horizon.div_ceil(12)))
+    ceiling.map(|c| c.max(0.0) * plan_years as f64)
 }

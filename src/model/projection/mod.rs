@@ -68,7 +68,15 @@ pub fn project(scenario: &Scenario) -> Projection {
         .collect();
     let hits = SupplierHits::new(scenario, &targets);
     let project_one = |m: &Mineral| {
-        let calm = || project_calm_mineral(m, horizon, scenario.settings.carry_over_unspent);
+        let calm = || {
+            project_calm_mineral(
+                m,
+                horizon,
+                scenario.settings.carry_over_unspent,
+                scenario.settings.plan_year,
+                scenario.start,
+            )
+        };
         let limited = m
             .suppliers
             .iter()

@@ -18,7 +18,7 @@ use super::supplier_plan::{Hit, SupplierPlan, event_draws, quota_room_usd};
 use super::tracked::TrackedSupplier;
 use crate::model::disruption::{Disruption, DisruptionKind};
 use crate::model::month::YearMonth;
-use crate::model::scenario::{InTransitOnBan, Mineral, Settings};
+use crate::model::scenario::{InTransitOnBan, Mineral, Settings, starts_calendar_year};
 
 /// The projection of a mineral that some event touches or with a supplier
 /// of limited capacity. `events` are the enabled events that hit the
@@ -91,7 +91,9 @@ pub(super) fn project_mineral(
     for month in 1..=horizon {
         let m = i64::from(month);
         let first = month as usize;
-        let year_starts = (month - 1) % 12 == 0;
+        // Ceilings and capacities count per plan year, export quotas per
+        // calendar year.
+        let year_starts = settings.plan_year.starts_year(start, month);
         if year_starts {
             if month > 1 {
                 purchasable.close_year(ceiling_qty_per_year);
@@ -99,7 +101,12 @@ pub(super) fn project_mineral(
             ordered_this_year = 0.0;
             tracked
                 .iter_mut()
-                .for_each(|t| t.ordered_this_year_qty = 0.0);
+                .for_each(|t| t.ordered.plan_year_qty = 0.0);
+        }
+        if starts_calendar_year(start, month) {
+            tracked
+                .iter_mut()
+                .for_each(|t| t.ordered.calendar_year_qty = 0.0);
         }
         let terms_change = month == 1 || m >= terms.until;
         if terms_change {
@@ -138,7 +145,7 @@ pub(super) fn project_mineral(
         let quota_free = !lose_on_ban
             && tracked.iter().all(|t| {
                 let c = terms.conditions[t.plan];
-                quota_room_usd(c, t.ordered_this_year_qty, market_price * c.price_factor)
+                quota_room_usd(c, t.ordered, market_price * c.price_factor)
                     > available * (1.0 + 1e-9)
             });
         // How many tracked suppliers to follow one by one this month.
@@ -164,7 +171,7 @@ pub(super) fn project_mineral(
             let wanted = available * t.fraction;
             let price = market_price * c.price_factor;
             t.inv_price = if price > 0.0 { 1.0 / price } else { 0.0 };
-            t.room_usd = quota_room_usd(c, t.ordered_this_year_qty, price);
+            t.room_usd = quota_room_usd(c, t.ordered, price);
             t.fully_open = c.open_fraction >= 1.0;
             t.lead_months = plans[t.plan].lead_months + c.extra_lead_months;
             let placed = (wanted * c.open_fraction).min(t.room_usd);
@@ -251,7 +258,7 @@ pub(super) fn project_mineral(
             {
                 let direct = pool_direct[first] * direct_qty;
                 let resourced = pool_resourced[first] * resourced_qty;
-                t.ordered_this_year_qty += direct + resourced;
+                t.ordered.add(direct + resourced);
                 arrivals[first + lead] += direct;
                 if resourced > 0.0 {
                     arrivals[first + lead.max(blocked_lead_months)] += resourced;
@@ -264,7 +271,7 @@ pub(super) fn project_mineral(
             }
             let plan = &plans[t.plan];
             let qty = t.placed_usd * t.inv_price;
-            t.ordered_this_year_qty += qty;
+            t.ordered.add(qty);
             let resourced_qty = t.resourced_usd * t.inv_price;
             let mut deliver = |part_qty: f64, part_lead: usize| {
                 let arrival = first + part_lead;

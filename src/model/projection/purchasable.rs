@@ -21,7 +21,11 @@ impl Purchasable {
         if c.open_fraction <= 0.0 || fraction <= 0.0 {
             return;
         }
-        match c.quota_qty_per_year {
+        let limit = match (c.capacity_qty_per_year, c.quota_qty_per_year) {
+            (Some(k), Some(q)) => Some(k.min(q)),
+            (k, q) => k.or(q),
+        };
+        match limit {
             None => self.unlimited_this_year = true,
             Some(q) => match self.quotas_this_year.iter_mut().find(|(i, _)| *i == index) {
                 Some((_, best)) => *best = best.max(q * c.open_fraction),

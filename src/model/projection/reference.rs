@@ -7,10 +7,12 @@ use super::money::{planned_spend_usd, unspent};
 use super::month_book::{MonthBook, Totals};
 use super::purchasable::Purchasable;
 use super::results::{Feasibility, MineralProjection};
-use super::supplier_plan::{Conditions, Hit, NORMAL, SupplierPlan, event_draws, quota_room_usd};
+use super::supplier_plan::{
+    Conditions, Hit, NORMAL, OrderedThisYear, SupplierPlan, event_draws, quota_room_usd,
+};
 use crate::model::disruption::{Disruption, DisruptionKind};
 use crate::model::month::YearMonth;
-use crate::model::scenario::{InTransitOnBan, Mineral, Settings};
+use crate::model::scenario::{InTransitOnBan, Mineral, Settings, starts_calendar_year};
 
 pub(super) fn project_mineral_one_by_one(
     mineral: &Mineral,
@@ -64,7 +66,7 @@ pub(super) fn project_mineral_one_by_one(
     let mut placed_usd = vec![0.0_f64; n];
     // The part of placed_usd re-sourced from blocked suppliers.
     let mut resourced_usd = vec![0.0_f64; n];
-    let mut ordered_this_year_from = vec![0.0_f64; n];
+    let mut ordered_this_year_from = vec![OrderedThisYear::default(); n];
 
     let mut book = MonthBook::new(mineral, horizon);
     let mut carried_usd = 0.0;
@@ -77,12 +79,21 @@ pub(super) fn project_mineral_one_by_one(
     let mut purchasable = Purchasable::default();
 
     for month in 1..=horizon {
-        if (month - 1) % 12 == 0 {
+        // Ceilings and capacities count per plan year, export quotas per
+        // calendar year.
+        if settings.plan_year.starts_year(start, month) {
             if month > 1 {
                 purchasable.close_year(ceiling_qty_per_year);
             }
             ordered_this_year = 0.0;
-            ordered_this_year_from.iter_mut().for_each(|q| *q = 0.0);
+            ordered_this_year_from
+                .iter_mut()
+                .for_each(|q| q.plan_year_qty = 0.0);
+        }
+        if starts_calendar_year(start, month) {
+            ordered_this_year_from
+                .iter_mut()
+                .for_each(|q| q.calendar_year_qty = 0.0);
         }
         let m = i64::from(month);
         let planned = planned_spend_usd(mineral, horizon, month);
@@ -213,7 +224,7 @@ pub(super) fn project_mineral_one_by_one(
             }
             // Only suppliers with events or a capacity can have a quota to
             // count against.
-            ordered_this_year_from[i] += qty;
+            ordered_this_year_from[i].add(qty);
             let lead = plan.lead_months + conditions[i].extra_lead_months;
             let resourced_qty = resourced_usd[i] * inv_price[i];
             let parts = [
@@ -277,7 +288,12 @@ pub(super) fn project_mineral_one_by_one(
 
 /// Can this supplier take re-sourced orders? Only when fully open and below
 /// its quota.
-fn has_room(c: Conditions, placed_usd: f64, ordered_this_year_qty: f64, market_price: f64) -> bool {
+fn has_room(
+    c: Conditions,
+    placed_usd: f64,
+    ordered_this_year_qty: OrderedThisYear,
+    market_price: f64,
+) -> bool {
     c.open_fraction >= 1.0
         && placed_usd
             < quota_room_usd(c, ordered_this_year_qty, market_price * c.price_factor)

@@ -124,8 +124,10 @@ pub(super) struct Conditions {
     pub(super) price_factor: f64,
     /// Share of orders allowed out: 0 under a ban.
     pub(super) open_fraction: f64,
-    /// Export quota per plan year, if any.
+    /// Export quota per calendar year, if any (the smallest in force).
     pub(super) quota_qty_per_year: Option<f64>,
+    /// The supplier's capacity per plan year, if any.
+    pub(super) capacity_qty_per_year: Option<f64>,
     pub(super) extra_lead_months: usize,
 }
 
@@ -133,6 +135,7 @@ pub(super) const NORMAL: Conditions = Conditions {
     price_factor: 1.0,
     open_fraction: 1.0,
     quota_qty_per_year: None,
+    capacity_qty_per_year: None,
     extra_lead_months: 0,
 };
 
@@ -140,7 +143,7 @@ impl SupplierPlan<'_> {
     /// Its conditions without any event: only its capacity.
     pub(super) fn base_conditions(&self) -> Conditions {
         Conditions {
-            quota_qty_per_year: self.capacity.map(|c| c.max(0.0)),
+            capacity_qty_per_year: self.capacity.map(|c| c.max(0.0)),
             ..NORMAL
         }
     }
@@ -195,11 +198,32 @@ impl SupplierPlan<'_> {
     }
 }
 
-/// Dollars that may still go to a supplier this month under its quota.
+/// Dollars that may still go to a supplier this month under its capacity
+/// (counted in the plan year, `ordered.plan_year_qty`) and its export quota
+/// (counted in the calendar year, `ordered.calendar_year_qty`).
 #[inline]
-pub(super) fn quota_room_usd(c: Conditions, ordered_this_year_qty: f64, price: f64) -> f64 {
-    match c.quota_qty_per_year {
-        Some(q) => (q - ordered_this_year_qty).max(0.0) * price,
-        None => f64::INFINITY,
+pub(super) fn quota_room_usd(c: Conditions, ordered: OrderedThisYear, price: f64) -> f64 {
+    let room_qty = match (c.capacity_qty_per_year, c.quota_qty_per_year) {
+        (None, None) => return f64::INFINITY,
+        (Some(k), None) => k - ordered.plan_year_qty,
+        (None, Some(q)) => q - ordered.calendar_year_qty,
+        (Some(k), Some(q)) => (k - ordered.plan_year_qty).min(q - ordered.calendar_year_qty),
+    };
+    room_qty.max(0.0) * price
+}
+
+/// What a supplier has been ordered so far in the current plan year (for
+/// its capacity) and calendar year (for export quotas).
+#[derive(Clone, Copy, Default, Debug)]
+pub(super) struct OrderedThisYear {
+    pub(super) plan_year_qty: f64,
+    pub(super) calendar_year_qty: f64,
+}
+
+impl OrderedThisYear {
+    #[inline]
+    pub(super) fn add(&mut self, qty: f64) {
+        self.plan_year_qty += qty;
+        self.calendar_year_qty += qty;
     }
 }

@@ -9,7 +9,7 @@ use super::{MineralProjection, project};
 use crate::model::disruption::{Disruption, DisruptionKind, EventTarget};
 use crate::model::month::YearMonth;
 use crate::model::presets;
-use crate::model::scenario::{FeedShare, InTransitOnBan, Scenario};
+use crate::model::scenario::{FeedShare, InTransitOnBan, PlanYear, Scenario};
 use crate::samples;
 
 /// Asserts that two projections of one mineral agree, up to
@@ -177,6 +177,14 @@ fn pooled_loop_matches_the_one_by_one_loop() {
             give_two_tiers(&mut s, seed);
         }
         s.disruptions = mixed_events(seed, 2 + seed as usize % 24, minerals, suppliers, two_tiers);
+        // Plans starting in any month, with plan years from the start or
+        // fiscal years (quotas count per calendar year either way).
+        s.start = YearMonth::new(2026, 1 + (seed % 12) as u32);
+        s.settings.plan_year = match seed % 3 {
+            0 => PlanYear::ScenarioStart,
+            1 => PlanYear::US_FEDERAL,
+            _ => PlanYear::FiscalYear { first_month: 4 },
+        };
         scenarios.push(s);
     }
     for s in &mut scenarios {
@@ -215,11 +223,17 @@ fn pooled_loop_matches_the_one_by_one_loop() {
 fn calm_path_matches_the_general_path() {
     let mut scenarios: Vec<Scenario> = samples::ALL.iter().map(|s| s.scenario()).collect();
     scenarios.push(samples::generated(6, 5, 240));
-    for carry in [true, false] {
+    for (carry, plan_year) in [
+        (true, PlanYear::ScenarioStart),
+        (false, PlanYear::US_FEDERAL),
+        (true, PlanYear::FiscalYear { first_month: 3 }),
+    ] {
         for s in &mut scenarios {
             s.settings.carry_over_unspent = carry;
+            s.settings.plan_year = plan_year;
             for m in &s.minerals {
-                let calm = project_calm_mineral(m, s.horizon_months, carry);
+                let calm =
+                    project_calm_mineral(m, s.horizon_months, carry, s.settings.plan_year, s.start);
                 let no_events = vec![Vec::new(); m.suppliers.len()];
                 let general =
                     project_mineral(m, s.horizon_months, &s.settings, s.start, &[], &no_events);

@@ -2,6 +2,8 @@
 //! quota, or a ban that loses orders in transit): its terms and orders in
 //! the current month of pass 1.
 
+use super::supplier_plan::OrderedThisYear;
+
 /// A supplier followed order by order (see `SupplierPlan::tracked`): its
 /// terms and orders in the current month.
 #[derive(Default)]
@@ -20,7 +22,8 @@ pub(super) struct TrackedSupplier {
     pub(super) placed_usd: f64,
     /// The part of `placed_usd` re-sourced from blocked suppliers.
     pub(super) resourced_usd: f64,
-    pub(super) ordered_this_year_qty: f64,
+    /// Ordered so far this plan year and this calendar year.
+    pub(super) ordered: OrderedThisYear,
 }
 
 impl TrackedSupplier {
