@@ -29,6 +29,7 @@ fn on_b(kind: DisruptionKind, from: u32, to: Option<u32>) -> Disruption {
         minerals: vec![],
         start: YearMonth::new(2026, from),
         end: to.map(|m| YearMonth::new(2026, m)),
+        resourcing_premium_pct: 0.0,
     }
 }
 

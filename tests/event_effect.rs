@@ -33,6 +33,7 @@ fn event(
         minerals: vec![],
         start: from,
         end: to,
+        resourcing_premium_pct: 0.0,
     }
 }
 

@@ -284,6 +284,7 @@ fn sample_with_variant(dir: &Path) -> PathBuf {
             minerals: vec!["Cobalt".into()],
             start: stockpile_planner::model::YearMonth::new(2027, 1),
             end: Some(stockpile_planner::model::YearMonth::new(2028, 12)),
+            resourcing_premium_pct: 0.0,
         });
     scenario.variants.push(variant);
     let path = dir.join("twelve-variants.ron");

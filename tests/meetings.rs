@@ -266,6 +266,7 @@ fn an_event_that_changes_nothing_says_why_in_the_events_panel() {
         minerals: vec!["Cobalt".into()],
         start: YearMonth::new(2026, 1),
         end: None,
+        resourcing_premium_pct: 0.0,
     });
     let mut h = window(s);
     h.get_by_label_contains("Events (1)").click();

@@ -102,6 +102,7 @@ fn a_quota_counts_per_calendar_year_across_january() {
             minerals: vec![],
             start: YearMonth::new(2026, 10),
             end: None,
+            resourcing_premium_pct: 0.0,
         });
         let want = [1., 1., 0., 1., 1., 0., 0., 0., 0., 0., 0., 0.];
         assert_all_close(&ordered(&s), &want);

@@ -44,6 +44,7 @@ fn all_year(kind: DisruptionKind, text: &str, target: EventTarget) -> Disruption
         minerals: vec![],
         start: YearMonth::new(2026, 1),
         end: None,
+        resourcing_premium_pct: 0.0,
     }
 }
 

@@ -106,6 +106,13 @@ pub fn differences(baseline: &Scenario, live: &Scenario) -> Vec<Difference> {
         transit(b.in_transit_on_ban),
         s,
     );
+    out.text(
+        "Plan year",
+        "settings.plan_year".into(),
+        a.plan_year.label(),
+        b.plan_year.label(),
+        s,
+    );
 
     let (pairs, removed) = match_by_name(&baseline.minerals, &live.minerals, |m| &m.name);
     for (i, j) in pairs {
@@ -476,6 +483,13 @@ fn event_differences(a: &Disruption, b: &Disruption, i: usize, out: &mut Diffs) 
         b.target.label().to_string(),
         t,
     );
+    out.text(
+        &label("premium on re-sourced orders"),
+        path("resourcing_premium_pct"),
+        format!("+{}%", a.resourcing_premium_pct),
+        format!("+{}%", b.resourcing_premium_pct),
+        t,
+    );
     let minerals = |m: &[String]| {
         if m.is_empty() {
             "all minerals".to_string()
@@ -671,7 +685,7 @@ mod tests {
     }
 
     #[test]
-    fn country_capacity_feed_and_event_target_are_differences() {
+    fn country_capacity_feed_event_target_premium_and_plan_year_are_differences() {
         use crate::model::{Disruption, EventTarget, FeedShare};
         let mut a = simple(1200.0);
         a.disruptions.push(Disruption {
@@ -684,6 +698,7 @@ mod tests {
             minerals: vec![],
             start: YearMonth::new(2026, 1),
             end: None,
+            resourcing_premium_pct: 0.0,
         });
         let mut b = a.clone();
         let s = &mut b.minerals[0].suppliers[0];
@@ -700,6 +715,8 @@ mod tests {
             },
         ];
         b.disruptions[0].target = EventTarget::FeedOrigin;
+        b.disruptions[0].resourcing_premium_pct = 150.0;
+        b.settings.plan_year = crate::model::PlanYear::ScenarioStart;
         let found: Vec<(String, String, String)> = differences(&a, &b)
             .into_iter()
             .map(|d| (d.path, d.before, d.after))
@@ -708,6 +725,11 @@ mod tests {
         assert_eq!(
             found,
             [
+                row(
+                    "settings.plan_year",
+                    "Fiscal year from month 10",
+                    "Plan year from the scenario start"
+                ),
                 row("minerals[0].suppliers[0].country", "unknown", "Congo"),
                 row(
                     "minerals[0].suppliers[0].capacity_qty_per_year",
@@ -720,6 +742,7 @@ mod tests {
                     "DRC 40%, Zambia 60%"
                 ),
                 row("disruptions[0].target", "Supplier", "Feed origin"),
+                row("disruptions[0].resourcing_premium_pct", "+0%", "+150%"),
             ]
         );
     }

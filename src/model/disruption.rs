@@ -38,6 +38,16 @@ pub struct Disruption {
     /// Last month in force (inclusive); `None`: until the end of the horizon.
     #[serde(default)]
     pub end: Option<YearMonth>,
+    /// Price response: orders that this event blocks (a ban, cut, refusal
+    /// or quota) and that are re-sourced to other suppliers pay this % more
+    /// (e.g. 150 for ex-China germanium). See "Price response" in
+    /// `docs/MODEL.md`. Default 0; not written when 0.
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub resourcing_premium_pct: f64,
+}
+
+fn is_zero(value: &f64) -> bool {
+    *value == 0.0
 }
 
 fn enabled_by_default() -> bool {
@@ -265,6 +275,30 @@ fn feed_weight(supplier: &Supplier, mut hit: impl FnMut(&str) -> bool) -> f64 {
 }
 
 impl Disruption {
+    /// Whether it can block orders (a ban, quota, cut or refusal), so that
+    /// its `resourcing_premium_pct` can apply.
+    pub fn blocks_orders(&self) -> bool {
+        match self.kind {
+            DisruptionKind::ExportBan
+            | DisruptionKind::ExportQuotaQty(_)
+            | DisruptionKind::ExportCutPct(_) => true,
+            DisruptionKind::LicensingDelay { refused_pct, .. } => refused_pct > 0.0,
+            DisruptionKind::TariffPct(_) | DisruptionKind::PriceShockPct(_) => false,
+        }
+    }
+
+    /// The factor (≥ 1) on the price of orders re-sourced away from it:
+    /// 1 + premium/100 for an event that can block orders, else 1. A
+    /// negative or non-finite premium counts as 0 (validation flags it).
+    pub fn resourcing_price_factor(&self) -> f64 {
+        let p = self.resourcing_premium_pct;
+        if self.blocks_orders() && p.is_finite() && p > 0.0 {
+            1.0 + p.min(1e9) / 100.0
+        } else {
+            1.0
+        }
+    }
+
     /// Whether the event hits mineral `name` (and is enabled).
     pub fn hits_mineral(&self, name: &str) -> bool {
         self.enabled

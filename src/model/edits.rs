@@ -85,6 +85,7 @@ impl Scenario {
             minerals: Vec::new(),
             start,
             end: None,
+            resourcing_premium_pct: 0.0,
         });
         self.disruptions.len() - 1
     }

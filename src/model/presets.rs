@@ -31,6 +31,7 @@ fn event(
         minerals: minerals.iter().map(|m| m.to_string()).collect(),
         start: YearMonth::new(start.0, start.1),
         end: end.map(|(y, m)| YearMonth::new(y, m)),
+        resourcing_premium_pct: 0.0,
     }
 }
 

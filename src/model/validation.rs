@@ -318,6 +318,14 @@ pub fn validate(scenario: &Scenario) -> Vec<Problem> {
                 c.at_least(|| at("kind"), "The price change", p, -99.0);
             }
         }
+        if d.resourcing_premium_pct != 0.0 {
+            c.at_least(
+                || at("resourcing_premium_pct"),
+                "The premium on re-sourced orders",
+                d.resourcing_premium_pct,
+                0.0,
+            );
+        }
         if let Some(end) = d.end
             && end < d.start
         {

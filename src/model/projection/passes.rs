@@ -14,7 +14,9 @@ use super::month_book::{MonthBook, Totals, add_deliveries};
 use super::pool::SegmentTerms;
 use super::purchasable::Purchasable;
 use super::results::{Feasibility, MineralProjection};
-use super::supplier_plan::{Hit, SupplierPlan, event_draws, quota_room_usd};
+use super::supplier_plan::{
+    Hit, SupplierPlan, event_draws, premium_factor, quota_room_usd, resourcing_premiums,
+};
 use super::tracked::TrackedSupplier;
 use crate::model::disruption::{Disruption, DisruptionKind};
 use crate::model::month::YearMonth;
@@ -42,6 +44,8 @@ pub(super) fn project_mineral(
     let plans = supplier_plans(mineral, settings, start, events, supplier_events);
     // Price shocks move the market price for every supplier at once.
     let shocks = price_shocks(events, start);
+    // Price response: re-sourced orders pay a premium.
+    let premiums = resourcing_premiums(&mineral.suppliers, events, supplier_events, start);
     let mut tracked: Vec<TrackedSupplier> = (0..plans.len())
         .filter(|&i| plans[i].tracked)
         .map(|i| TrackedSupplier {
@@ -189,7 +193,16 @@ pub(super) fn project_mineral(
         // proportion to their shares (a few rounds: quotas fill up). The
         // pool has no quota, so it takes its whole part each round.
         // Re-sourced USD per unit of share, summed over the rounds.
+        // Re-sourced orders pay `premium` × the receiving supplier's price:
+        // a re-sourced dollar counts as 1 / premium of a dollar at that
+        // price (quantity, quota room), and costs a whole dollar.
         let mut pool_resourced_per_share = 0.0;
+        let premium = if premiums.is_empty() {
+            1.0
+        } else {
+            premium_factor(&premiums, m)
+        };
+        let inv_premium = 1.0 / premium;
         if settings.resource_blocked_orders {
             for _ in 0..plans.len() {
                 if blocked_usd <= available * 1e-12 {
@@ -212,16 +225,17 @@ pub(super) fn project_mineral(
                 let per_share = blocked_usd * inv_weight;
                 pool_resourced_per_share += per_share;
                 spend += per_share * pool.receiving_weight;
-                qty_total += per_share * pool.receiving_qty_frac * inv_market;
+                qty_total += per_share * pool.receiving_qty_frac * inv_market * inv_premium;
                 let mut still_blocked = 0.0;
                 for t in tracked[..one_by_one].iter_mut().filter(|t| t.has_room()) {
                     let extra = per_share * t.fraction;
-                    let taken = extra.min((t.room_usd - t.placed_usd).max(0.0));
+                    // In dollars at its price without the premium.
+                    let taken = (extra * inv_premium).min((t.room_usd - t.placed_usd).max(0.0));
                     t.placed_usd += taken;
                     t.resourced_usd += taken;
-                    spend += taken;
+                    spend += taken * premium;
                     qty_total += taken * t.inv_price;
-                    still_blocked += extra - taken;
+                    still_blocked += extra - taken * premium;
                 }
                 blocked_usd = still_blocked;
             }
@@ -249,7 +263,7 @@ pub(super) fn project_mineral(
         // 4. Orders: the pool's are delivered in pass 2, the tracked ones
         // here, order by order.
         pool_direct[first] = available * scale * inv_market;
-        pool_resourced[first] = pool_resourced_per_share * scale * inv_market;
+        pool_resourced[first] = pool_resourced_per_share * scale * inv_market * inv_premium;
         resourced_lead[first] = blocked_lead_months;
         if quota_free {
             // Pooled this month: their part of the pool's orders.

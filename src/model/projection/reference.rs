@@ -8,7 +8,8 @@ use super::month_book::{MonthBook, Totals};
 use super::purchasable::Purchasable;
 use super::results::{Feasibility, MineralProjection};
 use super::supplier_plan::{
-    Conditions, Hit, NORMAL, OrderedThisYear, SupplierPlan, event_draws, quota_room_usd,
+    Conditions, Hit, NORMAL, OrderedThisYear, SupplierPlan, event_draws, premium_factor,
+    quota_room_usd, resourcing_premiums,
 };
 use crate::model::disruption::{Disruption, DisruptionKind};
 use crate::model::month::YearMonth;
@@ -39,6 +40,7 @@ pub(super) fn project_mineral_one_by_one(
         .map(|(s, hits)| SupplierPlan::new(s, events, hits, &draws, start, settings))
         .collect();
     let n = plans.len();
+    let premiums = resourcing_premiums(&mineral.suppliers, events, &supplier_events, start);
     let max_extra_lead: usize = events
         .iter()
         .map(|d| match d.kind {
@@ -154,6 +156,10 @@ pub(super) fn project_mineral_one_by_one(
 
         // 2. Blocked orders go to the fully open suppliers with room, in
         // proportion to their shares (a few rounds: quotas fill up).
+        // Re-sourced orders pay the receiving supplier's price × the
+        // largest premium in force: a re-sourced dollar buys 1 / premium of
+        // what it would (and uses that much quota room).
+        let premium = premium_factor(&premiums, m);
         if settings.resource_blocked_orders {
             for _ in 0..n {
                 if blocked_usd <= available * 1e-12 {
@@ -183,12 +189,13 @@ pub(super) fn project_mineral_one_by_one(
                     let room =
                         quota_room_usd(c, ordered_this_year_from[j], market_price * c.price_factor)
                             - placed_usd[j];
-                    let taken = extra.min(room.max(0.0));
+                    // In dollars at its price without the premium.
+                    let taken = (extra / premium).min(room.max(0.0));
                     placed_usd[j] += taken;
                     resourced_usd[j] += taken;
-                    spend += taken;
+                    spend += taken * premium;
                     qty_total += taken * inv_price[j];
-                    still_blocked += extra - taken;
+                    still_blocked += extra - taken * premium;
                 }
                 blocked_usd = still_blocked;
             }

@@ -227,3 +227,39 @@ impl OrderedThisYear {
         self.calendar_year_qty += qty;
     }
 }
+
+/// The price response of a mineral's events: per event that can block
+/// orders, carries a re-sourcing premium and hits some supplier with a
+/// share, (first month, last month, price factor). See
+/// [`premium_factor`].
+pub(super) fn resourcing_premiums(
+    suppliers: &[Supplier],
+    events: &[&Disruption],
+    supplier_events: &[Vec<Hit>],
+    start: YearMonth,
+) -> Vec<(i64, i64, f64)> {
+    (0..events.len())
+        .filter_map(|e| {
+            let d = events[e];
+            let factor = d.resourcing_price_factor();
+            let hits_a_buyer = suppliers
+                .iter()
+                .zip(supplier_events)
+                .any(|(s, hits)| s.share_pct > 0.0 && hits.iter().any(|&(h, w)| h == e && w > 0.0));
+            (factor > 1.0 && hits_a_buyer).then(|| {
+                let (first, last) = d.month_range(start);
+                (first, last, factor)
+            })
+        })
+        .collect()
+}
+
+/// The factor on the price of re-sourced orders in `month`: the largest
+/// of the premiums in force (1 when none).
+#[inline]
+pub(super) fn premium_factor(premiums: &[(i64, i64, f64)], month: i64) -> f64 {
+    premiums
+        .iter()
+        .filter(|&&(first, last, _)| first <= month && month <= last)
+        .fold(1.0, |f, &(_, _, g)| f.max(g))
+}

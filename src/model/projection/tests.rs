@@ -121,6 +121,11 @@ fn mixed_events(
                 },
                 start,
                 end: (next(2) == 0).then(|| start.nth_month(2 + next(30) as u32)),
+                // A price response on a third of the events.
+                resourcing_premium_pct: match next(3) {
+                    0 => next(300) as f64,
+                    _ => 0.0,
+                },
             }
         })
         .collect()
