@@ -119,7 +119,7 @@ fn events_snapshot_light() {
 
 #[test]
 fn minerals_are_picked_from_a_checklist() {
-    let mut h = harness(samples::default_scenario(), egui::Theme::Dark);
+    let mut h = common::tall_window(samples::default_scenario(), egui::Theme::Dark);
     let before = h.state().doc.projection.clone();
     add_the_ban_preset(&mut h);
     let minerals =
@@ -165,7 +165,7 @@ fn minerals_are_picked_from_a_checklist() {
 
 #[test]
 fn the_supplier_is_picked_from_the_scenario_suppliers() {
-    let mut h = harness(samples::default_scenario(), egui::Theme::Dark);
+    let mut h = common::tall_window(samples::default_scenario(), egui::Theme::Dark);
     let before = h.state().doc.projection.clone();
     add_the_ban_preset(&mut h);
     let antimony_with_china_ban = h.state().doc.projection.minerals[1].final_coverage_pct();

@@ -63,8 +63,30 @@ pub fn window_on(
     app: stockpile_planner::ui::PlannerApp,
     theme: egui::Theme,
 ) -> egui_kittest::Harness<'static, stockpile_planner::ui::PlannerApp> {
+    window_sized(app, theme, [1400.0, 900.0])
+}
+
+/// The window on `scenario` on a tall screen (1400×1200), where the event
+/// editor under a long events list needs no scrolling.
+pub fn tall_window(
+    scenario: Scenario,
+    theme: egui::Theme,
+) -> egui_kittest::Harness<'static, stockpile_planner::ui::PlannerApp> {
+    window_sized(
+        stockpile_planner::ui::PlannerApp::new(scenario),
+        theme,
+        [1400.0, 1200.0],
+    )
+}
+
+/// The window on `app` at `size` in `theme`, after its first frames.
+pub fn window_sized(
+    app: stockpile_planner::ui::PlannerApp,
+    theme: egui::Theme,
+    size: [f32; 2],
+) -> egui_kittest::Harness<'static, stockpile_planner::ui::PlannerApp> {
     let mut h = egui_kittest::Harness::builder()
-        .with_size([1400.0, 900.0])
+        .with_size(size)
         .with_theme(theme)
         // Scroll bars that come and go as the panels settle take a few
         // frames more than egui_kittest's default of 4.

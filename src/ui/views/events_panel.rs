@@ -296,6 +296,17 @@ fn editor(
                     r
                 });
             }
+            if d.blocks_orders() {
+                form.row(
+                    ui,
+                    "Premium (%)",
+                    &at("resourcing_premium_pct"),
+                    |ui, id| {
+                        form::pct(ui, &at("resourcing_premium_pct"), &mut d.resourcing_premium_pct, id)
+                            .on_hover_text("Premium on re-sourced orders: orders this event blocks and that are bought elsewhere pay this much more (ex-China germanium cost several times more after the 2023 controls)")
+                    },
+                );
+            }
             let mut list = d.minerals.join(", ");
             form.row(ui, "Minerals", &at("minerals"), |ui, id| {
                 let r = text_field(
@@ -375,7 +386,12 @@ fn target_help(target: EventTarget) -> &'static str {
 /// countries of supply or feed origins, as the event's target asks.
 fn supplier_chooser(ui: &mut Ui, supplier: &mut String, target: EventTarget, minerals: &[Mineral]) {
     let (button, _) = MenuButton::new("Choose").ui(ui, |ui| {
-        if ui.button("Every one").clicked() {
+        let every = match target {
+            EventTarget::Supplier => "Every supplier",
+            EventTarget::Country => "Every country",
+            EventTarget::FeedOrigin => "Every origin",
+        };
+        if ui.button(every).clicked() {
             supplier.clear();
         }
         ui.separator();

@@ -2,7 +2,7 @@
 
 use super::field::{field_id, text_field};
 use super::form::{self, Form};
-use crate::model::Scenario;
+use crate::model::{PlanYear, Scenario};
 use egui::{ComboBox, Grid, Ui};
 
 const MONTH_NAMES: [&str; 12] = [
@@ -64,6 +64,9 @@ pub fn show(ui: &mut Ui, scenario: &mut Scenario, problems: &[crate::model::Prob
                 ));
                 r
             });
+            form.row(ui, "Plan years", "settings.plan_year", |ui, id| {
+                plan_year(ui, &mut scenario.settings.plan_year, id)
+            });
             form.row(ui, "Unspent budget", "settings", |ui, id| {
                 ui.checkbox(
                     &mut scenario.settings.carry_over_unspent,
@@ -75,6 +78,45 @@ pub fn show(ui: &mut Ui, scenario: &mut Scenario, problems: &[crate::model::Prob
                 )
             });
         });
+}
+
+/// What purchase ceilings and capacities count per: years from the
+/// scenario's start, or fiscal years (US federal: October–September).
+fn plan_year(ui: &mut Ui, plan_year: &mut PlanYear, label: egui::Id) -> egui::Response {
+    let text = match *plan_year {
+        PlanYear::ScenarioStart => "from the start".to_string(),
+        PlanYear::FiscalYear { first_month } => format!("FY from {}", short_month(first_month)),
+    };
+    ComboBox::from_id_salt("plan_year")
+        .selected_text(text)
+        .width(120.0)
+        .show_ui(ui, |ui| {
+            ui.selectable_value(plan_year, PlanYear::ScenarioStart, "From the scenario start")
+                .on_hover_text("Year 1 is months 1–12 of the plan");
+            for m in 1..=12u32 {
+                let label = if m == 10 {
+                    format!("Fiscal year from {} (US federal)", MONTH_NAMES[9])
+                } else {
+                    format!("Fiscal year from {}", MONTH_NAMES[m as usize - 1])
+                };
+                ui.selectable_value(plan_year, PlanYear::FiscalYear { first_month: m }, label);
+            }
+        })
+        .response
+        .labelled_by(label)
+        .on_hover_text(
+            "What purchase ceilings and supplier capacities count per. Export quotas always count per calendar year.",
+        )
+}
+
+fn short_month(month: u32) -> &'static str {
+    const SHORT: [&str; 12] = [
+        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+    ];
+    SHORT
+        .get(month.wrapping_sub(1) as usize)
+        .copied()
+        .unwrap_or("?")
 }
 
 /// "January"; a month outside 1–12 (a hand-edited file) is shown as it is.
