@@ -285,6 +285,12 @@ fn an_event_that_changes_nothing_says_why_in_the_events_panel() {
             .is_some(),
         "the events panel does not show the coverage the quota costs"
     );
+    // 300 t bought at $100/t instead of the 600 t the ceiling allows: $30k
+    // of the budget stays unspent.
+    assert!(
+        h.query_by_label_contains("left unspent $30k").is_some(),
+        "the events panel does not show the money the quota leaves unspent"
+    );
 }
 
 #[test]

@@ -163,7 +163,23 @@ fn effect_line(
                 } else {
                     String::new()
                 };
-                format!("{prefix}final coverage: {}{more}", parts.join(", "))
+                // Money the event costs (premiums, tariffs, shocks) or
+                // leaves unspent, over every mineral.
+                let extra: f64 = effect.extra_spent_usd.iter().sum();
+                let money = if extra.abs() >= 1.0 {
+                    format!(
+                        " · {} {}",
+                        if extra > 0.0 {
+                            "extra cost"
+                        } else {
+                            "left unspent"
+                        },
+                        crate::display::usd_short(extra.abs())
+                    )
+                } else {
+                    String::new()
+                };
+                format!("{prefix}final coverage: {}{more}{money}", parts.join(", "))
             }
         }
     };
