@@ -303,7 +303,7 @@ fn world_feed_of_cobalt_adds_up_to_100_with_the_rest_of_the_world() {
     use stockpile_planner::model::reference::world_feed;
     let feed = world_feed(ReferenceTable::builtin(), "Cobalt");
     // 220,000 of 290,000 t mined in 2024: 75.862 % → 75.9 %.
-    assert_eq!(feed[0].origin, "Congo (Kinshasa)");
+    assert_eq!(feed[0].origin, "DRC", "the name planners type in events");
     assert!((feed[0].share_pct - 75.9).abs() < 1e-9, "{feed:?}");
     let total: f64 = feed.iter().map(|f| f.share_pct).sum();
     assert!((total - 100.0).abs() < 1e-9, "{total}");

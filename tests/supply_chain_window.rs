@@ -23,7 +23,7 @@ fn fill_feed_from_world_production_and_aim_an_event_at_an_origin() {
     h.run();
     h.run();
     let feed = &h.state().doc.scenario.minerals[0].suppliers[0].feed;
-    assert_eq!(feed[0].origin, "Congo (Kinshasa)");
+    assert_eq!(feed[0].origin, "DRC", "the name planners type in events");
     assert!((feed[0].share_pct - 75.9).abs() < 1e-9, "{feed:?}");
     // Every origin's name is wide enough to read.
     let field = h.get_by_label("Feed origin 1");
@@ -35,13 +35,28 @@ fn fill_feed_from_world_production_and_aim_an_event_at_an_origin() {
         h.state().doc.problems
     );
 
-    // A ban on feed from Congo now reaches the DRC supplier by its feed.
+    // Text that is not a number in a feed share is said, never ignored.
+    h.get_by_label("Feed origin 1 share").click();
+    h.run();
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    h.get_by_label("Feed origin 1 share").type_text("abc");
+    h.run();
+    h.run();
+    assert!(
+        h.query_by_label_contains("\"abc\" is not a number")
+            .is_some(),
+        "a feed share that is not a number is silently ignored"
+    );
+    h.key_press(egui::Key::Escape);
+    h.run();
+
+    // A ban on feed from the DRC now reaches the DRC supplier by its feed.
     let before = h.state().doc.projection.minerals[0].final_coverage_pct();
     {
         let s = h.state_mut().doc.active_mut();
         let k = s.add_event(0);
         s.disruptions[k].target = EventTarget::FeedOrigin;
-        s.disruptions[k].supplier = "Congo (Kinshasa)".into();
+        s.disruptions[k].supplier = "DRC".into();
         s.disruptions[k].minerals = vec!["Cobalt".into()];
         s.settings.resource_blocked_orders = false;
     }

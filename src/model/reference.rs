@@ -783,6 +783,20 @@ pub fn share_from_china_pct(mineral: &Mineral) -> f64 {
     100.0 * china / total
 }
 
+/// The name planners use for a country USGS names otherwise ("Congo
+/// (Kinshasa)" is the DRC), so that a feed filled from the table and an
+/// event typed as "DRC" name the same origin.
+pub fn common_country_name(usgs: &str) -> String {
+    match usgs.trim() {
+        "Congo (Kinshasa)" => "DRC".into(),
+        "Congo (Brazzaville)" => "Republic of the Congo".into(),
+        "Burma" => "Myanmar".into(),
+        "Korea, Republic of" => "South Korea".into(),
+        "Korea, North" => "North Korea".into(),
+        other => other.to_string(),
+    }
+}
+
 /// World production of `mineral` as feed shares, percent of the world
 /// total: the countries the table lists (mine production, or refinery
 /// production where only that is published), largest first, and "Rest of
@@ -807,7 +821,7 @@ pub fn world_feed(table: &ReferenceTable, mineral: &str) -> Vec<super::scenario:
     let mut feed: Vec<super::scenario::FeedShare> = countries
         .into_iter()
         .map(|(origin, v)| super::scenario::FeedShare {
-            origin,
+            origin: common_country_name(&origin),
             share_pct: (v / world * 1000.0).round() / 10.0,
         })
         .filter(|f| f.share_pct > 0.0)

@@ -133,6 +133,9 @@ fn supply_chain(
         egui::CollapsingHeader::new(title)
             .id_salt(("supply_chain", index, k))
             .show(ui, |ui| {
+                // What could not be taken from the keyboard, said under
+                // the section like any problem (never silently ignored).
+                let mut typed: Vec<String> = Vec::new();
                 Grid::new(("supply_chain_grid", index, k))
                     .num_columns(2)
                     .spacing([8.0, 4.0])
@@ -155,7 +158,8 @@ fn supply_chain(
                             }
                             match &mut s.capacity_qty_per_year {
                                 Some(q) => {
-                                    form::qty(ui, &at("capacity_qty_per_year"), q, &format!("{unit} per year"), label.id);
+                                    let r = form::qty(ui, &at("capacity_qty_per_year"), q, &format!("{unit} per year"), label.id);
+                                    typed.extend(typing_error(ui.ctx(), r.id));
                                 }
                                 None => {
                                     ui.weak("unlimited");
@@ -207,8 +211,9 @@ fn supply_chain(
                             text_field(ui, field_id(&path("origin")), &mut f.origin, 130.0, false, "")
                                 .accessible_name(format!("Feed origin {}", o + 1));
                             ui.horizontal(|ui| {
-                                form::pct_field(ui, &path("share_pct"), &mut f.share_pct)
+                                let r = form::pct_field(ui, &path("share_pct"), &mut f.share_pct)
                                     .accessible_name(format!("Feed origin {} share", o + 1));
+                                typed.extend(typing_error(ui.ctx(), r.id));
                                 ui.label("%");
                             });
                             if ui
@@ -222,6 +227,9 @@ fn supply_chain(
                         }
                     });
                 let prefix = format!("minerals[{index}].suppliers[{k}].");
+                for message in typed {
+                    problem_label(ui, &message);
+                }
                 for p in problems
                     .iter()
                     .filter(|p| p.path.starts_with(&prefix) && is_second_tier(&p.path))
@@ -286,8 +294,9 @@ fn concentration(ui: &mut Ui, mineral: &crate::model::Mineral) {
             Concentration::of(world).label()
         ));
     }
-    ui.add(egui::Label::new(RichText::new(text).weak()).wrap())
+    ui.add_space(4.0);
+    ui.add(egui::Label::new(text).wrap())
         .on_hover_text(
-            "Herfindahl–Hirschman index, 0 to 10,000: under 1,500 unconcentrated, 1,500–2,500 moderately, over 2,500 highly concentrated (US DOJ/FTC). World figures: USGS Mineral Commodity Summaries 2025 (2024 data), see assets/reference-minerals.csv.",
+            "Herfindahl–Hirschman index, 0 to 10,000: under 1,500 unconcentrated, 1,500–2,500 moderately, over 2,500 highly concentrated (US DOJ/FTC). World figures: USGS Mineral Commodity Summaries 2025 (2024 data), from the reference table bundled with Stockpile Planner.",
         );
 }
