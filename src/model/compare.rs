@@ -372,7 +372,7 @@ fn mineral_differences(a: &Mineral, b: &Mineral, i: usize, out: &mut Diffs) {
                     months(s.lead_time_months),
                     t,
                 );
-                supply_tier_differences(old, s, &sl, &sp, t, out);
+                supply_tier_differences((old, ua), (s, ub), &sl, &sp, t, out);
             }
             None => out.added(
                 format!("{who} · supplier {} added", s.name),
@@ -409,9 +409,10 @@ fn mineral_differences(a: &Mineral, b: &Mineral, i: usize, out: &mut Diffs) {
 
 /// A supplier's country, capacity and feed mix (see "Two tiers of supply"
 /// in `docs/MODEL.md`).
+/// Each supplier comes with its mineral's unit ("t"), for capacities.
 fn supply_tier_differences(
-    a: &Supplier,
-    b: &Supplier,
+    (a, ua): (&Supplier, &str),
+    (b, ub): (&Supplier, &str),
     label: &dyn Fn(&str) -> String,
     path: &dyn Fn(&str) -> String,
     t: DiffTarget,
@@ -431,12 +432,16 @@ fn supply_tier_differences(
         country(&b.country),
         t,
     );
-    let capacity = |c: Option<f64>| c.map_or("unlimited".to_string(), |q| format!("{q} per year"));
+    let capacity = |c: Option<f64>, unit: &str| {
+        c.map_or("unlimited".to_string(), |q| {
+            format!("{} per year", qty(q, unit))
+        })
+    };
     out.text(
         &label("capacity"),
         path("capacity_qty_per_year"),
-        capacity(a.capacity_qty_per_year),
-        capacity(b.capacity_qty_per_year),
+        capacity(a.capacity_qty_per_year, ua),
+        capacity(b.capacity_qty_per_year, ub),
         t,
     );
     let feed = |s: &Supplier| {
@@ -734,7 +739,7 @@ mod tests {
                 row(
                     "minerals[0].suppliers[0].capacity_qty_per_year",
                     "unlimited",
-                    "40 per year"
+                    "40.0 t per year"
                 ),
                 row(
                     "minerals[0].suppliers[0].feed",
