@@ -72,14 +72,7 @@ pub fn check(
         } else {
             code = EXIT_INVALID;
             for (k, p) in problems {
-                let _ = writeln!(
-                    err,
-                    "{}{}: {}: {}",
-                    path.display(),
-                    which(&scenario, k),
-                    p.path,
-                    p.message
-                );
+                write_problem(err, path, &scenario, k, &p);
             }
         }
     }
@@ -87,6 +80,18 @@ pub fn check(
 }
 
 /// `: variant "NAME"` for a variant, nothing for the base (index 0).
+/// `FILE: variant "X": field.path: message`, as `check` prints problems.
+fn write_problem(err: &mut dyn Write, path: &Path, scenario: &Scenario, k: usize, p: &Problem) {
+    let _ = writeln!(
+        err,
+        "{}{}: {}: {}",
+        path.display(),
+        which(scenario, k),
+        p.path,
+        p.message
+    );
+}
+
 fn which(scenario: &Scenario, k: usize) -> String {
     match (k, scenario.variant_name(k)) {
         (0, _) | (_, None) => String::new(),
@@ -150,14 +155,7 @@ fn load_valid_variant(
         .collect();
     if !problems.is_empty() {
         for p in problems {
-            let _ = writeln!(
-                err,
-                "{}{}: {}: {}",
-                path.display(),
-                which(&scenario, k),
-                p.path,
-                p.message
-            );
+            write_problem(err, path, &scenario, k, &p);
         }
         return None;
     }
