@@ -30,6 +30,8 @@ fn on_b(kind: DisruptionKind, from: u32, to: Option<u32>) -> Disruption {
         start: YearMonth::new(2026, from),
         end: to.map(|m| YearMonth::new(2026, m)),
         resourcing_premium_pct: 0.0,
+        probability_pct: 100.0,
+        start_range: None,
     }
 }
 

@@ -34,6 +34,8 @@ fn event(
         start: from,
         end: to,
         resourcing_premium_pct: 0.0,
+        probability_pct: 100.0,
+        start_range: None,
     }
 }
 

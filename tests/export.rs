@@ -285,6 +285,8 @@ fn sample_with_variant(dir: &Path) -> PathBuf {
             start: stockpile_planner::model::YearMonth::new(2027, 1),
             end: Some(stockpile_planner::model::YearMonth::new(2028, 12)),
             resourcing_premium_pct: 0.0,
+            probability_pct: 100.0,
+            start_range: None,
         });
     scenario.variants.push(variant);
     let path = dir.join("twelve-variants.ron");

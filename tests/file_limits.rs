@@ -213,6 +213,7 @@ fn a_feed_mix_with_too_many_origins_is_refused_naming_the_supplier() {
         .map(|k| FeedShare {
             origin: format!("Origin {k}"),
             share_pct: 0.1,
+            share_range_pct: None,
         })
         .collect();
     file::save_atomic(&path, &s).unwrap();

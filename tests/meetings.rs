@@ -267,6 +267,8 @@ fn an_event_that_changes_nothing_says_why_in_the_events_panel() {
         start: YearMonth::new(2026, 1),
         end: None,
         resourcing_premium_pct: 0.0,
+        probability_pct: 100.0,
+        start_range: None,
     });
     let mut h = window(s);
     h.get_by_label_contains("Events (1)").click();

@@ -103,6 +103,8 @@ fn a_quota_counts_per_calendar_year_across_january() {
             start: YearMonth::new(2026, 10),
             end: None,
             resourcing_premium_pct: 0.0,
+            probability_pct: 100.0,
+            start_range: None,
         });
         let want = [1., 1., 0., 1., 1., 0., 0., 0., 0., 0., 0., 0.];
         assert_all_close(&ordered(&s), &want);

@@ -31,6 +31,8 @@ fn all_year(kind: DisruptionKind, on: &str, premium_pct: f64) -> Disruption {
         start: YearMonth::new(2026, 1),
         end: None,
         resourcing_premium_pct: premium_pct,
+        probability_pct: 100.0,
+        start_range: None,
     }
 }
 

@@ -43,8 +43,11 @@ fn supplier(value: impl Strategy<Value = f64> + Clone) -> impl Strategy<Value = 
                 capacity_qty_per_year: capacity,
                 feed: feed
                     .into_iter()
-                    .map(|(origin, share_pct)| FeedShare { origin, share_pct })
+                    .map(|(origin, share_pct)| FeedShare::new(origin, share_pct))
                     .collect(),
+                share_range_pct: None,
+                lead_time_range_months: None,
+                capacity_range_qty_per_year: None,
             },
         )
 }
@@ -108,6 +111,8 @@ fn mineral(value: impl Strategy<Value = f64> + Clone + 'static) -> impl Strategy
                     suppliers,
                     ceiling,
                     annual_consumption_qty: None,
+                    price_range_usd_per_unit: None,
+                    escalation_range_pct_per_year: None,
                 }
             },
         )
@@ -174,6 +179,8 @@ fn disruption(
                 start,
                 end,
                 resourcing_premium_pct: premium,
+                probability_pct: 100.0,
+                start_range: None,
             },
         )
 }
@@ -216,6 +223,7 @@ fn scenario(
                                 first_month: y.rem_euclid(14) as u32,
                             },
                         },
+                        monte_carlo: Default::default(),
                     },
                     minerals,
                     disruptions,
@@ -270,14 +278,19 @@ fn valid_mineral() -> impl Strategy<Value = (Mineral, u32)> {
                                 FeedShare {
                                     origin: "DRC".into(),
                                     share_pct: drc,
+                                    share_range_pct: None,
                                 },
                                 FeedShare {
                                     origin: "Australia".into(),
                                     share_pct: 100.0 - drc,
+                                    share_range_pct: None,
                                 },
                             ],
                             None => Vec::new(),
                         },
+                        share_range_pct: None,
+                        lead_time_range_months: None,
+                        capacity_range_qty_per_year: None,
                     },
                 )
                 .collect();
@@ -345,6 +358,8 @@ proptest! {
             start,
             end,
             resourcing_premium_pct: 0.0,
+            probability_pct: 100.0,
+            start_range: None,
         });
         let after = project(&s);
         for (a, b) in before.minerals[0].months.iter().zip(&after.minerals[0].months) {

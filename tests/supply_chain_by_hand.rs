@@ -28,6 +28,7 @@ fn feed(parts: &[(&str, f64)]) -> Vec<FeedShare> {
         .map(|&(origin, share_pct)| FeedShare {
             origin: origin.into(),
             share_pct,
+            share_range_pct: None,
         })
         .collect()
 }
@@ -45,6 +46,8 @@ fn all_year(kind: DisruptionKind, text: &str, target: EventTarget) -> Disruption
         start: YearMonth::new(2026, 1),
         end: None,
         resourcing_premium_pct: 0.0,
+        probability_pct: 100.0,
+        start_range: None,
     }
 }
 

@@ -111,10 +111,12 @@ fn capacity_and_feed_mix() {
         FeedShare {
             origin: "DRC".into(),
             share_pct: 40.0,
+            share_range_pct: None,
         },
         FeedShare {
             origin: " ".into(),
             share_pct: 120.0,
+            share_range_pct: None,
         },
     ];
     assert_eq!(
@@ -130,6 +132,7 @@ fn capacity_and_feed_mix() {
     refiner.feed[1] = FeedShare {
         origin: "Australia".into(),
         share_pct: 50.0,
+        share_range_pct: None,
     };
     assert_eq!(
         problems(&s),

@@ -704,6 +704,8 @@ mod tests {
             start: YearMonth::new(2026, 1),
             end: None,
             resourcing_premium_pct: 0.0,
+            probability_pct: 100.0,
+            start_range: None,
         });
         let mut b = a.clone();
         let s = &mut b.minerals[0].suppliers[0];
@@ -713,10 +715,12 @@ mod tests {
             FeedShare {
                 origin: "DRC".into(),
                 share_pct: 40.0,
+                share_range_pct: None,
             },
             FeedShare {
                 origin: "Zambia".into(),
                 share_pct: 60.0,
+                share_range_pct: None,
             },
         ];
         b.disruptions[0].target = EventTarget::FeedOrigin;

@@ -4,6 +4,7 @@
 
 use super::month::YearMonth;
 use super::scenario::Supplier;
+use super::uncertainty::MonthRange;
 use serde::{Deserialize, Serialize};
 
 /// One event on the scenario's timeline.
@@ -44,6 +45,23 @@ pub struct Disruption {
     /// `docs/MODEL.md`. Default 0; not written when 0.
     #[serde(default, skip_serializing_if = "is_zero")]
     pub resourcing_premium_pct: f64,
+    /// The chance that it happens, %, for the Monte Carlo run (see
+    /// "Uncertainty" in `docs/MODEL.md`); the projection itself shows it
+    /// happening. Default 100; not written when 100.
+    #[serde(default = "certain", skip_serializing_if = "is_certain")]
+    pub probability_pct: f64,
+    /// 90 % interval of the start month, for the Monte Carlo run; a sample
+    /// moves the whole window (the end too). `None`: it starts at `start`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub start_range: Option<MonthRange>,
+}
+
+fn certain() -> f64 {
+    100.0
+}
+
+fn is_certain(value: &f64) -> bool {
+    *value == 100.0
 }
 
 fn is_zero(value: &f64) -> bool {

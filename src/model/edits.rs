@@ -86,6 +86,8 @@ impl Scenario {
             start,
             end: None,
             resourcing_premium_pct: 0.0,
+            probability_pct: 100.0,
+            start_range: None,
         });
         self.disruptions.len() - 1
     }
@@ -103,6 +105,39 @@ impl Scenario {
     }
 }
 
+/// Budget edits that apply a goal seek or a budget allocation
+/// (`model/goal_seek.rs`, `model/allocation.rs`). Each scales a mineral's
+/// per-year or per-month amounts with its budget, as typing the budget
+/// does ([`Mineral::set_budget_usd`]).
+impl Scenario {
+    /// Set the budget of mineral `mineral` (a goal seek's
+    /// `GoalSeek::budget_usd`). `false`, and nothing changes, when there is
+    /// no such mineral.
+    pub fn set_mineral_budget(&mut self, mineral: usize, budget_usd: f64) -> bool {
+        match self.minerals.get_mut(mineral) {
+            Some(m) => {
+                m.set_budget_usd(budget_usd);
+                true
+            }
+            None => false,
+        }
+    }
+
+    /// Set every mineral's budget at once, in mineral order (an
+    /// allocation's `Allocation::budgets_usd`): one edit, so one undo step.
+    /// `false`, and nothing changes, when the count differs from the
+    /// number of minerals.
+    pub fn set_budgets(&mut self, budgets_usd: &[f64]) -> bool {
+        if budgets_usd.len() != self.minerals.len() {
+            return false;
+        }
+        for (m, &b) in self.minerals.iter_mut().zip(budgets_usd) {
+            m.set_budget_usd(b);
+        }
+        true
+    }
+}
+
 /// Feed-mix edits (the second tier of supply: where a supplier's raw
 /// material comes from).
 impl Scenario {
@@ -115,10 +150,10 @@ impl Scenario {
             .suppliers
             .get_mut(supplier)?;
         let given: f64 = s.feed.iter().map(|f| f.share_pct).sum();
-        s.feed.push(super::scenario::FeedShare {
-            origin: "New origin".into(),
-            share_pct: (100.0 - given).max(0.0),
-        });
+        s.feed.push(super::scenario::FeedShare::new(
+            "New origin",
+            (100.0 - given).max(0.0),
+        ));
         Some(s.feed.len() - 1)
     }
 

@@ -7,10 +7,12 @@ pub mod disruption;
 pub mod edits;
 pub mod event_effect;
 pub mod month;
+pub mod monte_carlo;
 pub mod presets;
 pub mod projection;
 pub mod reference;
 pub mod scenario;
+pub mod uncertainty;
 pub mod validation;
 pub mod variants;
 
@@ -24,4 +26,5 @@ pub use scenario::{
     FORMAT_VERSION, FeedShare, InTransitOnBan, MAX_HORIZON_MONTHS, Mineral, PlanYear,
     PurchaseCeiling, Scenario, Settings, SpendingProfile, Supplier, Unit,
 };
+pub use uncertainty::{MonteCarloSettings, MonthRange, Range};
 pub use validation::{Problem, validate, validate_all, validate_each};

@@ -32,6 +32,8 @@ fn event(
         start: YearMonth::new(start.0, start.1),
         end: end.map(|(y, m)| YearMonth::new(y, m)),
         resourcing_premium_pct: 0.0,
+        probability_pct: 100.0,
+        start_range: None,
     }
 }
 

@@ -820,19 +820,18 @@ pub fn world_feed(table: &ReferenceTable, mineral: &str) -> Vec<super::scenario:
     }
     let mut feed: Vec<super::scenario::FeedShare> = countries
         .into_iter()
-        .map(|(origin, v)| super::scenario::FeedShare {
-            origin: common_country_name(&origin),
-            share_pct: (v / world * 1000.0).round() / 10.0,
+        .map(|(origin, v)| {
+            super::scenario::FeedShare::new(
+                common_country_name(&origin),
+                (v / world * 1000.0).round() / 10.0,
+            )
         })
         .filter(|f| f.share_pct > 0.0)
         .collect();
     let given: f64 = feed.iter().map(|f| f.share_pct).sum();
     let rest = ((100.0 - given) * 10.0).round() / 10.0;
     if rest > 0.0 {
-        feed.push(super::scenario::FeedShare {
-            origin: "Rest of world".into(),
-            share_pct: rest,
-        });
+        feed.push(super::scenario::FeedShare::new("Rest of world", rest));
     } else if rest < 0.0 {
         // Rounded up past 100: the largest share gives the excess back.
         feed[0].share_pct = ((feed[0].share_pct + rest) * 10.0).round() / 10.0;

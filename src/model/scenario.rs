@@ -7,6 +7,7 @@
 
 use super::disruption::Disruption;
 use super::month::YearMonth;
+use super::uncertainty::{MonteCarloSettings, Range};
 use serde::{Deserialize, Serialize};
 
 /// The `format_version` written by this build. Files with a larger number are
@@ -64,6 +65,10 @@ pub struct Settings {
     /// before it existed; not written when it is the default.
     #[serde(skip_serializing_if = "PlanYear::is_scenario_start")]
     pub plan_year: PlanYear,
+    /// Seed and number of samples of the Monte Carlo run (see
+    /// "Uncertainty" in `docs/MODEL.md`); not written when the default.
+    #[serde(skip_serializing_if = "MonteCarloSettings::is_default")]
+    pub monte_carlo: MonteCarloSettings,
 }
 
 impl Default for Settings {
@@ -73,6 +78,7 @@ impl Default for Settings {
             resource_blocked_orders: true,
             in_transit_on_ban: InTransitOnBan::Delivered,
             plan_year: PlanYear::ScenarioStart,
+            monte_carlo: MonteCarloSettings::default(),
         }
     }
 }
@@ -216,6 +222,15 @@ pub struct Mineral {
     /// files without it read and save as before.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub annual_consumption_qty: Option<f64>,
+    /// 90 % interval of the price at the start, for the Monte Carlo run
+    /// (see "Uncertainty" in `docs/MODEL.md`). `None`: the price is
+    /// certain. Ranges are optional and not written when `None`, like every
+    /// `_range` field.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub price_range_usd_per_unit: Option<Range>,
+    /// 90 % interval of the yearly escalation, %.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub escalation_range_pct_per_year: Option<Range>,
 }
 
 /// How a mineral's budget is spread over the timeframe.
@@ -274,6 +289,15 @@ pub struct Supplier {
     /// (see [`Supplier::feed_origins`]).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub feed: Vec<FeedShare>,
+    /// 90 % interval of the share before the shares are scaled to 100 %.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub share_range_pct: Option<Range>,
+    /// 90 % interval of the lead time, months (a sample is rounded).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lead_time_range_months: Option<Range>,
+    /// 90 % interval of the capacity (only with a capacity).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub capacity_range_qty_per_year: Option<Range>,
 }
 
 /// One origin of a supplier's raw material.
@@ -284,6 +308,20 @@ pub struct FeedShare {
     pub origin: String,
     /// Share of the supplier's feed from it, %.
     pub share_pct: f64,
+    /// 90 % interval of the share before the feed is scaled to 100 %.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub share_range_pct: Option<Range>,
+}
+
+impl FeedShare {
+    /// An origin with its share, %, and no range.
+    pub fn new(origin: impl Into<String>, share_pct: f64) -> Self {
+        Self {
+            origin: origin.into(),
+            share_pct,
+            share_range_pct: None,
+        }
+    }
 }
 
 impl Supplier {
@@ -297,6 +335,9 @@ impl Supplier {
             country: String::new(),
             capacity_qty_per_year: None,
             feed: Vec::new(),
+            share_range_pct: None,
+            lead_time_range_months: None,
+            capacity_range_qty_per_year: None,
         }
     }
 
@@ -373,6 +414,8 @@ impl Mineral {
             suppliers: vec![Supplier::new("Supplier 1", 100.0, 3)],
             ceiling: PurchaseCeiling::None,
             annual_consumption_qty: None,
+            price_range_usd_per_unit: None,
+            escalation_range_pct_per_year: None,
         }
     }
 

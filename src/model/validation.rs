@@ -3,6 +3,7 @@
 
 use super::disruption::DisruptionKind;
 use super::scenario::{MAX_HORIZON_MONTHS, PurchaseCeiling, Scenario, SpendingProfile, Supplier};
+use super::uncertainty::Range;
 use std::collections::HashMap;
 use std::fmt;
 
@@ -84,6 +85,42 @@ impl Checker {
             self.add(
                 path(),
                 format!("{what} must be between 0% and 100% (it is {value})"),
+            );
+        }
+    }
+
+    /// A 90 % interval: both ends numbers, low ≤ high, both at least `min`
+    /// (above zero when `positive`) and at most `max`.
+    fn range(
+        &mut self,
+        path: impl Fn() -> String,
+        what: &str,
+        range: Option<Range>,
+        min: f64,
+        max: f64,
+    ) {
+        let Some(r) = range else { return };
+        if !r.low.is_finite() || !r.high.is_finite() {
+            self.add(path(), format!("{what} range must be two numbers"));
+        } else if r.low > r.high {
+            self.add(
+                path(),
+                format!(
+                    "{what} range runs from {} down to {}: the low end must come first",
+                    r.low, r.high
+                ),
+            );
+        } else if r.low < min || r.high > max {
+            let rule = if max.is_finite() {
+                format!("from {min} to {max}")
+            } else if min > 0.0 {
+                "above zero".to_string()
+            } else {
+                format!("at least {min}")
+            };
+            self.add(
+                path(),
+                format!("{what} range ({} to {}) must lie {rule}", r.low, r.high),
             );
         }
     }
@@ -254,6 +291,42 @@ pub fn validate(scenario: &Scenario) -> Vec<Problem> {
                     );
                 }
                 check_supply_tier(&mut c, s, i, k);
+                c.range(
+                    || sat("share_range_pct"),
+                    "The share",
+                    s.share_range_pct,
+                    0.0,
+                    100.0,
+                );
+                c.range(
+                    || sat("lead_time_range_months"),
+                    "The lead time",
+                    s.lead_time_range_months,
+                    0.0,
+                    f64::from(MAX_HORIZON_MONTHS),
+                );
+                if s.capacity_range_qty_per_year.is_some() && s.capacity_qty_per_year.is_none() {
+                    c.add(
+                        sat("capacity_range_qty_per_year"),
+                        "A capacity range needs a capacity: set the capacity first",
+                    );
+                }
+                c.range(
+                    || sat("capacity_range_qty_per_year"),
+                    "The capacity",
+                    s.capacity_range_qty_per_year,
+                    f64::MIN_POSITIVE,
+                    f64::INFINITY,
+                );
+                for (f, feed) in s.feed.iter().enumerate() {
+                    c.range(
+                        || sat(&format!("feed[{f}].share_range_pct")),
+                        "A feed share",
+                        feed.share_range_pct,
+                        0.0,
+                        100.0,
+                    );
+                }
             }
             let total = m.total_share_pct();
             if shares_ok && (total - 100.0).abs() > SHARE_TOLERANCE_PCT {
@@ -263,6 +336,21 @@ pub fn validate(scenario: &Scenario) -> Vec<Problem> {
                 );
             }
         }
+
+        c.range(
+            || at("price_range_usd_per_unit"),
+            "The price",
+            m.price_range_usd_per_unit,
+            f64::MIN_POSITIVE,
+            f64::INFINITY,
+        );
+        c.range(
+            || at("escalation_range_pct_per_year"),
+            "The escalation",
+            m.escalation_range_pct_per_year,
+            -99.0,
+            f64::INFINITY,
+        );
 
         match m.ceiling {
             PurchaseCeiling::None => {}
@@ -324,6 +412,20 @@ pub fn validate(scenario: &Scenario) -> Vec<Problem> {
                 "The premium on re-sourced orders",
                 d.resourcing_premium_pct,
                 0.0,
+            );
+        }
+        if d.probability_pct != 100.0 {
+            c.percent(|| at("probability_pct"), "The chance", d.probability_pct);
+        }
+        if let Some(range) = d.start_range
+            && range.latest < range.earliest
+        {
+            c.add(
+                at("start_range"),
+                format!(
+                    "The start range runs from {} back to {}: the earliest month must come first",
+                    range.earliest, range.latest
+                ),
             );
         }
         if let Some(end) = d.end

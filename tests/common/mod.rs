@@ -25,6 +25,8 @@ pub fn simple(horizon_months: u32, budget_usd: f64, requirement_qty: f64) -> Sce
         suppliers: vec![supplier("DRC", 100.0, 0)],
         ceiling: PurchaseCeiling::None,
         annual_consumption_qty: None,
+        price_range_usd_per_unit: None,
+        escalation_range_pct_per_year: None,
     });
     s
 }
@@ -50,6 +52,7 @@ macro_rules! assert_close {
     }};
 }
 
+#[cfg(feature = "window")]
 /// The window on `scenario` at 1400×900 in `theme`, after its first frames.
 pub fn window(
     scenario: Scenario,
@@ -58,6 +61,7 @@ pub fn window(
     window_on(stockpile_planner::ui::PlannerApp::new(scenario), theme)
 }
 
+#[cfg(feature = "window")]
 /// The window on `app` at 1400×900 in `theme`, after its first frames.
 pub fn window_on(
     app: stockpile_planner::ui::PlannerApp,
@@ -66,6 +70,7 @@ pub fn window_on(
     window_sized(app, theme, [1400.0, 900.0])
 }
 
+#[cfg(feature = "window")]
 /// The window on `scenario` on a tall screen (1400×1200), where the event
 /// editor under a long events list needs no scrolling.
 pub fn tall_window(
@@ -79,6 +84,7 @@ pub fn tall_window(
     )
 }
 
+#[cfg(feature = "window")]
 /// The window on `app` at `size` in `theme`, after its first frames.
 pub fn window_sized(
     app: stockpile_planner::ui::PlannerApp,

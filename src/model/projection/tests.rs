@@ -126,6 +126,8 @@ fn mixed_events(
                     0 => next(300) as f64,
                     _ => 0.0,
                 },
+                probability_pct: 100.0,
+                start_range: None,
             }
         })
         .collect()
@@ -151,10 +153,12 @@ fn give_two_tiers(s: &mut Scenario, seed: u64) {
                     FeedShare {
                         origin: ORIGINS[0].into(),
                         share_pct: drc,
+                        share_range_pct: None,
                     },
                     FeedShare {
                         origin: ORIGINS[1 + r % 2].into(),
                         share_pct: 100.0 - drc,
+                        share_range_pct: None,
                     },
                 ];
             }

@@ -1,0 +1,346 @@
+//! The Monte Carlo run: thousands of projections, each with every uncertain
+//! input drawn from its range (see `uncertainty.rs`), summed up as P10, P50
+//! and P90 coverage per mineral and month, and the chance of reaching 100 %
+//! by the end of the horizon. See "Uncertainty" in `docs/MODEL.md`.
+//!
+//! Pure and deterministic: sample *i* draws from a generator seeded with
+//! the file's seed and *i*, so the same file gives the same bands whatever
+//! the number of cores. The run is cancelled through an [`AtomicBool`] and
+//! reports progress through an [`AtomicU32`], so the window can run it on
+//! another thread and drop it when an input changes.
+
+use super::projection::project;
+use super::scenario::{Mineral, Scenario};
+use rand::{RngExt, SeedableRng};
+use rand_distr::StandardNormal;
+use rand_pcg::Pcg64Mcg;
+use rayon::prelude::*;
+use std::sync::atomic::{AtomicBool, AtomicU32, Ordering};
+
+/// Width of one histogram bin, coverage points. Percentiles are read from
+/// the histogram, so a band is exact to within this (and exact when every
+/// sample gives the same coverage: see [`Histograms::quantile`]).
+pub const BIN_PCT: f64 = 0.25;
+/// Coverage above this falls into one last bin, read up to the largest
+/// value seen.
+const TOP_PCT: f64 = 200.0;
+const BINS: usize = (TOP_PCT / BIN_PCT) as usize + 1;
+
+/// Samples drawn per task; the cancel flag is checked between tasks.
+const BLOCK: u32 = 64;
+
+/// The result of a run.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Bands {
+    pub samples: u32,
+    pub seed: u64,
+    pub horizon_months: u32,
+    /// One entry per mineral, in the scenario's order.
+    pub minerals: Vec<MineralBands>,
+}
+
+/// One mineral's fan: coverage percentiles per month, month 1 first.
+#[derive(Clone, Debug, PartialEq)]
+pub struct MineralBands {
+    pub name: String,
+    pub p10_pct: Vec<f64>,
+    pub p50_pct: Vec<f64>,
+    pub p90_pct: Vec<f64>,
+    /// Share of samples whose coverage reaches 100 % by the last month, %.
+    pub full_by_end_probability_pct: f64,
+}
+
+impl MineralBands {
+    pub fn final_p10_pct(&self) -> f64 {
+        self.p10_pct.last().copied().unwrap_or(0.0)
+    }
+    pub fn final_p50_pct(&self) -> f64 {
+        self.p50_pct.last().copied().unwrap_or(0.0)
+    }
+    pub fn final_p90_pct(&self) -> f64 {
+        self.p90_pct.last().copied().unwrap_or(0.0)
+    }
+}
+
+/// Whether any input of the scenario is given as a range or any enabled
+/// event has a chance below 100 %: without one, every sample is the plain
+/// projection and a run tells nothing new.
+pub fn has_uncertainty(scenario: &Scenario) -> bool {
+    scenario.minerals.iter().any(|m| {
+        m.price_range_usd_per_unit.is_some()
+            || m.escalation_range_pct_per_year.is_some()
+            || m.suppliers.iter().any(|s| {
+                s.share_range_pct.is_some()
+                    || s.lead_time_range_months.is_some()
+                    || s.capacity_range_qty_per_year.is_some()
+                    || s.feed.iter().any(|f| f.share_range_pct.is_some())
+            })
+    }) || scenario
+        .disruptions
+        .iter()
+        .any(|d| d.enabled && (d.probability_pct < 100.0 || d.start_range.is_some()))
+}
+
+/// Run the scenario's own number of samples with its seed
+/// (`settings.monte_carlo`). `None` when cancelled.
+pub fn run(scenario: &Scenario, cancel: &AtomicBool, progress: &AtomicU32) -> Option<Bands> {
+    let mc = scenario.settings.monte_carlo;
+    run_with(scenario, mc.samples, mc.seed, cancel, progress)
+}
+
+/// Run `samples` samples with `seed`, not cancellable: for the command
+/// line, tests and benchmarks.
+pub fn run_samples(scenario: &Scenario, samples: u32, seed: u64) -> Bands {
+    let never = AtomicBool::new(false);
+    let progress = AtomicU32::new(0);
+    run_with(scenario, samples, seed, &never, &progress)
+        .expect("a run that is never cancelled finishes")
+}
+
+/// Run `samples` samples with `seed`. `progress` counts the samples done;
+/// `None` when `cancel` was set before the end.
+pub fn run_with(
+    scenario: &Scenario,
+    samples: u32,
+    seed: u64,
+    cancel: &AtomicBool,
+    progress: &AtomicU32,
+) -> Option<Bands> {
+    let horizon = scenario
+        .horizon_months
+        .min(super::scenario::MAX_HORIZON_MONTHS);
+    let months = horizon as usize;
+    let minerals = scenario.minerals.len();
+    let blocks = samples.div_ceil(BLOCK);
+    let histograms = (0..blocks)
+        .into_par_iter()
+        .fold(
+            || (Histograms::new(minerals, months), scenario.clone()),
+            |(mut hist, mut work), block| {
+                if cancel.load(Ordering::Relaxed) {
+                    return (hist, work);
+                }
+                let first = block * BLOCK;
+                let last = (first + BLOCK).min(samples);
+                for i in first..last {
+                    let mut rng = sample_rng(seed, i);
+                    draw(scenario, &mut work, &mut rng);
+                    let projection = project(&work);
+                    for (m, p) in projection.minerals.iter().enumerate() {
+                        hist.add(m, p.months.iter().map(|r| r.coverage_pct));
+                    }
+                }
+                progress.fetch_add(last - first, Ordering::Relaxed);
+                (hist, work)
+            },
+        )
+        .map(|(hist, _)| hist)
+        .reduce(|| Histograms::new(minerals, months), Histograms::merge);
+    if cancel.load(Ordering::Relaxed) {
+        return None;
+    }
+    Some(Bands {
+        samples,
+        seed,
+        horizon_months: horizon,
+        minerals: scenario
+            .minerals
+            .iter()
+            .enumerate()
+            .map(|(m, mineral)| histograms.bands(m, &mineral.name))
+            .collect(),
+    })
+}
+
+/// The generator of sample `i`: its own stream, so a sample does not
+/// depend on which core drew the ones before it.
+fn sample_rng(seed: u64, i: u32) -> Pcg64Mcg {
+    // SplitMix64 of (seed, i): neighbouring samples get unrelated states.
+    let mut z = seed ^ (u64::from(i)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+    z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+    Pcg64Mcg::seed_from_u64(z ^ (z >> 31))
+}
+
+/// Fill `work` (a copy of `base`) with one sample: every input with a range
+/// drawn from it, every event with a chance below 100 % kept or dropped.
+/// Inputs without a range keep their value. The draws happen in a fixed
+/// order, so the same generator gives the same sample.
+pub fn draw(base: &Scenario, work: &mut Scenario, rng: &mut Pcg64Mcg) {
+    for (m, w) in base.minerals.iter().zip(work.minerals.iter_mut()) {
+        draw_mineral(m, w, rng);
+    }
+    for (d, w) in base.disruptions.iter().zip(work.disruptions.iter_mut()) {
+        if d.probability_pct < 100.0 {
+            let u: f64 = rng.random();
+            w.enabled = d.enabled && u * 100.0 < d.probability_pct;
+        }
+        if let Some(range) = d.start_range {
+            let start = range.at(rng.sample(StandardNormal));
+            let shift = d.start.months_until(start) - 1;
+            w.start = start;
+            w.end = d.end.map(|end| end.plus_months(shift));
+        }
+    }
+}
+
+fn draw_mineral(m: &Mineral, w: &mut Mineral, rng: &mut Pcg64Mcg) {
+    if let Some(r) = m.price_range_usd_per_unit {
+        w.price_usd_per_unit = r
+            .at(rng.sample(StandardNormal), true)
+            .max(f64::MIN_POSITIVE);
+    }
+    if let Some(r) = m.escalation_range_pct_per_year {
+        // Above -100 % a year a price stays positive.
+        w.escalation_pct_per_year = r.at(rng.sample(StandardNormal), false).max(-99.0);
+    }
+    let mut shares_drawn = false;
+    for (s, ws) in m.suppliers.iter().zip(w.suppliers.iter_mut()) {
+        if let Some(r) = s.share_range_pct {
+            ws.share_pct = r.at(rng.sample(StandardNormal), false).max(0.0);
+            shares_drawn = true;
+        } else {
+            ws.share_pct = s.share_pct;
+        }
+        if let Some(r) = s.lead_time_range_months {
+            let months = r.at(rng.sample(StandardNormal), false).round();
+            ws.lead_time_months = months.clamp(0.0, f64::from(super::MAX_HORIZON_MONTHS)) as u32;
+        }
+        if let (Some(r), Some(_)) = (s.capacity_range_qty_per_year, s.capacity_qty_per_year) {
+            ws.capacity_qty_per_year = Some(r.at(rng.sample(StandardNormal), true).max(0.0));
+        }
+        if s.feed.iter().any(|f| f.share_range_pct.is_some()) {
+            for (f, wf) in s.feed.iter().zip(ws.feed.iter_mut()) {
+                wf.share_pct = match f.share_range_pct {
+                    Some(r) => r.at(rng.sample(StandardNormal), false).max(0.0),
+                    None => f.share_pct,
+                };
+            }
+            let total: f64 = ws.feed.iter().map(|f| f.share_pct).sum();
+            if total > 0.0 {
+                ws.feed
+                    .iter_mut()
+                    .for_each(|f| f.share_pct *= 100.0 / total);
+            }
+        }
+    }
+    if shares_drawn {
+        w.normalize_shares();
+    }
+}
+
+/// Per mineral and month, a histogram of the samples' coverage, with the
+/// smallest and largest value seen; per mineral, how many samples reach
+/// 100 % by the end.
+struct Histograms {
+    months: usize,
+    counts: Vec<u32>,
+    low: Vec<f64>,
+    high: Vec<f64>,
+    full_by_end: Vec<u32>,
+    samples: u32,
+}
+
+impl Histograms {
+    fn new(minerals: usize, months: usize) -> Self {
+        let cells = minerals * months;
+        Self {
+            months,
+            counts: vec![0; cells * BINS],
+            low: vec![f64::INFINITY; cells],
+            high: vec![f64::NEG_INFINITY; cells],
+            full_by_end: vec![0; minerals],
+            samples: 0,
+        }
+    }
+
+    fn add(&mut self, mineral: usize, coverage_pct: impl Iterator<Item = f64>) {
+        let first = mineral * self.months;
+        let mut last = f64::NAN;
+        for (k, c) in coverage_pct.take(self.months).enumerate() {
+            let cell = first + k;
+            // NaN (a meaningless input) counts as 0 %.
+            let c = if c.is_nan() { 0.0 } else { c };
+            let bin = ((c / BIN_PCT).max(0.0) as usize).min(BINS - 1);
+            self.counts[cell * BINS + bin] += 1;
+            self.low[cell] = self.low[cell].min(c);
+            self.high[cell] = self.high[cell].max(c);
+            last = c;
+        }
+        if last >= 100.0 - 1e-9 {
+            self.full_by_end[mineral] += 1;
+        }
+        if mineral == 0 {
+            self.samples += 1;
+        }
+    }
+
+    fn merge(mut self, other: Self) -> Self {
+        self.counts
+            .iter_mut()
+            .zip(&other.counts)
+            .for_each(|(a, b)| *a += b);
+        self.low
+            .iter_mut()
+            .zip(&other.low)
+            .for_each(|(a, b)| *a = a.min(*b));
+        self.high
+            .iter_mut()
+            .zip(&other.high)
+            .for_each(|(a, b)| *a = a.max(*b));
+        self.full_by_end
+            .iter_mut()
+            .zip(&other.full_by_end)
+            .for_each(|(a, b)| *a += b);
+        self.samples += other.samples;
+        self
+    }
+
+    /// The `q` quantile (0–1) of a cell: the bin holding that rank, read
+    /// linearly within the bin and kept within the smallest and largest
+    /// value seen (so samples that all agree give that value exactly).
+    fn quantile(&self, cell: usize, q: f64) -> f64 {
+        let counts = &self.counts[cell * BINS..(cell + 1) * BINS];
+        let n: u32 = counts.iter().sum();
+        if n == 0 {
+            return 0.0;
+        }
+        let (low, high) = (self.low[cell], self.high[cell]);
+        if low == high {
+            return low;
+        }
+        let rank = q * f64::from(n - 1);
+        let mut before = 0.0;
+        for (bin, &count) in counts.iter().enumerate() {
+            let count = f64::from(count);
+            if count > 0.0 && rank < before + count {
+                let bin_low = bin as f64 * BIN_PCT;
+                let bin_high = if bin == BINS - 1 {
+                    high
+                } else {
+                    bin_low + BIN_PCT
+                };
+                let within = (rank - before + 0.5) / count;
+                return (bin_low + within * (bin_high - bin_low)).clamp(low, high);
+            }
+            before += count;
+        }
+        high
+    }
+
+    fn bands(&self, mineral: usize, name: &str) -> MineralBands {
+        let cells = mineral * self.months..(mineral + 1) * self.months;
+        let per_month = |q: f64| cells.clone().map(|c| self.quantile(c, q)).collect();
+        MineralBands {
+            name: name.to_string(),
+            p10_pct: per_month(0.10),
+            p50_pct: per_month(0.50),
+            p90_pct: per_month(0.90),
+            full_by_end_probability_pct: if self.samples == 0 {
+                0.0
+            } else {
+                100.0 * f64::from(self.full_by_end[mineral]) / f64::from(self.samples)
+            },
+        }
+    }
+}
