@@ -8,8 +8,16 @@
 //! +100 % US tariff, China's October 2025 announcements suspended in November
 //! 2025) are kept only as what-ifs: disabled when added, with a name that says
 //! so, never presented as in force.
+//!
+//! A measure of China or the DRC hits the countries' exports, so a preset
+//! naming a country targets the **feed origin**: each supplier is hit for
+//! the share of its feed from that country (a refiner in Japan processing
+//! Philippine ore is not hit by a DRC quota; one with 40 % DRC feed is hit
+//! on 40 %), and a supplier without a feed list counts its country, or its
+//! name, as its one origin, so a supplier named "China" is hit in full as
+//! before.
 
-use super::disruption::{Disruption, DisruptionKind};
+use super::disruption::{Disruption, DisruptionKind, EventTarget};
 use super::month::YearMonth;
 
 fn event(
@@ -27,7 +35,11 @@ fn event(
         enabled: true,
         kind,
         supplier: supplier.into(),
-        target: Default::default(),
+        target: if supplier.is_empty() {
+            EventTarget::Supplier
+        } else {
+            EventTarget::FeedOrigin
+        },
         minerals: minerals.iter().map(|m| m.to_string()).collect(),
         start: YearMonth::new(start.0, start.1),
         end: end.map(|(y, m)| YearMonth::new(y, m)),
