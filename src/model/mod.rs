@@ -12,6 +12,7 @@ pub mod presets;
 pub mod projection;
 pub mod reference;
 pub mod scenario;
+pub mod sensitivity;
 pub mod uncertainty;
 pub mod validation;
 pub mod variants;
