@@ -1,13 +1,15 @@
 //! The planning model: scenario data, projection and validation. Knows
 //! nothing of egui or files.
 
+pub mod allocation;
 pub mod changes;
 pub mod compare;
 pub mod disruption;
 pub mod edits;
 pub mod event_effect;
-pub mod month;
+pub mod goal_seek;
 pub mod monte_carlo;
+pub mod month;
 pub mod presets;
 pub mod projection;
 pub mod reference;
@@ -17,8 +19,10 @@ pub mod uncertainty;
 pub mod validation;
 pub mod variants;
 
+pub use allocation::{Allocation, AllocationError, MineralAllocation, allocate};
 pub use disruption::{Disruption, DisruptionKind, EventTarget};
 pub use event_effect::{EventEffect, event_effect};
+pub use goal_seek::{GoalSeek, GoalSeekError, goal_seek};
 pub use month::YearMonth;
 pub use projection::{
     Feasibility, MineralProjection, MonthRow, Projection, project, project_without_events,
