@@ -60,6 +60,8 @@ pub enum RightTab {
 pub enum BottomTab {
     Summary,
     Changes,
+    /// The tornado chart.
+    Sensitivity,
 }
 
 /// Most commands kept in [`PlannerApp::commands_run`].
@@ -108,6 +110,10 @@ pub struct PlannerApp {
     pub bottom_tab: BottomTab,
     /// A variant being renamed in the variant bar.
     pub renaming: views::variant_bar::Renaming,
+    /// Monte Carlo bands and the tornado, run off the UI thread.
+    pub analysis: super::analysis::Analysis,
+    /// Whose final coverage the tornado measures; `None`: all minerals.
+    pub tornado_focus: Option<usize>,
     /// The command palette (Ctrl+K).
     pub palette: views::command_palette::CommandPalette,
     /// Side panels drawn last frame (and whether one was folded for room).
@@ -176,6 +182,8 @@ impl PlannerApp {
             presenter: None,
             bottom_tab: BottomTab::Summary,
             renaming: Default::default(),
+            analysis: Default::default(),
+            tornado_focus: None,
             palette: Default::default(),
             panels: super::layout::fit_panels(f32::INFINITY, true, true),
             editing_field: None,
@@ -238,6 +246,7 @@ impl PlannerApp {
                 doc.selected = i;
                 self.right_tab = RightTab::Mineral;
             }
+            Message::ShowInput(input) => self.show_input(ctx, input),
             Message::RemoveSupplier { mineral, supplier } => {
                 doc.active_mut().remove_supplier(mineral, supplier);
             }
@@ -497,6 +506,37 @@ impl PlannerApp {
         }
     }
 
+    /// Select the mineral or event an input of the tornado belongs to, show
+    /// the editor and put the cursor in the input's field.
+    fn show_input(&mut self, ctx: &egui::Context, input: crate::model::sensitivity::Input) {
+        use crate::model::sensitivity::Input;
+        self.reveal_editor();
+        if let Some(k) = input.event() {
+            self.doc.selected_event = k;
+            self.right_tab = RightTab::Events;
+            return;
+        }
+        let Some(i) = input.mineral() else { return };
+        self.doc.selected = i;
+        self.right_tab = RightTab::Mineral;
+        let field = match input {
+            Input::Budget { .. } => "budget_usd".to_string(),
+            Input::Price { .. } => "price_usd_per_unit".into(),
+            Input::Escalation { .. } => "escalation_pct_per_year".into(),
+            Input::Requirement { .. } => "requirement_qty".into(),
+            Input::Share { supplier, .. } => format!("suppliers[{supplier}].share_pct"),
+            Input::LeadTime { supplier, .. } => format!("suppliers[{supplier}].lead_time_months"),
+            Input::Capacity { supplier, .. } => {
+                format!("suppliers[{supplier}].capacity_qty_per_year")
+            }
+            Input::Ceiling { .. } | Input::EventHappens { .. } | Input::EventStart { .. } => {
+                return;
+            }
+        };
+        let id = views::field::field_id(&format!("minerals[{i}].{field}"));
+        ctx.memory_mut(|m| m.request_focus(id));
+    }
+
     /// Make the editor visible (a click on a difference selects what to
     /// edit): unfold it if the planner folded it.
     fn reveal_editor(&mut self) {
@@ -689,6 +729,7 @@ impl PlannerApp {
         // The one refresh of derived data, after every edit of this frame
         // and before the plot and summary draw it.
         let recomputed = self.doc.refresh();
+        self.update_analysis(&ctx);
 
         egui::CentralPanel::default().show(ui, |ui| self.central_panel(ui));
 
@@ -715,6 +756,32 @@ impl PlannerApp {
         self.checkpoint_history(&ctx);
         let now = ui.input(|i| i.time);
         self.tick_recovery(now, &ctx);
+    }
+
+    /// Start, collect or cancel the runs off the UI thread for the plan on
+    /// screen, and come back while one runs (its progress) or waits.
+    fn update_analysis(&mut self, ctx: &egui::Context) {
+        let now = ctx.input(|i| i.time);
+        let repaint = || {
+            let ctx = ctx.clone();
+            move || ctx.request_repaint()
+        };
+        let wait = self.analysis.update_bands(
+            now,
+            self.doc.valid_plan(),
+            self.doc.valid_baseline_plan(),
+            repaint(),
+        );
+        if let Some(seconds) = wait {
+            ctx.request_repaint_after(std::time::Duration::from_secs_f64(seconds));
+        }
+        if self.bottom_tab == BottomTab::Sensitivity {
+            self.analysis
+                .update_tornado(self.doc.valid_plan(), self.tornado_focus, repaint());
+        }
+        if self.analysis.bands_progress_pct().is_some() {
+            ctx.request_repaint_after(std::time::Duration::from_millis(200));
+        }
     }
 
     /// The variant bar, the plot, and under it the summary or what differs
@@ -764,44 +831,68 @@ impl PlannerApp {
                     stale: doc.projection_is_stale,
                     presenter: self.presenter.is_some(),
                     baseline,
+                    bands: self.analysis.bands.as_deref(),
+                    baseline_bands: self.analysis.baseline_bands.as_deref(),
+                    bands_updating: !self.analysis.bands_current,
                 },
             );
         });
         ui.separator();
-        let Some(comparison) = &doc.comparison else {
-            ui.heading("Summary");
-            views::summary_table::show(
-                ui,
-                doc.active(),
-                &doc.projection,
-                &doc.coverage_lost_to_events_pct,
-                None,
-            );
-            return;
-        };
+        let comparison = doc.comparison.as_ref();
+        if comparison.is_none() && self.bottom_tab == BottomTab::Changes {
+            self.bottom_tab = BottomTab::Summary;
+        }
         ui.horizontal(|ui| {
             ui.selectable_value(&mut self.bottom_tab, BottomTab::Summary, "Summary");
-            ui.selectable_value(
-                &mut self.bottom_tab,
-                BottomTab::Changes,
-                format!("What changed ({})", comparison.differences.len()),
-            );
-            ui.weak(format!("against {}", comparison.name));
+            if let Some(c) = comparison {
+                ui.selectable_value(
+                    &mut self.bottom_tab,
+                    BottomTab::Changes,
+                    format!("What changed ({})", c.differences.len()),
+                );
+            }
+            ui.selectable_value(&mut self.bottom_tab, BottomTab::Sensitivity, "Sensitivity")
+                .on_hover_text("Which inputs move final coverage most (tornado chart)");
+            if let Some(c) = comparison {
+                ui.weak(format!("against {}", c.name));
+            }
+            if let Some(pct) = self.analysis.bands_progress_pct() {
+                ui.spinner();
+                ui.weak(format!("Monte Carlo run {pct:.0}%"));
+            }
         });
-        if let Some(problem) = &comparison.problem {
+        if let Some(problem) = comparison.and_then(|c| c.problem.as_ref()) {
             views::form::problem_label(ui, problem);
         }
-        match self.bottom_tab {
-            BottomTab::Summary => views::summary_table::show(
+        match (self.bottom_tab, comparison) {
+            (BottomTab::Changes, Some(c)) => {
+                views::what_changed::show(ui, &c.differences, &mut self.pending)
+            }
+            (BottomTab::Sensitivity, _) => {
+                let minerals: Vec<String> = doc
+                    .active()
+                    .minerals
+                    .iter()
+                    .map(|m| m.name.clone())
+                    .collect();
+                let view = views::tornado::TornadoView {
+                    tornado: self.analysis.tornado.as_deref(),
+                    running: self.analysis.tornado_running(),
+                    minerals: &minerals,
+                    focus: self.tornado_focus,
+                };
+                if let Some(focus) = views::tornado::show(ui, &view, &mut self.pending) {
+                    self.tornado_focus = focus;
+                }
+            }
+            _ => views::summary_table::show(
                 ui,
                 doc.active(),
                 &doc.projection,
                 &doc.coverage_lost_to_events_pct,
-                Some(comparison),
+                comparison,
+                self.analysis.bands.as_deref(),
             ),
-            BottomTab::Changes => {
-                views::what_changed::show(ui, &comparison.differences, &mut self.pending)
-            }
         }
     }
 

@@ -313,6 +313,9 @@ pub enum Message {
     RemoveEvent(usize),
     SelectEvent(usize),
     SelectMineral(usize),
+    /// Open an input of the tornado in the editor (select its mineral or
+    /// event and put the cursor in its field).
+    ShowInput(crate::model::sensitivity::Input),
     RemoveSupplier {
         mineral: usize,
         supplier: usize,

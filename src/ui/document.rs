@@ -197,6 +197,21 @@ impl Document {
         )
     }
 
+    /// The plan on screen as last projected (the active variant without
+    /// nested variants), when it has no problems: what the slower analyses
+    /// (bands, tornado) run on. Call after [`Document::refresh`].
+    pub fn valid_plan(&self) -> Option<&Scenario> {
+        self.problems.is_empty().then_some(&self.derived_for)
+    }
+
+    /// The baseline's plan, when it is projected (it has no problems).
+    pub fn valid_baseline_plan(&self) -> Option<&Scenario> {
+        self.comparison
+            .as_ref()
+            .filter(|c| c.problem.is_none())
+            .and(self.baseline_for.as_ref())
+    }
+
     /// The variant on screen (the base, or one of its variants).
     pub fn active(&self) -> &Scenario {
         self.scenario.variant(self.active).unwrap_or(&self.scenario)

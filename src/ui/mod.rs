@@ -3,6 +3,7 @@
 //! messages in `command.rs`; the document and its undo history in
 //! `document.rs` and `history.rs`. See `docs/ARCHITECTURE.md`.
 
+pub mod analysis;
 pub mod app;
 pub mod command;
 pub mod document;

@@ -87,10 +87,13 @@ pub fn tall_window(
 #[cfg(feature = "window")]
 /// The window on `app` at `size` in `theme`, after its first frames.
 pub fn window_sized(
-    app: stockpile_planner::ui::PlannerApp,
+    mut app: stockpile_planner::ui::PlannerApp,
     theme: egui::Theme,
     size: [f32; 2],
 ) -> egui_kittest::Harness<'static, stockpile_planner::ui::PlannerApp> {
+    // No Monte Carlo run lands in a snapshot by chance: tests of the bands
+    // un-pause it and wait for the run.
+    app.analysis.paused = true;
     let mut h = egui_kittest::Harness::builder()
         .with_size(size)
         .with_theme(theme)

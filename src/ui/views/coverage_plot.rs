@@ -2,11 +2,13 @@
 //! the projection; computes nothing.
 
 use crate::display::{pct, qty};
+use crate::model::monte_carlo::Bands;
 use crate::model::{Disruption, Projection};
 use crate::ui::palette;
 use egui::Ui;
 use egui_plot::{
-    GridInput, GridMark, HLine, Line, LineStyle, Plot, PlotPoint, PlotPoints, Span, Text,
+    FilledArea, GridInput, GridMark, HLine, Line, LineStyle, Plot, PlotPoint, PlotPoints, Span,
+    Text,
 };
 
 /// Above this many minerals the plot has no legend (it would take the
@@ -28,6 +30,11 @@ pub struct CoveragePlot<'a> {
     pub presenter: bool,
     /// The baseline's name and projection, drawn dashed beside the live one.
     pub baseline: Option<(&'a str, &'a Projection)>,
+    /// Monte Carlo bands (P10–P90) of the live variant and of the baseline.
+    pub bands: Option<&'a Bands>,
+    pub baseline_bands: Option<&'a Bands>,
+    /// The bands are for an older plan: a new run is pending or running.
+    pub bands_updating: bool,
 }
 
 pub fn show(ui: &mut Ui, plot_input: &CoveragePlot<'_>) {
@@ -37,6 +44,9 @@ pub fn show(ui: &mut Ui, plot_input: &CoveragePlot<'_>) {
         stale,
         presenter,
         baseline,
+        bands,
+        baseline_bands,
+        bands_updating,
     } = *plot_input;
     let dark = ui.visuals().dark_mode;
     if stale {
@@ -65,6 +75,7 @@ pub fn show(ui: &mut Ui, plot_input: &CoveragePlot<'_>) {
             projection,
             baseline.map(|b| b.0),
             presenter,
+            bands.map(|b| (b.samples, bands_updating)),
             &mut hidden,
         )
     {
@@ -81,6 +92,12 @@ pub fn show(ui: &mut Ui, plot_input: &CoveragePlot<'_>) {
         .iter()
         .chain(baseline.iter().flat_map(|b| b.1.minerals.iter()))
         .flat_map(|m| m.months.iter().map(|r| r.coverage_pct))
+        .chain(
+            bands
+                .iter()
+                .chain(baseline_bands.iter())
+                .flat_map(|b| b.minerals.iter().flat_map(|m| m.p90_pct.iter().copied())),
+        )
         .filter(|c| c.is_finite())
         .fold(0.0_f64, f64::max);
     // Round the top up to a multiple of 25 % so the view does not jitter while
@@ -179,6 +196,37 @@ pub fn show(ui: &mut Ui, plot_input: &CoveragePlot<'_>) {
                     .style(LineStyle::dashed_loose())
                     .width(1.5),
             );
+            // The bands first, under every line: P10 to P90 of the Monte
+            // Carlo run, in the mineral's colour; the baseline's fainter.
+            // Fainter still while a newer run is on its way.
+            let fade = if bands_updating { 0.5 } else { 1.0 };
+            let band_sets = [
+                (
+                    baseline_bands.zip(baseline),
+                    0.07,
+                    baseline.map_or(0.0, |b| month_offset(projection, b.1)),
+                ),
+                (bands.map(|b| (b, ("", projection))), 0.16, 0.0),
+            ];
+            for (set, alpha, offset) in band_sets {
+                let Some((set, _)) = set else { continue };
+                for (i, m) in projection.minerals.iter().enumerate() {
+                    if hidden.contains(&m.name) {
+                        continue;
+                    }
+                    let Some(b) = set.minerals.iter().find(|b| b.name == m.name) else {
+                        continue;
+                    };
+                    let xs: Vec<f64> = (1..=b.p10_pct.len()).map(|k| k as f64 + offset).collect();
+                    plot.add(
+                        FilledArea::new("", &xs, &b.p10_pct, &b.p90_pct)
+                            .fill_color(
+                                palette::mineral_color(i, dark).gamma_multiply(alpha * fade),
+                            )
+                            .allow_hover(false),
+                    );
+                }
+            }
             if let Some((_, base)) = baseline {
                 // Matched by name: the baseline may list minerals in
                 // another order, or lack some.
@@ -275,6 +323,7 @@ fn legend(
     projection: &Projection,
     baseline: Option<&str>,
     presenter: bool,
+    bands: Option<(u32, bool)>,
     hidden: &mut Vec<String>,
 ) -> bool {
     let dark = ui.visuals().dark_mode;
@@ -333,6 +382,31 @@ fn legend(
                 egui::Sense::hover(),
             );
         }
+        if let Some((samples, updating)) = bands {
+            let color = ui.visuals().text_color();
+            let text = if updating {
+                "shaded: P10–P90 (updating…)".to_string()
+            } else {
+                format!(
+                    "shaded: P10–P90 of {} samples",
+                    crate::display::grouped(f64::from(samples), 0)
+                )
+            };
+            let response = legend_entry(
+                ui,
+                &style,
+                &text,
+                color,
+                color,
+                Sample::Band,
+                egui::Sense::hover(),
+            );
+            response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Label, true, &text));
+            response.on_hover_text(
+                "Eight runs in ten of the Monte Carlo fall inside the shaded band; \
+                 the line is the plan with every input at its value and every enabled event happening.",
+            );
+        }
     });
     changed
 }
@@ -362,7 +436,7 @@ fn legend_entry(
     let (rect, response) = ui.allocate_exact_size(size, sense);
     let sample_rect = egui::Rect::from_min_size(rect.min, egui::vec2(style.sample_width, size.y));
     let width = match sample {
-        Sample::Baseline => style.stroke_width * 0.7,
+        Sample::Baseline | Sample::Band => style.stroke_width * 0.7,
         Sample::Live(palette::Dash::Solid) => style.stroke_width,
         Sample::Live(_) => style.stroke_width * 0.6,
     };
@@ -386,6 +460,8 @@ fn legend_entry(
 enum Sample {
     Live(palette::Dash),
     Baseline,
+    /// A shaded band with a line through it.
+    Band,
 }
 
 /// A short stretch of line as the plot draws it.
@@ -419,6 +495,14 @@ fn paint_sample(ui: &Ui, rect: egui::Rect, color: egui::Color32, width: f32, sam
         }
         Sample::Baseline => {
             painter.extend(egui::Shape::dashed_line(&line, stroke, 7.0, 4.0));
+        }
+        Sample::Band => {
+            let band = egui::Rect::from_center_size(
+                rect.center(),
+                egui::vec2(rect.width() - 2.0, rect.height() * 0.8),
+            );
+            painter.rect_filled(band, 2.0, color.gamma_multiply(0.3));
+            painter.line_segment(line, stroke);
         }
     }
 }

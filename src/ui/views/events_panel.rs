@@ -6,7 +6,9 @@ use super::field::{field_id, text_field};
 use super::form::{self, Form};
 use crate::model::disruption::EventTarget;
 use crate::model::disruption::names_match;
-use crate::model::{Disruption, DisruptionKind, InTransitOnBan, Mineral, YearMonth, presets};
+use crate::model::{
+    Disruption, DisruptionKind, InTransitOnBan, Mineral, MonthRange, YearMonth, presets,
+};
 use crate::ui::command::{Command, Message};
 use crate::ui::document::Document;
 use egui::containers::menu::{MenuButton, MenuConfig};
@@ -374,6 +376,35 @@ fn editor(
                     }
                     None => {
                         ui.weak("open-ended");
+                    }
+                }
+                r
+            });
+            // The event's uncertainty, for the Monte Carlo run.
+            form.row(ui, "Chance (%)", &at("probability_pct"), |ui, id| {
+                form::pct(ui, &at("probability_pct"), &mut d.probability_pct, id)
+                    .on_hover_text("How likely it is to happen. The plot's lines show it happening; the shaded bands weigh it by this chance.")
+            });
+            form.row(ui, "Start range", &at("start_range"), |ui, id| {
+                let mut uncertain = d.start_range.is_some();
+                let r = ui
+                    .checkbox(&mut uncertain, "")
+                    .labelled_by(id)
+                    .on_hover_text("Ticked: the start is uncertain; give the months it starts between nine times out of ten. The whole window moves with it.");
+                if r.changed() {
+                    d.start_range = uncertain.then_some(MonthRange {
+                        earliest: d.start.plus_months(-3),
+                        latest: d.start.plus_months(3),
+                    });
+                }
+                match &mut d.start_range {
+                    Some(range) => {
+                        month_picker(ui, &at("start_range.earliest"), &mut range.earliest, id);
+                        ui.label("–");
+                        month_picker(ui, &at("start_range.latest"), &mut range.latest, id);
+                    }
+                    None => {
+                        ui.weak("certain");
                     }
                 }
                 r

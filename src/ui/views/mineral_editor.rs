@@ -4,7 +4,7 @@
 use super::field::{field_id, text_field};
 use super::form::{self, Form};
 use crate::display::usd_short;
-use crate::model::{Mineral, Problem, PurchaseCeiling, SpendingProfile, Unit};
+use crate::model::{Mineral, Problem, PurchaseCeiling, Range, SpendingProfile, Unit};
 use egui::{ComboBox, Grid, Ui};
 
 pub fn show(
@@ -80,6 +80,26 @@ pub fn show(
             );
             form.row(
                 ui,
+                "Price range (90%)",
+                &at("price_range_usd_per_unit"),
+                |ui, id| {
+                    form::range(
+                        ui,
+                        &at("price_range_usd_per_unit"),
+                        &mut mineral.price_range_usd_per_unit,
+                        mineral.price_usd_per_unit,
+                        &form::RangeFormat {
+                            format: &form::usd_plain,
+                            parse: &super::field::parse_number,
+                            fresh: &|p| Range::new(0.8 * p, 1.25 * p),
+                            width: 70.0,
+                        },
+                        id,
+                    )
+                },
+            );
+            form.row(
+                ui,
                 "Price escalation (%/yr)",
                 &at("escalation_pct_per_year"),
                 |ui, id| {
@@ -90,6 +110,30 @@ pub fn show(
                         id,
                     );
                     ui.weak("per year");
+                    r
+                },
+            );
+            form.row(
+                ui,
+                "Escalation range (90%)",
+                &at("escalation_range_pct_per_year"),
+                |ui, id| {
+                    let r = form::range(
+                        ui,
+                        &at("escalation_range_pct_per_year"),
+                        &mut mineral.escalation_range_pct_per_year,
+                        mineral.escalation_pct_per_year,
+                        &form::RangeFormat {
+                            format: &form::number_plain,
+                            parse: &super::field::parse_number,
+                            fresh: &|e| Range::new(e - 2.0, e + 2.0),
+                            width: 45.0,
+                        },
+                        id,
+                    );
+                    if mineral.escalation_range_pct_per_year.is_some() {
+                        ui.label("%");
+                    }
                     r
                 },
             );

@@ -19,6 +19,7 @@ pub mod scenario_header;
 pub mod status_bar;
 pub mod summary_table;
 pub mod supplier_table;
+pub mod tornado;
 pub mod unsaved_prompt;
 pub mod variant_bar;
 pub mod what_changed;

@@ -6,6 +6,7 @@
 use super::mineral_list::coverage_badge;
 use crate::display::{feasibility_ratio, pts_delta, qty, reach_delta, usd_delta, usd_short};
 use crate::model::compare::MineralDelta;
+use crate::model::monte_carlo::{Bands, MineralBands};
 use crate::model::{Projection, Scenario};
 use crate::ui::document::Comparison;
 use egui::{Grid, RichText, Ui};
@@ -23,6 +24,10 @@ enum Column {
     Feasibility,
     /// Months of stated consumption held at the end.
     MonthsHeld,
+    /// Final coverage P10–P90 of the Monte Carlo run.
+    FinalRange,
+    /// Chance of reaching 100 % by the end, from the Monte Carlo run.
+    Chance,
     DeltaCoverage,
     DeltaReached,
     DeltaSpent,
@@ -70,6 +75,8 @@ impl Column {
             Column::LostToEvents => "Lost to events",
             Column::Feasibility => "Feasibility",
             Column::MonthsHeld => "Months held",
+            Column::FinalRange => "P10–P90",
+            Column::Chance => "Chance of 100%",
             Column::DeltaCoverage => "Δ coverage",
             Column::DeltaReached => "Δ 100% reached",
             Column::DeltaSpent => "Δ spent",
@@ -99,6 +106,7 @@ struct RowData<'a> {
     /// `Some(None)`: comparing, but the baseline lacks this mineral.
     delta: Option<Option<&'a MineralDelta>>,
     months_held: Option<f64>,
+    bands: Option<&'a MineralBands>,
 }
 
 pub fn show(
@@ -107,6 +115,7 @@ pub fn show(
     projection: &Projection,
     lost_to_events_pct: &[f64],
     comparison: Option<&Comparison>,
+    bands: Option<&Bands>,
 ) {
     let deltas = comparison
         .map(|c| c.deltas.as_slice())
@@ -124,6 +133,16 @@ pub fn show(
             .position(|&c| c == Column::FinalCoverage)
             .map_or(1, |k| k + 1);
         columns.insert(at, Column::MonthsHeld);
+    }
+    // Matched by name: a run may be for the plan of a moment ago.
+    let bands_of = |name: &str| bands.and_then(|b| b.minerals.iter().find(|m| m.name == name));
+    if bands.is_some() {
+        let at = columns
+            .iter()
+            .position(|&c| c == Column::FinalCoverage)
+            .map_or(1, |k| k + 1);
+        columns.insert(at, Column::Chance);
+        columns.insert(at, Column::FinalRange);
     }
     let columns = columns.as_slice();
     let has_events = scenario.disruptions.iter().any(|d| d.enabled);
@@ -152,6 +171,14 @@ pub fn show(
                                     header.on_hover_text(
                                         "This variant minus the baseline (dashed lines in the plot)",
                                     );
+                                } else if c == Column::FinalRange {
+                                    header.on_hover_text(
+                                        "Final coverage in eight Monte Carlo runs out of ten (the shaded band at the end)",
+                                    );
+                                } else if c == Column::Chance {
+                                    header.on_hover_text(
+                                        "Share of Monte Carlo runs that reach 100% by the end of the timeframe",
+                                    );
                                 }
                             }
                         } else if row == n + 1 {
@@ -167,6 +194,7 @@ pub fn show(
                                 dark,
                                 delta: deltas.map(|d| d.get(k).and_then(Option::as_ref)),
                                 months_held: months_held.get(k).copied().flatten(),
+                                bands: bands_of(&projection.minerals[k].name),
                             };
                             for &c in columns {
                                 cell(ui, c, &data);
@@ -214,6 +242,21 @@ fn cell(ui: &mut Ui, column: Column, d: &RowData<'_>) {
             Some(m) => right(ui, format!("{m:.1}")),
             None => {
                 ui.weak("—").on_hover_text("No annual consumption stated");
+            }
+        },
+        Column::FinalRange => match d.bands {
+            Some(b) => right(
+                ui,
+                format!("{:.0}–{:.0}%", b.final_p10_pct(), b.final_p90_pct()),
+            ),
+            None => {
+                ui.weak("—");
+            }
+        },
+        Column::Chance => match d.bands {
+            Some(b) => right(ui, chance(b.full_by_end_probability_pct)),
+            None => {
+                ui.weak("—");
             }
         },
         _ => delta_cell(ui, column, projection, d.delta.flatten(), d.delta.is_some()),
@@ -284,6 +327,18 @@ fn delta_cell(
         }
         Column::DeltaSpent => right(ui, usd_delta(d.spent_usd)),
         _ => right(ui, usd_delta(d.unspent_usd)),
+    }
+}
+
+/// A chance in words a room reads at once: "0%" and "100%" only when no
+/// run fell the other way, else "<1%" and ">99%".
+fn chance(pct: f64) -> String {
+    match pct {
+        p if p <= 0.0 => "0%".into(),
+        p if p < 1.0 => "<1%".into(),
+        p if p >= 100.0 => "100%".into(),
+        p if p > 99.0 => ">99%".into(),
+        p => format!("{p:.0}%"),
     }
 }
 

@@ -4,7 +4,7 @@
 use super::field::{field_id, text_field, typing_error};
 use super::form::{self, problem_label};
 use crate::model::validation::SHARE_TOLERANCE_PCT;
-use crate::model::{Mineral, Problem};
+use crate::model::{Mineral, Problem, Range};
 use crate::ui::command::{Command, Message};
 use egui::{Grid, RichText, Ui};
 
@@ -109,6 +109,78 @@ pub fn show(
     concentration(ui, mineral);
 }
 
+/// The supplier's uncertain inputs for the Monte Carlo run: ranges (90 %)
+/// of its share, lead time and capacity.
+fn uncertainty_rows(
+    ui: &mut Ui,
+    at: &dyn Fn(&str) -> String,
+    s: &mut crate::model::Supplier,
+    unit: &str,
+    typed: &mut Vec<String>,
+) {
+    let number = form::RangeFormat {
+        format: &form::number_plain,
+        parse: &super::field::parse_number,
+        fresh: &|v| Range::new(0.8 * v, 1.2 * v),
+        width: 50.0,
+    };
+    let label = ui.label("Share range");
+    ui.horizontal(|ui| {
+        let r = form::range(
+            ui,
+            &at("share_range_pct"),
+            &mut s.share_range_pct,
+            s.share_pct,
+            &number,
+            label.id,
+        );
+        if s.share_range_pct.is_some() {
+            ui.label("%");
+        }
+        typed.extend(typing_error(ui.ctx(), r.id));
+    });
+    ui.end_row();
+    let label = ui.label("Lead time range");
+    ui.horizontal(|ui| {
+        let months = form::RangeFormat {
+            fresh: &|v| Range::new((v - 1.0).max(0.0), v + 2.0),
+            ..number
+        };
+        let lead = f64::from(s.lead_time_months);
+        let r = form::range(
+            ui,
+            &at("lead_time_range_months"),
+            &mut s.lead_time_range_months,
+            lead,
+            &months,
+            label.id,
+        );
+        if s.lead_time_range_months.is_some() {
+            ui.label("months");
+        }
+        typed.extend(typing_error(ui.ctx(), r.id));
+    });
+    ui.end_row();
+    if let Some(capacity) = s.capacity_qty_per_year {
+        let label = ui.label("Capacity range");
+        ui.horizontal(|ui| {
+            let r = form::range(
+                ui,
+                &at("capacity_range_qty_per_year"),
+                &mut s.capacity_range_qty_per_year,
+                capacity,
+                &number,
+                label.id,
+            );
+            if s.capacity_range_qty_per_year.is_some() {
+                ui.label(format!("{unit} per year"));
+            }
+            typed.extend(typing_error(ui.ctx(), r.id));
+        });
+        ui.end_row();
+    }
+}
+
 /// Each supplier's second tier, folded by default: its country, its
 /// capacity and where its raw material comes from (feed mix).
 fn supply_chain(
@@ -155,6 +227,9 @@ fn supply_chain(
                                 .changed()
                             {
                                 s.capacity_qty_per_year = limited.then_some(1000.0);
+                                if !limited {
+                                    s.capacity_range_qty_per_year = None;
+                                }
                             }
                             match &mut s.capacity_qty_per_year {
                                 Some(q) => {
@@ -167,6 +242,7 @@ fn supply_chain(
                             }
                         });
                         ui.end_row();
+                        uncertainty_rows(ui, &at, s, unit, &mut typed);
                     });
                 ui.horizontal(|ui| {
                     ui.strong("Feed mix");

@@ -1,0 +1,132 @@
+//! Uncertainty in the window (egui_kittest): a range typed in the editor,
+//! the Monte Carlo bands arriving from the worker thread into the plot and
+//! the summary, and the tornado with a click that opens its input.
+
+mod common;
+
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use std::time::{Duration, Instant};
+use stockpile_planner::model::{
+    Disruption, DisruptionKind, EventTarget, Range, Scenario, YearMonth,
+};
+use stockpile_planner::ui::PlannerApp;
+
+type Window = Harness<'static, PlannerApp>;
+
+/// Frames until `done` holds (the worker threads run in real time), at
+/// most 60 s.
+fn frames_until(h: &mut Window, done: impl Fn(&PlannerApp) -> bool) {
+    let start = Instant::now();
+    while !done(h.state()) {
+        assert!(start.elapsed() < Duration::from_secs(60), "timed out");
+        h.step();
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    h.step();
+}
+
+/// The worked case of `tests/monte_carlo.rs`: $100,000 over 10 months,
+/// 1,000 t at $100/t, the only supplier banned from month 6 (half the
+/// purchases lost, not re-sourced) with a 30 % chance. Seven samples in
+/// ten reach 100 %, three stop at 50 %.
+fn ban_with_a_chance() -> Scenario {
+    let mut s = common::simple(10, 100_000.0, 1_000.0);
+    s.settings.resource_blocked_orders = false;
+    s.disruptions.push(Disruption {
+        name: "DRC ban".into(),
+        notes: String::new(),
+        enabled: true,
+        kind: DisruptionKind::ExportBan,
+        supplier: "DRC".into(),
+        target: EventTarget::Supplier,
+        minerals: vec![],
+        start: YearMonth::new(2026, 6),
+        end: None,
+        resourcing_premium_pct: 0.0,
+        probability_pct: 30.0,
+        start_range: None,
+    });
+    s
+}
+
+fn running_window(s: Scenario) -> Window {
+    let mut h = common::window(s, egui::Theme::Dark);
+    h.state_mut().analysis.paused = false;
+    h
+}
+
+#[test]
+fn the_bands_arrive_in_the_plot_legend_and_the_summary() {
+    let mut h = running_window(ban_with_a_chance());
+    frames_until(&mut h, |app| app.analysis.bands_current);
+    let bands = h.state().analysis.bands.clone().unwrap();
+    let b = &bands.minerals[0];
+    // The seed in the file fixes the draw: 5,000 samples with seed 2025.
+    assert_eq!(bands.samples, 5_000);
+    assert!((b.full_by_end_probability_pct - 70.0).abs() < 2.5);
+    let chance = format!("{:.0}%", b.full_by_end_probability_pct);
+    // The legend says what the shading is; the summary gains two columns.
+    h.get_by_label("shaded: P10–P90 of 5,000 samples");
+    h.get_by_label("Chance of 100%");
+    h.get_by_label("P10–P90");
+    h.get_by_label("50–100%");
+    h.get_by_label(&chance);
+    // The line still shows the event happening: 50 % at the end.
+    assert!((h.state().doc.projection.minerals[0].final_coverage_pct() - 50.0).abs() < 1e-9);
+}
+
+#[test]
+fn an_edit_cancels_the_run_and_the_new_bands_follow_it() {
+    let mut h = running_window(ban_with_a_chance());
+    frames_until(&mut h, |app| app.analysis.bands_current);
+    // Certain now: the ban always happens, so no sample reaches 100 %.
+    h.state_mut().doc.active_mut().disruptions[0].probability_pct = 99.999;
+    h.step();
+    assert!(
+        !h.state().analysis.bands_current,
+        "old bands marked as updating"
+    );
+    h.get_by_label("shaded: P10–P90 (updating…)");
+    frames_until(&mut h, |app| app.analysis.bands_current);
+    let chance = h.state().analysis.bands.as_ref().unwrap().minerals[0].full_by_end_probability_pct;
+    assert!(chance < 1.0, "{chance}");
+    h.get_by_label(if chance == 0.0 { "0%" } else { "<1%" });
+}
+
+#[test]
+fn ticking_price_range_gives_a_range_around_the_price_saved_in_the_file() {
+    let mut h = common::window(common::simple(10, 100_000.0, 1_000.0), egui::Theme::Dark);
+    h.get_by_label("Price range (90%)").click();
+    h.run();
+    let range = h.state().doc.active().minerals[0].price_range_usd_per_unit;
+    assert_eq!(range, Some(Range::new(80.0, 125.0)));
+    let text = stockpile_planner::file::to_ron_string(&h.state().doc.scenario);
+    assert!(
+        text.contains("price_range_usd_per_unit: Some(Range(\n                low: 80.0,\n                high: 125.0,\n            )),"),
+        "{text}"
+    );
+    // Both ends are fields of their own, named for screen readers.
+    assert_eq!(h.query_all_by_label("Price range (90%)").count(), 3);
+}
+
+#[test]
+fn the_tornado_ranks_inputs_and_a_click_opens_the_input() {
+    let mut h = running_window(common::simple(10, 100_000.0, 1_000.0));
+    h.get_by_label("Sensitivity").click();
+    frames_until(&mut h, |app| {
+        app.analysis.tornado.is_some() && !app.analysis.tornado_running()
+    });
+    // Worked in tests/sensitivity.rs: price $80 → 125 %, $120 → 83.3 %.
+    let row = h.get_by_label("Cobalt · price: from $80/t (125.0%) to $120/t (83.3%)");
+    row.click();
+    h.run();
+    let focused = h.state().doc.selected;
+    assert_eq!(focused, 0);
+    let price_field =
+        stockpile_planner::ui::views::field::field_id("minerals[0].price_usd_per_unit");
+    assert!(
+        h.ctx.memory(|m| m.has_focus(price_field)),
+        "the price field has the cursor"
+    );
+}
