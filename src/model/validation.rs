@@ -158,6 +158,16 @@ pub fn validate(scenario: &Scenario) -> Vec<Problem> {
             ),
         );
     }
+    let samples = scenario.settings.monte_carlo.samples;
+    if !(1..=super::uncertainty::MAX_SAMPLES).contains(&samples) {
+        c.add(
+            "settings.monte_carlo.samples",
+            format!(
+                "A Monte Carlo run takes 1 to {} samples (it is {samples})",
+                super::uncertainty::MAX_SAMPLES
+            ),
+        );
+    }
     if scenario.minerals.is_empty() {
         c.add("minerals", "The scenario has no minerals yet");
     }
