@@ -62,6 +62,8 @@ pub enum BottomTab {
     Changes,
     /// The tornado chart.
     Sensitivity,
+    GoalSeek,
+    BudgetSplit,
 }
 
 /// Most commands kept in [`PlannerApp::commands_run`].
@@ -114,6 +116,10 @@ pub struct PlannerApp {
     pub analysis: super::analysis::Analysis,
     /// Whose final coverage the tornado measures; `None`: all minerals.
     pub tornado_focus: Option<usize>,
+    /// The goal seek question and answer.
+    pub goal_form: views::goal_seek_panel::GoalSeekForm,
+    /// The budget split question and proposal.
+    pub split_form: views::budget_split::BudgetSplitForm,
     /// The command palette (Ctrl+K).
     pub palette: views::command_palette::CommandPalette,
     /// Side panels drawn last frame (and whether one was folded for room).
@@ -184,6 +190,8 @@ impl PlannerApp {
             renaming: Default::default(),
             analysis: Default::default(),
             tornado_focus: None,
+            goal_form: Default::default(),
+            split_form: Default::default(),
             palette: Default::default(),
             panels: super::layout::fit_panels(f32::INFINITY, true, true),
             editing_field: None,
@@ -247,6 +255,10 @@ impl PlannerApp {
                 self.right_tab = RightTab::Mineral;
             }
             Message::ShowInput(input) => self.show_input(ctx, input),
+            Message::SeekBudget => self.seek_budget(),
+            Message::ApplySoughtBudget => self.apply_sought_budget(),
+            Message::ProposeSplit => self.propose_split(),
+            Message::ApplySplit => self.apply_split(),
             Message::RemoveSupplier { mineral, supplier } => {
                 doc.active_mut().remove_supplier(mineral, supplier);
             }
@@ -537,6 +549,82 @@ impl PlannerApp {
         ctx.memory_mut(|m| m.request_focus(id));
     }
 
+    /// Answer the goal seek on screen for the plan on screen.
+    fn seek_budget(&mut self) {
+        let form = &mut self.goal_form;
+        let Some(plan) = self.doc.valid_plan() else {
+            form.answer = None;
+            self.notices
+                .error("Fix the problems marked in red first: the plan cannot be projected.");
+            return;
+        };
+        let Some(m) = plan.minerals.get(form.mineral) else {
+            return;
+        };
+        let by_month = form.by_month.clamp(1, plan.horizon_months.max(1));
+        let result = crate::model::goal_seek(plan, form.mineral, form.coverage_pct, by_month)
+            .map_err(|e| format!("Cannot ask: {e}"));
+        form.answer = Some(views::goal_seek_panel::GoalAnswer {
+            mineral: form.mineral,
+            mineral_name: m.name.clone(),
+            by: plan.calendar_month(by_month),
+            result,
+        });
+    }
+
+    fn apply_sought_budget(&mut self) {
+        let Some(answer) = self.goal_form.answer.clone() else {
+            return;
+        };
+        let Ok(result) = &answer.result else { return };
+        let scenario = self.doc.active_mut();
+        let same_mineral = scenario
+            .minerals
+            .get(answer.mineral)
+            .is_some_and(|m| m.name == answer.mineral_name);
+        if same_mineral && scenario.set_mineral_budget(answer.mineral, result.budget_usd()) {
+            self.notices.info(format!(
+                "{} budget set to {}. Edit > Undo takes it back.",
+                answer.mineral_name,
+                crate::display::usd_short(result.budget_usd())
+            ));
+        }
+    }
+
+    /// Propose a split of the total among the minerals of the plan on screen.
+    fn propose_split(&mut self) {
+        let split = &mut self.split_form;
+        let Some(plan) = self.doc.valid_plan() else {
+            split.answer = None;
+            self.notices
+                .error("Fix the problems marked in red first: the plan cannot be projected.");
+            return;
+        };
+        let total = split
+            .total_usd
+            .unwrap_or_else(|| plan.minerals.iter().map(|m| m.budget_usd).sum());
+        let weights: Vec<f64> = plan
+            .minerals
+            .iter()
+            .map(|m| split.weight(&m.name))
+            .collect();
+        split.answer = Some(
+            crate::model::allocate(plan, total, &weights).map_err(|e| format!("Cannot split: {e}")),
+        );
+    }
+
+    fn apply_split(&mut self) {
+        let Some(Ok(allocation)) = self.split_form.answer.clone() else {
+            return;
+        };
+        if self.doc.active_mut().set_budgets(&allocation.budgets_usd()) {
+            self.notices.info(format!(
+                "Budgets set to the proposed split of {}. Edit > Undo takes it back.",
+                crate::display::usd_short(allocation.total_usd - allocation.unallocated_usd)
+            ));
+        }
+    }
+
     /// Make the editor visible (a click on a difference selects what to
     /// edit): unfold it if the planner folded it.
     fn reveal_editor(&mut self) {
@@ -729,6 +817,11 @@ impl PlannerApp {
         // The one refresh of derived data, after every edit of this frame
         // and before the plot and summary draw it.
         let recomputed = self.doc.refresh();
+        if recomputed {
+            // An answer is for the plan it was asked of.
+            self.goal_form.answer = None;
+            self.split_form.answer = None;
+        }
         self.update_analysis(&ctx);
 
         egui::CentralPanel::default().show(ui, |ui| self.central_panel(ui));
@@ -853,6 +946,10 @@ impl PlannerApp {
             }
             ui.selectable_value(&mut self.bottom_tab, BottomTab::Sensitivity, "Sensitivity")
                 .on_hover_text("Which inputs move final coverage most (tornado chart)");
+            ui.selectable_value(&mut self.bottom_tab, BottomTab::GoalSeek, "Goal seek")
+                .on_hover_text("The budget a mineral needs to reach a coverage by a month");
+            ui.selectable_value(&mut self.bottom_tab, BottomTab::BudgetSplit, "Budget split")
+                .on_hover_text("Split a total budget to raise the lowest coverage");
             if let Some(c) = comparison {
                 ui.weak(format!("against {}", c.name));
             }
@@ -884,6 +981,15 @@ impl PlannerApp {
                 if let Some(focus) = views::tornado::show(ui, &view, &mut self.pending) {
                     self.tornado_focus = focus;
                 }
+            }
+            (BottomTab::GoalSeek, _) => views::goal_seek_panel::show(
+                ui,
+                &mut self.goal_form,
+                doc.active(),
+                &mut self.pending,
+            ),
+            (BottomTab::BudgetSplit, _) => {
+                views::budget_split::show(ui, &mut self.split_form, doc.active(), &mut self.pending)
             }
             _ => views::summary_table::show(
                 ui,

@@ -316,6 +316,14 @@ pub enum Message {
     /// Open an input of the tornado in the editor (select its mineral or
     /// event and put the cursor in its field).
     ShowInput(crate::model::sensitivity::Input),
+    /// Ask the goal seek on screen.
+    SeekBudget,
+    /// Set the mineral's budget to the goal seek's answer (one edit).
+    ApplySoughtBudget,
+    /// Ask for a budget split.
+    ProposeSplit,
+    /// Set every budget to the proposed split (one edit).
+    ApplySplit,
     RemoveSupplier {
         mineral: usize,
         supplier: usize,

@@ -2,12 +2,14 @@
 //! the scenario and send everything else as messages; they never compute
 //! projections.
 
+pub mod budget_split;
 pub mod command_palette;
 pub mod coverage_plot;
 pub mod events_panel;
 pub mod field;
 pub mod file_bar;
 pub mod form;
+pub mod goal_seek_panel;
 pub mod menu_bar;
 pub mod mineral_editor;
 pub mod mineral_list;
