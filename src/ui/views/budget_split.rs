@@ -80,6 +80,12 @@ pub fn show(
         }
         None => None,
     };
+    match proposal {
+        Some(a) => outcome(ui, a, plan, messages),
+        None => {
+            ui.weak("Weights and the total are yours to set; nothing changes until you apply.");
+        }
+    }
     egui::ScrollArea::both()
         .id_salt("budget_split")
         .show(ui, |ui| {
@@ -131,32 +137,43 @@ pub fn show(
                     }
                 });
         });
-    let Some(a) = proposal else {
-        ui.weak("Weights and the total are yours to set; nothing changes until you apply.");
-        return;
-    };
-    ui.label(format!(
-        "Lowest weighted coverage: {} now → {} proposed",
-        pct(a.current_lowest_score),
-        pct(a.proposed_lowest_score)
-    ));
+}
+
+/// The proposal's outcome and the button that applies it, above the table
+/// so that a short window still shows them.
+fn outcome(ui: &mut Ui, a: &Allocation, plan: &Scenario, messages: &mut Vec<Message>) {
+    ui.horizontal_wrapped(|ui| {
+        ui.label(format!(
+            "Lowest weighted coverage: {} now → {} proposed",
+            pct(a.current_lowest_score),
+            pct(a.proposed_lowest_score)
+        ));
+        let matches_plan = a.minerals.len() == plan.minerals.len()
+            && a.minerals
+                .iter()
+                .zip(&plan.minerals)
+                .all(|(p, m)| p.name == m.name);
+        if ui
+            .add_enabled(matches_plan, egui::Button::new("Apply proposed split"))
+            .on_hover_text(
+                "Sets every mineral's budget at once: one edit, Edit > Undo takes it back",
+            )
+            .clicked()
+        {
+            messages.push(Message::ApplySplit);
+        }
+    });
     if a.unallocated_usd >= 1.0 {
         let why = a.unallocated_reason.clone().unwrap_or_default();
-        ui.weak(format!(
-            "{} left unallocated: {why}",
-            usd_short(a.unallocated_usd)
-        ));
-    }
-    let matches_plan = a.minerals.len() == plan.minerals.len()
-        && a.minerals
-            .iter()
-            .zip(&plan.minerals)
-            .all(|(p, m)| p.name == m.name);
-    if ui
-        .add_enabled(matches_plan, egui::Button::new("Apply proposed split"))
-        .on_hover_text("Sets every mineral's budget at once: one edit, Edit > Undo takes it back")
-        .clicked()
-    {
-        messages.push(Message::ApplySplit);
+        ui.add(
+            egui::Label::new(
+                RichText::new(format!(
+                    "{} left unallocated: {why}",
+                    usd_short(a.unallocated_usd)
+                ))
+                .weak(),
+            )
+            .wrap(),
+        );
     }
 }

@@ -67,10 +67,10 @@ pub fn show(
             })
             .response
             .on_hover_text("The mineral whose budget is sought");
-        ui.label("need to reach");
-        let label = ui.label("coverage (%)");
+        let label = ui.label("need to reach");
         form::pct_field(ui, "goal_seek.coverage_pct", &mut form_state.coverage_pct)
-            .labelled_by(label.id);
+            .labelled_by(label.id)
+            .on_hover_text("Coverage to reach, % of the requirement");
         ui.label("% coverage by");
         ComboBox::from_id_salt("goal_by")
             .selected_text(plan.calendar_month(form_state.by_month).to_string())
