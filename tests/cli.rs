@@ -39,10 +39,13 @@ fn check_reports_parse_and_validation_problems() {
     )
     .unwrap();
     let invalid = dir.path().join("invalid.ron");
-    let text = stockpile_planner::samples::OCTOBER_2025_PLAN.text.replacen(
-        "share_pct: 76.0",
-        "share_pct: 70.0",
-        1,
+    // Cobalt's first refiner (Vale, 33.34 %) cut to 27.34 %: with the other
+    // two at 33.33 % the shares add up to 94 %.
+    let plan = stockpile_planner::samples::OCTOBER_2025_PLAN.text;
+    let text = plan.replacen("share_pct: 33.34", "share_pct: 27.34", 1);
+    assert_ne!(
+        text, plan,
+        "the sample no longer has the share this test edits"
     );
     std::fs::write(&invalid, text).unwrap();
     let (code, _, err) = run(&["check", bad.to_str().unwrap(), invalid.to_str().unwrap()]);
@@ -76,18 +79,29 @@ fn project_prints_csv_with_calendar_months() {
         lines.next().unwrap(),
         "month,mineral,unit,spend_usd,ordered,delivered,inventory,requirement,coverage_pct,unspent_usd,month_index"
     );
-    // Cobalt month 1: $500M / 60 = $8,333,333.33; opening 300 t of 7,500 t = 4%.
+    // Cobalt month 1 (October 2025, the first month of FY2026): $500M / 60
+    // = $8,333,333.33; no opening inventory and every refiner has a lead
+    // time, so nothing is delivered yet: coverage 0 %.
     let first: Vec<&str> = lines.next().unwrap().split(',').collect();
-    assert_eq!(&first[..3], ["2025-11", "Cobalt", "t"]);
+    assert_eq!(&first[..3], ["2025-10", "Cobalt", "t"]);
     assert!((first[3].parse::<f64>().unwrap() - 500e6 / 60.0).abs() < 1e-3);
-    assert_eq!(first[8], "4");
-    // 4 minerals × 60 months of rows.
+    assert_eq!(first[8], "0");
+    // Month 2: Vale (33.34 %, one month's lead time) delivers its part of
+    // month 1's order, 0.3334 × $8,333,333.33 / $47,950 = 57.94 t, 0.77 %
+    // of 7,500 t.
+    let second: Vec<&str> = lines.next().unwrap().split(',').collect();
+    assert_eq!(&second[..3], ["2025-11", "Cobalt", "t"]);
+    let delivered = 0.3334 * (500e6 / 60.0) / 47_950.0;
+    assert!((second[5].parse::<f64>().unwrap() - delivered).abs() < 1e-6);
+    let coverage = 100.0 * delivered / 7_500.0;
+    assert!((second[8].parse::<f64>().unwrap() - coverage).abs() < 1e-6);
+    // 4 minerals × 60 months of rows, the last in September 2030 (FY2030).
     assert_eq!(out.lines().count(), 1 + 4 * 60);
     assert!(
         out.lines()
             .last()
             .unwrap()
-            .starts_with("2030-10,Scandium,kg,")
+            .starts_with("2030-09,Scandium,kg,")
     );
 }
 
@@ -95,19 +109,28 @@ fn project_prints_csv_with_calendar_months() {
 fn project_prints_a_readable_table() {
     let (code, out, _) = run(&["project", "assets/october-2025-plan.ron"]);
     assert_eq!(code, 0);
-    assert!(out.contains("60 months from 2025-11 to 2030-10"), "{out}");
-    // The cobalt ceiling binds: about a third of the $500M stays unspent.
+    assert!(out.contains("60 months from 2025-10 to 2030-09"), "{out}");
+    // The cobalt ceiling binds: 1,500 t a fiscal year × 5 = 7,500 t at
+    // $47,950/t = $359.6M spent, so $140.4M of the $500M stays unspent.
     let cobalt = out.lines().find(|l| l.starts_with("Cobalt ")).unwrap();
     assert!(
-        cobalt.contains("$336M") && cobalt.contains("$164M"),
+        cobalt.contains("$360M") && cobalt.contains("$140M"),
         "{cobalt}"
     );
     assert!(out.contains("not within timeframe"));
-    // Coverage in time: no annual consumption in the sample, so no figure.
+    // Coverage in time: cobalt's 7,500 t against 8,000 t a year of US
+    // consumption is 7,500 / (8,000 / 12) = 11.25 months held.
     let header = out.lines().find(|l| l.starts_with("Mineral ")).unwrap();
     assert!(header.contains("Coverage Months held"), "{header}");
-    let months_held = cobalt.split_whitespace().nth(5).unwrap();
-    assert_eq!(months_held, "—", "{cobalt}");
+    let months_held: f64 = cobalt.split_whitespace().nth(5).unwrap().parse().unwrap();
+    assert!((months_held - 11.25).abs() <= 0.05 + 1e-9, "{cobalt}");
+    // Scandium has no annual consumption in the sample, so no figure.
+    let scandium = out.lines().find(|l| l.starts_with("Scandium ")).unwrap();
+    assert_eq!(
+        scandium.split_whitespace().nth(5).unwrap(),
+        "—",
+        "{scandium}"
+    );
 }
 
 #[test]
@@ -118,16 +141,50 @@ fn project_table_shows_what_events_cost_and_what_cannot_be_bought() {
         out.contains("Lost to events") && out.contains("Feasibility"),
         "{out}"
     );
-    // Antimony loses 43.4 points of final coverage to the four events.
-    let antimony = out.lines().find(|l| l.starts_with("Antimony ")).unwrap();
-    assert!(antimony.contains("-43.4 pts"), "{antimony}");
-    // Cobalt's ceiling leaves the plan 1.47× the purchasable supply.
+    // The qualified sources have no documented Chinese or DRC feed, so the
+    // measures in force cost nothing: the column says "none" (events, no
+    // loss) for every mineral.
+    for mineral in ["Cobalt ", "Antimony ", "Tantalum ", "Scandium "] {
+        let line = out.lines().find(|l| l.starts_with(mineral)).unwrap();
+        assert!(line.contains(" none "), "{line}");
+    }
+    // Cobalt's ceiling leaves the plan 1.39× the purchasable supply: the
+    // budget buys $500M / $47,950 = 10,427.5 t, the ceiling lets through
+    // 1,500 t × 5 fiscal years = 7,500 t.
     let cobalt = out.lines().find(|l| l.starts_with("Cobalt ")).unwrap();
-    assert!(cobalt.ends_with("1.47×"), "{cobalt}");
+    assert!(cobalt.ends_with("1.39×"), "{cobalt}");
     assert!(
-        out.contains("Warning: Cobalt: needs 1.5× the purchasable supply."),
+        out.contains("Warning: Cobalt: needs 1.4× the purchasable supply."),
         "{out}"
     );
+
+    // What the events cost when they do reach a supplier: the same file with
+    // US Antimony's Bolivian feed (57 %) coming from China instead.
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("chinese-feed.ron");
+    let restrictions = stockpile_planner::samples::OCTOBER_2025_CHINA_RESTRICTIONS.text;
+    let text = restrictions.replacen("origin: \"Bolivia\"", "origin: \"China\"", 1);
+    assert_ne!(text, restrictions, "the sample no longer has this feed");
+    std::fs::write(&path, text).unwrap();
+    let (code, out, _) = run(&["project", path.to_str().unwrap()]);
+    assert_eq!(code, 0);
+    // Without events: 58.33 t a month (the 700 t ceiling a year), 3,500 t
+    // ordered, 3,441.7 t delivered by 2030-09 (one month's lead time):
+    // 113.2 % of 3,040 t. With them (each event multiplies what the refiner
+    // can sell by 1 − weight × cut, docs/MODEL.md), from November 2025 the
+    // military end-user ban leaves 1 − 0.57 and the licensing refusals
+    // 1 − 0.57 × 0.30: 0.43 × 0.829 = 35.6 %, 20.8 t a month; October 2025
+    // has the ban on the US as well: × 0.43 more, 8.9 t. Ordered 8.9 + 59 ×
+    // 20.8 = 1,235.7 t, of which the last three months' (licensing adds two
+    // months to the lead time) are still in transit: 1,173.3 t, 38.6 %.
+    // Antimony loses 113.2 − 38.6 = 74.6 points.
+    let antimony = out.lines().find(|l| l.starts_with("Antimony ")).unwrap();
+    assert!(antimony.contains("-74.6 pts"), "{antimony}");
+    assert!(antimony.contains("38.6%"), "{antimony}");
+    // The other minerals still lose nothing.
+    let cobalt = out.lines().find(|l| l.starts_with("Cobalt ")).unwrap();
+    assert!(cobalt.contains(" none "), "{cobalt}");
+
     // Without events, the column says so rather than showing zeros.
     let (_, plain, _) = run(&["project", "assets/october-2025-plan.ron"]);
     let cobalt = plain.lines().find(|l| l.starts_with("Cobalt ")).unwrap();

@@ -7,8 +7,8 @@ mod common;
 
 use common::{simple, supplier};
 use stockpile_planner::model::{
-    Disruption, DisruptionKind, InTransitOnBan, PurchaseCeiling, Scenario, YearMonth, presets,
-    project, project_without_events,
+    Disruption, DisruptionKind, EventTarget, FeedShare, InTransitOnBan, PurchaseCeiling, Scenario,
+    Supplier, YearMonth, presets, project, project_without_events,
 };
 
 fn base() -> Scenario {
@@ -212,20 +212,53 @@ fn feasibility_compares_budget_with_purchasable_supply() {
 
 #[test]
 fn the_us_tariff_preset_hits_only_chinese_suppliers() {
-    let plan = stockpile_planner::samples::default_scenario();
     let mut tariff = presets::all()
         .into_iter()
         .find(|d| d.name.starts_with("US threatens +100% tariff"))
         .unwrap();
     // Never imposed: the preset is a what-if, disabled when added. Enabled
-    // here to measure what the threat would cost.
+    // here to measure what the threat would cost. It names China, so it
+    // targets the feed origin, on every mineral, from November 2025.
     assert!(!tariff.enabled);
     tariff.enabled = true;
-    let mut s = plan.clone();
+    assert_eq!(tariff.target, EventTarget::FeedOrigin);
+    assert!(tariff.minerals.is_empty());
+
+    // Three minerals, each $100 a month at $100/t for 12 months from
+    // 2026-01 (the tariff is in force throughout), no lead time, no
+    // carry-over: 12 t, 12 % of 100 t each without the tariff.
+    let mut s = base();
+    let template = s.minerals[0].clone();
+    let with = |name: &str, suppliers: Vec<Supplier>| {
+        let mut m = template.clone();
+        m.name = name.into();
+        m.suppliers = suppliers;
+        m
+    };
+    // Cobalt: a Canadian refiner on Canadian feed.
+    let mut canadian = supplier("Vale Port Colborne", 100.0, 0);
+    canadian.country = "Canada".into();
+    canadian.feed = vec![FeedShare::new("Canada", 100.0)];
+    // Antimony: half from a supplier named "China" (no feed list: its name
+    // is its one origin, hit in full), half from Tajikistan.
+    let antimony = vec![supplier("China", 50.0, 0), supplier("Tajikistan", 50.0, 0)];
+    // Gallium: a Japanese recycler with 40 % of its feed from China.
+    let mut japanese = supplier("Japan (recycled)", 100.0, 0);
+    japanese.country = "Japan".into();
+    japanese.feed = vec![FeedShare::new("China", 40.0), FeedShare::new("Japan", 60.0)];
+    s.minerals = vec![
+        with("Cobalt", vec![canadian]),
+        with("Antimony", antimony),
+        with("Gallium", vec![japanese]),
+    ];
     s.disruptions.push(tariff);
     let lost = project(&s).coverage_lost_vs(&project_without_events(&s));
-    // Cobalt has no Chinese supplier; antimony (50% China) loses coverage.
+    // Cobalt: no Chinese feed, nothing lost.
     assert_close!(lost[0], 0.0);
-    assert!(lost[1] > 10.0, "antimony lost {}", lost[1]);
-    assert!(lost[2] > 0.0 && lost[3] > 0.0);
+    // Antimony: China's $50 a month buys 0.25 t at $200/t, Tajikistan's
+    // 0.5 t: 9 t, 9 % instead of 12 %: 3 points lost.
+    assert_close!(lost[1], 3.0);
+    // Gallium: the price paid rises by 40 % × 100 % = 40 %, $140/t: 12 /
+    // 1.4 = 8.571 t, so 12 − 8.571 = 3.429 points lost.
+    assert_close!(lost[2], 12.0 - 12.0 / 1.4);
 }

@@ -111,7 +111,7 @@ fn typing_a_share_keeps_the_focus_while_the_total_warning_appears() {
     let mut h = sample_window();
     click_field(&mut h, "Supplier 1 share");
     let warning = type_slowly(&mut h, "Supplier 1 share", "80", "add up to");
-    // 8 % and 80 % with the others (10 % and 14 %): neither adds up to 100.
+    // 8 % and 80 % with the others (33.33 % each): neither adds up to 100.
     assert_eq!(warning, [true, true]);
     enter(&mut h);
     assert_eq!(
@@ -122,15 +122,26 @@ fn typing_a_share_keeps_the_focus_while_the_total_warning_appears() {
 
 #[test]
 fn typing_a_qualified_supply_keeps_the_focus() {
-    let mut h = sample_window();
+    // The sample's cobalt ceiling, 1,500 t a fiscal year, as 20 % of a
+    // qualified supply of 7,500 t a year.
+    let mut scenario = samples::default_scenario();
+    scenario.minerals[0].ceiling = PurchaseCeiling::PctOfQualifiedSupply {
+        pct: 20.0,
+        qualified_supply_qty_per_year: 7_500.0,
+    };
+    let mut h = common::window(scenario.clone(), egui::Theme::Dark);
     let label = "Qualified supply (t/yr)";
     click_field(&mut h, label);
-    type_slowly(
+    let warning = type_slowly(
         &mut h,
         label,
         "12000",
         "Budget cannot all be spent in the timeframe",
     );
+    // The budget buys $500M / $47,950 = 10,427.5 t; 20 % of 1, 12, 120 and
+    // 1,200 t a year over five fiscal years cannot take it, 20 % of 12,000
+    // (12,000 t) can: the warning stays until the last key, then goes.
+    assert_eq!(warning, [true, true, true, true, false]);
     enter(&mut h);
     match h.state().doc.scenario.minerals[0].ceiling {
         PurchaseCeiling::PctOfQualifiedSupply {
@@ -143,7 +154,7 @@ fn typing_a_qualified_supply_keeps_the_focus() {
     press(&mut h, Modifiers::COMMAND, Key::Z);
     assert_eq!(
         h.state().doc.scenario.minerals[0].ceiling,
-        samples::default_scenario().minerals[0].ceiling
+        scenario.minerals[0].ceiling
     );
 }
 
@@ -433,6 +444,11 @@ fn tab_finishes_one_field_and_types_into_the_next() {
     let mut h = sample_window();
     click_field(&mut h, "Price (USD/t)");
     type_slowly(&mut h, "Price (USD/t)", "50000", "no such text");
+    // Tab goes to the next control: the price range's box (unticked, no
+    // range), then the escalation field.
+    h.key_press(Key::Tab);
+    h.run();
+    assert!(h.get_by_label("Price range (90%)").is_focused());
     h.key_press(Key::Tab);
     h.run();
     assert!(h.get_by_label("Price escalation (%/yr)").is_focused());
@@ -451,12 +467,12 @@ fn tab_finishes_one_field_and_types_into_the_next() {
     );
     assert_eq!(
         h.state().doc.scenario.minerals[0].escalation_pct_per_year,
-        3.0
+        0.0
     );
     press(&mut h, Modifiers::COMMAND, Key::Z);
     assert_eq!(
         h.state().doc.scenario.minerals[0].price_usd_per_unit,
-        42_000.0
+        47_950.0
     );
 }
 

@@ -16,6 +16,24 @@ use stockpile_planner::ui::PlannerApp;
 const BAN: &str =
     "China bans dual-use exports to US military end users (Dec 2024, kept in Nov 2025)";
 
+/// The October 2025 plan with half of antimony bought from a supplier
+/// named "China" (no feed list: its name is its one origin, so a preset on
+/// Chinese feed hits it in full) and half from US Antimony (feed Bolivia,
+/// Australia, Mexico: not hit). The sample's sole source has no Chinese
+/// feed, so no China preset would change it. China's lead time is 0 and US
+/// Antimony's 1 month: orders re-sourced to US Antimony arrive a month
+/// later.
+fn plan_with_a_chinese_antimony_supplier() -> stockpile_planner::model::Scenario {
+    let mut s = samples::default_scenario();
+    let antimony = &mut s.minerals[1];
+    assert_eq!(antimony.suppliers.len(), 1, "the sample's sole source");
+    antimony.suppliers[0].share_pct = 50.0;
+    antimony
+        .suppliers
+        .insert(0, stockpile_planner::model::Supplier::new("China", 50.0, 0));
+    s
+}
+
 /// Opens the Events tab and adds the December 2024 ban: two clicks, the
 /// preset menu then the event.
 fn add_the_ban_preset(h: &mut Harness<'static, PlannerApp>) {
@@ -29,7 +47,7 @@ fn add_the_ban_preset(h: &mut Harness<'static, PlannerApp>) {
 
 #[test]
 fn a_preset_lowers_coverage_and_disabling_it_restores_it_exactly() {
-    let mut h = harness(samples::default_scenario(), egui::Theme::Dark);
+    let mut h = harness(plan_with_a_chinese_antimony_supplier(), egui::Theme::Dark);
     let before = h.state().doc.projection.clone();
     let antimony_before = before.minerals[1].final_coverage_pct();
 
@@ -37,9 +55,9 @@ fn a_preset_lowers_coverage_and_disabling_it_restores_it_exactly() {
 
     assert_eq!(h.state().doc.scenario.disruptions.len(), 1);
     let antimony_after = h.state().doc.projection.minerals[1].final_coverage_pct();
-    // Re-sourced by default: China's half goes to the other suppliers, whose
-    // lead time is longer, so coverage drops a little; with re-sourcing off
-    // it would halve.
+    // Re-sourced by default: China's half goes to US Antimony, whose lead
+    // time is longer, so coverage drops a little (the last month's orders
+    // are all still in transit); with re-sourcing off it would halve.
     assert!(
         antimony_after < antimony_before,
         "{antimony_after} vs {antimony_before}"
@@ -52,7 +70,7 @@ fn a_preset_lowers_coverage_and_disabling_it_restores_it_exactly() {
     let lost = h.state().doc.coverage_lost_to_events_pct[1];
     assert!((lost - (antimony_before - antimony_after)).abs() < 1e-9);
 
-    // Untick re-sourcing: the ban now leaves China's half unspent.
+    // Untick re-sourcing: the ban now leaves China's half unbought.
     h.get_by_label("Re-source blocked orders from the other suppliers")
         .click();
     h.run();
@@ -103,7 +121,7 @@ fn events_snapshot_dark() {
         samples::OCTOBER_2025_CHINA_RESTRICTIONS.scenario(),
         egui::Theme::Dark,
     );
-    h.get_by_role_and_label(Role::Button, "Events (4)").click();
+    h.get_by_role_and_label(Role::Button, "Events (7)").click();
     h.run();
     h.snapshot("events_dark");
 }
@@ -119,9 +137,14 @@ fn events_snapshot_light() {
 
 #[test]
 fn minerals_are_picked_from_a_checklist() {
-    let mut h = common::tall_window(samples::default_scenario(), egui::Theme::Dark);
+    let mut h = common::tall_window(plan_with_a_chinese_antimony_supplier(), egui::Theme::Dark);
     let before = h.state().doc.projection.clone();
     add_the_ban_preset(&mut h);
+    assert_ne!(
+        h.state().doc.projection.minerals[1],
+        before.minerals[1],
+        "the ban hits the Chinese antimony supplier"
+    );
     let minerals =
         |h: &Harness<'static, PlannerApp>| h.state().doc.scenario.disruptions[0].minerals.clone();
     // The preset names gallium, germanium and antimony; of this scenario's
@@ -165,27 +188,29 @@ fn minerals_are_picked_from_a_checklist() {
 
 #[test]
 fn the_supplier_is_picked_from_the_scenario_suppliers() {
-    let mut h = common::tall_window(samples::default_scenario(), egui::Theme::Dark);
+    let mut h = common::tall_window(plan_with_a_chinese_antimony_supplier(), egui::Theme::Dark);
     let before = h.state().doc.projection.clone();
     add_the_ban_preset(&mut h);
     let antimony_with_china_ban = h.state().doc.projection.minerals[1].final_coverage_pct();
     assert!(antimony_with_china_ban < before.minerals[1].final_coverage_pct());
 
-    // "What if it were Tajikistan instead?": two clicks.
+    // The preset targets the feed origin, so the chooser lists the
+    // scenario's origins. "What if it were Bolivia instead?" (57 % of US
+    // Antimony's feed): two clicks.
     h.get_by_role_and_label(Role::Button, "Choose supplier")
         .click();
     h.run();
-    h.get_by_role_and_label(Role::Button, "Tajikistan").click();
+    h.get_by_role_and_label(Role::Button, "Bolivia").click();
     h.run();
-    assert_eq!(h.state().doc.scenario.disruptions[0].supplier, "Tajikistan");
+    assert_eq!(h.state().doc.scenario.disruptions[0].supplier, "Bolivia");
     let antimony_now = h.state().doc.projection.minerals[1].final_coverage_pct();
     assert_ne!(antimony_now, antimony_with_china_ban);
 
-    // "Every supplier" empties the field: the ban hits all of antimony's.
+    // "Every origin" empties the field: the ban hits all of antimony's.
     h.get_by_role_and_label(Role::Button, "Choose supplier")
         .click();
     h.run();
-    h.get_by_role_and_label(Role::Button, "Every supplier")
+    h.get_by_role_and_label(Role::Button, "Every origin")
         .click();
     h.run();
     assert_eq!(h.state().doc.scenario.disruptions[0].supplier, "");

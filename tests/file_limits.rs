@@ -221,7 +221,7 @@ fn a_feed_mix_with_too_many_origins_is_refused_naming_the_supplier() {
     assert_eq!(
         e.message,
         format!(
-            "the file has {} feed origins for DRC of Cobalt; a scenario may have at most {MAX_FEED_ORIGINS_PER_SUPPLIER}",
+            "the file has {} feed origins for Vale Port Colborne of Cobalt; a scenario may have at most {MAX_FEED_ORIGINS_PER_SUPPLIER}",
             MAX_FEED_ORIGINS_PER_SUPPLIER + 1
         )
     );

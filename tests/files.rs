@@ -216,7 +216,13 @@ fn a_failed_save_keeps_the_old_file_and_the_work() {
 fn opening_a_corrupt_file_keeps_the_scenario_and_shows_where() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("broken.ron");
-    std::fs::write(&path, &samples::OCTOBER_2025_PLAN.text[..1500]).unwrap();
+    // Cut in the indentation after cobalt's first `Supplier(` (line 27,
+    // column 25), as in tests/file_format.rs: a cut by structure cannot
+    // fall inside the long notes string.
+    let plan = samples::OCTOBER_2025_PLAN.text;
+    let open = "                Supplier(\n";
+    let cut = plan.find(open).expect("the sample has a supplier") + open.len() + 11;
+    std::fs::write(&path, &plan[..cut]).unwrap();
     let dialog = FakeDialog::default();
     let mut h = app_with(&dialog, None);
     let before = h.state().doc.scenario.clone();
@@ -224,7 +230,7 @@ fn opening_a_corrupt_file_keeps_the_scenario_and_shows_where() {
     send(&mut h, Command::Open);
     assert_eq!(h.state().doc.scenario, before);
     assert!(h.state().doc.path.is_none());
-    let message = format!("{}:24:26: the file ends too early", path.display());
+    let message = format!("{}:27:26: the file ends too early", path.display());
     assert!(h.query_by_label_contains(&message).is_some());
     assert!(
         h.query_by_label_contains("The scenario in the window is unchanged")
@@ -560,8 +566,11 @@ fn saving_a_scenario_with_problems_asks_first_and_lists_them() {
 
 #[test]
 fn a_file_changed_on_disk_is_not_overwritten_without_asking() {
+    // Edits that keep the plan valid (a shorter horizon would leave
+    // scandium's five yearly amounts unspendable, and Save would first ask
+    // about that problem).
     let (_dir, path, mut h) = window_on_a_copy_of_the_plan("shared.ron");
-    h.state_mut().doc.scenario.horizon_months = 48;
+    h.state_mut().doc.scenario.minerals[0].budget_usd = 400e6;
     h.run();
     // A colleague saves over the shared file meanwhile.
     let mut theirs = samples::default_scenario();
@@ -578,11 +587,11 @@ fn a_file_changed_on_disk_is_not_overwritten_without_asking() {
     ctrl_s(&mut h);
     h.get_by_role_and_label(Role::Button, "Overwrite").click();
     h.run();
-    assert_eq!(file::load(&path).unwrap().horizon_months, 48);
+    assert_eq!(file::load(&path).unwrap().minerals[0].budget_usd, 400e6);
     // Saved now: the next save does not ask again.
-    h.state_mut().doc.scenario.horizon_months = 36;
+    h.state_mut().doc.scenario.minerals[0].budget_usd = 300e6;
     h.run();
     ctrl_s(&mut h);
     assert!(h.query_by_label("The file changed on disk").is_none());
-    assert_eq!(file::load(&path).unwrap().horizon_months, 36);
+    assert_eq!(file::load(&path).unwrap().minerals[0].budget_usd, 300e6);
 }

@@ -174,15 +174,29 @@ fn hhi_worked_by_hand() {
 
 #[test]
 fn supplier_hhi_and_share_from_china() {
-    // The October 2025 plan's cobalt: DRC 76, Indonesia 10, allied 14.
+    // The October 2025 plan's cobalt: three qualified refiners (Vale 33.34,
+    // Glencore 33.33, Sumitomo 33.33): 1,111.5556 + 2 × 1,110.8889 =
+    // 3,333.3334, highly concentrated (above 2,500) even with three equal
+    // sources; none of them is in China.
     let plan = stockpile_planner::samples::OCTOBER_2025_PLAN.scenario();
     let cobalt = &plan.minerals[0];
-    assert_eq!(supplier_hhi(cobalt), 6_072.0);
+    assert_eq!(supplier_hhi(cobalt), 3_333.3334);
+    assert_eq!(Concentration::of(supplier_hhi(cobalt)), Concentration::High);
     assert_eq!(share_from_china_pct(cobalt), 0.0);
-    // Antimony: China 50, Tajikistan 25, other 25 → 3,750, half from China.
+    // Antimony: US Antimony Corp, the sole source: 100² = 10,000, not
+    // Chinese (its feed does not count: the supplier contracted with does).
     let antimony = &plan.minerals[1];
-    assert_eq!(supplier_hhi(antimony), 3_750.0);
-    assert_eq!(share_from_china_pct(antimony), 50.0);
+    assert_eq!(supplier_hhi(antimony), 10_000.0);
+    assert_eq!(share_from_china_pct(antimony), 0.0);
+    // A mineral bought half from China: China 50, Tajikistan 25, other 25
+    // → 2,500 + 625 + 625 = 3,750, 50 % from China.
+    let half = mineral(&[
+        ("China", 50.0),
+        ("Tajikistan", 25.0),
+        ("Other (TR, BO, AU)", 25.0),
+    ]);
+    assert_eq!(supplier_hhi(&half), 3_750.0);
+    assert_eq!(share_from_china_pct(&half), 50.0);
 
     let m = mineral(&[
         ("China", 30.0),
@@ -286,15 +300,42 @@ fn project_table_shows_supplier_hhi_and_share_from_china() {
         header.contains("Supplier HHI") && header.contains("From China"),
         "{header}"
     );
+    // Cobalt: three refiners, HHI 3,333; antimony: one, 10,000; none in
+    // China.
     let cobalt = out.lines().find(|l| l.starts_with("Cobalt ")).unwrap();
     assert!(
-        cobalt.contains(" 6,072 ") && cobalt.contains(" 0.0% "),
+        cobalt.contains(" 3,333 ") && cobalt.contains(" 0.0% "),
         "{cobalt}"
     );
     let antimony = out.lines().find(|l| l.starts_with("Antimony ")).unwrap();
     assert!(
-        antimony.contains(" 3,750 ") && antimony.contains(" 50.0% "),
+        antimony.contains(" 10,000 ") && antimony.contains(" 0.0% "),
         "{antimony}"
+    );
+
+    // A share from China shows: the same plan with Sumitomo (33.33 % of
+    // cobalt) renamed "China Minmetals"; the HHI is unchanged.
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("plan.ron");
+    let plan = stockpile_planner::samples::OCTOBER_2025_PLAN.text;
+    let text = plan.replacen(
+        "name: \"Sumitomo Metal Mining (Niihama)\"",
+        "name: \"China Minmetals\"",
+        1,
+    );
+    assert_ne!(text, plan, "the sample no longer has this supplier");
+    std::fs::write(&path, text).unwrap();
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_stockpile-planner"))
+        .arg("project")
+        .arg(&path)
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let out = String::from_utf8(out.stdout).unwrap();
+    let cobalt = out.lines().find(|l| l.starts_with("Cobalt ")).unwrap();
+    assert!(
+        cobalt.contains(" 3,333 ") && cobalt.contains(" 33.3% "),
+        "{cobalt}"
     );
 }
 

@@ -5,18 +5,20 @@
 mod common;
 
 use egui_kittest::kittest::Queryable;
+use stockpile_planner::model::PurchaseCeiling;
 use stockpile_planner::model::disruption::EventTarget;
 use stockpile_planner::samples;
 
 #[test]
 fn fill_feed_from_world_production_and_aim_an_event_at_an_origin() {
     let mut h = common::window(samples::default_scenario(), egui::Theme::Dark);
-    // The concentration line under the suppliers (76/10/14 → 6,072).
+    // The concentration line under the suppliers (33.34/33.33/33.33 →
+    // 3,333: three refiners, still above 2,500).
     assert!(
-        h.query_by_label_contains("Suppliers HHI 6,072 (highly concentrated) · from China 0%")
+        h.query_by_label_contains("Suppliers HHI 3,333 (highly concentrated) · from China 0%")
             .is_some()
     );
-    h.get_by_label_contains("DRC: no country · unlimited")
+    h.get_by_label_contains("Vale Port Colborne: Canada · unlimited · feed Canada 100%")
         .click();
     h.run();
     h.get_by_label("Fill from world production").click();
@@ -50,7 +52,18 @@ fn fill_feed_from_world_production_and_aim_an_event_at_an_origin() {
     h.key_press(egui::Key::Escape);
     h.run();
 
-    // A ban on feed from the DRC now reaches the DRC supplier by its feed.
+    // A ban on feed from the DRC now reaches Vale by its feed (75.9 % of
+    // it). Cobalt's ceiling (1,500 t a fiscal year) would hide the cut: the
+    // budget orders 2,085 t a year, and 2,085 × (1 − 0.3334 × 0.759) =
+    // 1,558 t with the ban, still above the ceiling. Without a ceiling the
+    // plan is held by its budget, and what Vale cannot buy is lost
+    // (re-sourcing off).
+    {
+        let s = h.state_mut().doc.active_mut();
+        s.minerals[0].ceiling = PurchaseCeiling::None;
+    }
+    h.run();
+    h.run();
     let before = h.state().doc.projection.minerals[0].final_coverage_pct();
     {
         let s = h.state_mut().doc.active_mut();

@@ -784,7 +784,8 @@ mod tests {
         b.minerals.remove(2);
         b.minerals.push(Mineral::new("Gallium"));
         let cobalt = &mut b.minerals[1];
-        cobalt.suppliers[0].share_pct = 60.0;
+        // Vale 33.34 % → 17.34 %, Glencore 33.33 % → 49.33 %.
+        cobalt.suppliers[0].share_pct = 17.34;
         cobalt.suppliers[1].share_pct += 16.0;
         b.disruptions[0].end = Some(YearMonth::new(2026, 6));
         let found: Vec<(String, String, String, String)> = differences(&a, &b)
@@ -796,10 +797,10 @@ mod tests {
         let first_event = &a.disruptions[0];
         let expected = vec![
             (
-                "Cobalt · supplier DRC · share".to_string(),
+                "Cobalt · supplier Vale Port Colborne · share".to_string(),
                 "minerals[1].suppliers[0].share_pct".to_string(),
-                "76%".to_string(),
-                "60%".to_string(),
+                "33.34%".to_string(),
+                "17.34%".to_string(),
             ),
             (
                 format!("Cobalt · supplier {} · share", second.name),
