@@ -1,8 +1,10 @@
-//! The command line: `check`, `project`, `diff` and `fmt`. Output goes to the given
-//! writers so that tests can read it; the return value is the exit code.
+//! The command line: `check`, `project`, `diff`, `fmt`, `goal` and
+//! `allocate`. Output goes to the given writers so that tests can read it;
+//! the return value is the exit code.
 
 use crate::display::{
-    feasibility_ratio, grouped, pct, pts_delta, reach_delta, usd_delta, usd_short,
+    feasibility_ratio, grouped, pct, pct_short, pts_delta, reach_delta, usd_delta, usd_full,
+    usd_short,
 };
 use crate::file;
 use crate::model::compare::{deltas, differences};
@@ -483,4 +485,292 @@ pub fn write_table(
         )?;
     }
     Ok(())
+}
+
+/// `goal FILE --mineral NAME --coverage PCT [--by YYYY-MM] [--variant
+/// NAME]`: the budget a mineral needs to reach a coverage by a month (the
+/// horizon when `by` is `None`), with everything else as in the file
+/// (`model::goal_seek`). `coverage` as typed: `80` or `80%`. Prints the
+/// answer in one or two lines; exit 0 when answered (also "not
+/// reachable"), 1 when the file, the mineral, the coverage or the month
+/// cannot be used.
+pub fn goal_file(
+    path: &Path,
+    variant: Option<&str>,
+    mineral: &str,
+    coverage: &str,
+    by: Option<&str>,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> i32 {
+    use crate::model::goal_seek::{GoalSeek, goal_seek, plan_month};
+    let Some((scenario, _)) = load_valid_variant(path, variant, err) else {
+        return EXIT_INVALID;
+    };
+    let Some(k) = find_mineral(&scenario, path, mineral, err) else {
+        return EXIT_INVALID;
+    };
+    let Some(target) = parse_pct(coverage) else {
+        let _ = writeln!(
+            err,
+            "the coverage must be a percentage such as 80 or 80%, not \"{coverage}\""
+        );
+        return EXIT_INVALID;
+    };
+    let horizon = scenario.horizon_months;
+    let plan_end = scenario.calendar_month(horizon);
+    let by_month = match by {
+        None => horizon,
+        Some(text) => {
+            let month = text.parse::<crate::model::YearMonth>().ok();
+            match month.and_then(|m| plan_month(&scenario, m)) {
+                Some(m) => m,
+                None => {
+                    let _ = writeln!(
+                        err,
+                        "the month must be written YYYY-MM and lie within the plan ({} to \
+                         {plan_end}), not \"{text}\"",
+                        scenario.start
+                    );
+                    return EXIT_INVALID;
+                }
+            }
+        }
+    };
+    let by_calendar = scenario.calendar_month(by_month);
+    let m = &scenario.minerals[k];
+    let answer = match goal_seek(&scenario, k, target, by_month) {
+        Ok(answer) => answer,
+        Err(e) => {
+            let _ = writeln!(err, "{e}");
+            return EXIT_INVALID;
+        }
+    };
+    let current =
+        crate::model::project(&scenario).minerals[k].months[by_month as usize - 1].coverage_pct;
+    let result = (|| {
+        writeln!(
+            out,
+            "{}: {} coverage by {by_calendar}",
+            m.name,
+            pct_short(target)
+        )?;
+        match &answer {
+            GoalSeek::Reached {
+                budget_usd,
+                coverage_pct,
+            } => writeln!(
+                out,
+                "Needs a budget of {} (gives {}; the current {} gives {}).",
+                usd_full(*budget_usd),
+                pct(*coverage_pct),
+                usd_full(m.budget_usd),
+                pct(current)
+            ),
+            GoalSeek::AlreadyMet {
+                current_budget_usd,
+                coverage_pct,
+                least_budget_usd,
+                ..
+            } => writeln!(
+                out,
+                "Already met: the current budget of {} gives {}; {} would do.",
+                usd_full(*current_budget_usd),
+                pct(*coverage_pct),
+                usd_full(*least_budget_usd)
+            ),
+            GoalSeek::NotReachable {
+                best_coverage_pct,
+                best_budget_usd,
+                reason,
+                ..
+            } => {
+                writeln!(out, "{}{}.", reason[..1].to_uppercase(), &reason[1..])?;
+                writeln!(
+                    out,
+                    "The most by {by_calendar} is {}, from a budget of {} (more is not used; \
+                     the current {} gives {}).",
+                    pct(*best_coverage_pct),
+                    usd_full(*best_budget_usd),
+                    usd_full(m.budget_usd),
+                    pct(current)
+                )
+            }
+        }
+    })();
+    finish(result, "the answer", err)
+}
+
+/// `allocate FILE --total-usd AMOUNT [--weight NAME=W]... [--variant
+/// NAME]`: split a total budget among the minerals to raise the lowest
+/// (weighted) final coverage (`model::allocation`), printed beside the
+/// current split. `total` as typed (`1e9`, `$1B`, `750M`); weights `NAME=W`
+/// by mineral name, 1 for the others. Exit 0 when answered, 1 when the
+/// file, the total or a weight cannot be used.
+pub fn allocate_file(
+    path: &Path,
+    variant: Option<&str>,
+    total: &str,
+    weights: &[String],
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> i32 {
+    use crate::model::allocation::allocate;
+    let Some((scenario, _)) = load_valid_variant(path, variant, err) else {
+        return EXIT_INVALID;
+    };
+    let Some(total_usd) = crate::display::parse_usd(total).filter(|t| *t >= 0.0) else {
+        let _ = writeln!(
+            err,
+            "the total must be an amount such as 1e9, $1B or 750M, not \"{total}\""
+        );
+        return EXIT_INVALID;
+    };
+    let mut w = vec![1.0; scenario.minerals.len()];
+    for given in weights {
+        let Some((name, value)) = given.rsplit_once('=') else {
+            let _ = writeln!(
+                err,
+                "a weight is written NAME=WEIGHT (for example Cobalt=2), not \"{given}\""
+            );
+            return EXIT_INVALID;
+        };
+        let Some(k) = find_mineral(&scenario, path, name.trim(), err) else {
+            return EXIT_INVALID;
+        };
+        match value.trim().parse::<f64>() {
+            Ok(v) if v.is_finite() && v >= 0.0 => w[k] = v,
+            _ => {
+                let _ = writeln!(
+                    err,
+                    "the weight of {} must be a number of at least 0, not \"{}\"",
+                    scenario.minerals[k].name,
+                    value.trim()
+                );
+                return EXIT_INVALID;
+            }
+        }
+    }
+    let a = match allocate(&scenario, total_usd, &w) {
+        Ok(a) => a,
+        Err(e) => {
+            let _ = writeln!(err, "{e}");
+            return EXIT_INVALID;
+        }
+    };
+    let weighted = w.iter().any(|&x| x != 1.0);
+    let result = (|| {
+        writeln!(
+            out,
+            "{}: {} split to raise the lowest {}coverage at the end ({})\n",
+            scenario.name,
+            usd_full(total_usd),
+            if weighted { "weighted " } else { "" },
+            scenario.calendar_month(scenario.horizon_months)
+        )?;
+        let row = |out: &mut dyn Write, cells: [&str; 6]| {
+            writeln!(
+                out,
+                "{:<26} {:>6} {:>16} {:>9} {:>16} {:>9}",
+                cells[0], cells[1], cells[2], cells[3], cells[4], cells[5]
+            )
+        };
+        row(
+            out,
+            [
+                "Mineral",
+                "Weight",
+                "Current budget",
+                "Coverage",
+                "Proposed",
+                "Coverage",
+            ],
+        )?;
+        for m in &a.minerals {
+            row(
+                out,
+                [
+                    &m.name,
+                    &format!("{}", m.weight),
+                    &usd_short(m.current_budget_usd),
+                    &pct(m.current_coverage_pct),
+                    &usd_short(m.proposed_budget_usd),
+                    &pct(m.proposed_coverage_pct),
+                ],
+            )?;
+        }
+        let current_total: f64 = a.minerals.iter().map(|m| m.current_budget_usd).sum();
+        row(
+            out,
+            [
+                "Total",
+                "",
+                &usd_short(current_total),
+                "",
+                &usd_short(total_usd - a.unallocated_usd),
+                "",
+            ],
+        )?;
+        let what = if weighted {
+            "Lowest weighted score"
+        } else {
+            "Lowest coverage"
+        };
+        writeln!(
+            out,
+            "\n{what}: {} now, {} proposed.",
+            pct(a.current_lowest_score),
+            pct(a.proposed_lowest_score)
+        )?;
+        for m in &a.minerals {
+            if let Some(limit) = &m.limit {
+                writeln!(out, "{}: {}.", m.name, limit.reason)?;
+            }
+        }
+        if let Some(reason) = &a.unallocated_reason {
+            writeln!(out, "{reason}.")?;
+        }
+        Ok(())
+    })();
+    finish(result, "the split", err)
+}
+
+/// The index of the mineral called `name` (exactly, else ignoring case),
+/// or `None` after saying which minerals the file has.
+fn find_mineral(
+    scenario: &Scenario,
+    path: &Path,
+    name: &str,
+    err: &mut dyn Write,
+) -> Option<usize> {
+    let found = scenario
+        .minerals
+        .iter()
+        .position(|m| m.name == name)
+        .or_else(|| {
+            scenario
+                .minerals
+                .iter()
+                .position(|m| m.name.eq_ignore_ascii_case(name))
+        });
+    if found.is_none() {
+        let names: Vec<String> = scenario
+            .minerals
+            .iter()
+            .map(|m| format!("\"{}\"", m.name))
+            .collect();
+        let _ = writeln!(
+            err,
+            "{}: there is no mineral called \"{name}\"; the file has {}",
+            path.display(),
+            names.join(", ")
+        );
+    }
+    found
+}
+
+/// A percentage as typed: `80`, `80%`, `80 %`.
+fn parse_pct(text: &str) -> Option<f64> {
+    let t = text.trim().trim_end_matches('%').trim();
+    t.parse::<f64>().ok().filter(|v| v.is_finite())
 }

@@ -430,9 +430,12 @@ pub(crate) fn least_reaching(
         } else {
             mid
         };
-        let guess = if guess.is_finite() { guess } else { mid };
-        // Whole dollars, strictly inside the bracket.
-        let x = guess.round().clamp(lo + 0.5, hi - 0.5);
+        // Whole dollars (when the bracket allows), strictly inside it.
+        let inside = |x: f64| x > lo && x < hi;
+        let x = [guess.round(), mid.round(), mid]
+            .into_iter()
+            .find(|&x| x.is_finite() && inside(x))
+            .unwrap_or(mid);
         let c = trial.coverage(x);
         let hit = reaches(c, target);
         if hit {
@@ -486,8 +489,9 @@ fn first_guess(m: &Mineral, horizon: u32, by_month: u32, target: f64, c0: f64) -
         f64::from(by_month) / f64::from(horizon)
     };
     let guess = missing_qty * m.price_usd_per_unit / share / spent_by;
+    // Whole dollars, so the budgets tried (doubling from it) are too.
     if guess.is_finite() && guess > 0.0 {
-        guess.clamp(1_000.0, MAX_BUDGET_USD)
+        guess.round().clamp(1_000.0, MAX_BUDGET_USD)
     } else {
         1e6
     }
