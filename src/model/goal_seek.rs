@@ -614,6 +614,9 @@ fn golden_peak(
     None
 }
 
+/// An edit of a one-mineral trial that removes a limit.
+type Removal = Box<dyn Fn(&mut Scenario)>;
+
 /// What keeps coverage at `best` when the budget is `budget` (on the
 /// plateau): the ceiling, a capacity or an event when projecting again
 /// without it raises coverage, else the timing.
@@ -630,7 +633,7 @@ pub(crate) fn find_limit(trial: &BudgetTrial, budget: f64, best: f64) -> Limit {
     }
     let helps = |mut t: BudgetTrial| t.coverage(budget) >= best + BINDS_PTS;
     // Every candidate, with the edit that removes it.
-    let mut candidates: Vec<(Binding, Box<dyn Fn(&mut Scenario)>)> = Vec::new();
+    let mut candidates: Vec<(Binding, Removal)> = Vec::new();
     if !matches!(m.ceiling, PurchaseCeiling::None) {
         candidates.push((
             Binding::Ceiling,
