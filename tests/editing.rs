@@ -444,11 +444,23 @@ fn tab_finishes_one_field_and_types_into_the_next() {
     let mut h = sample_window();
     click_field(&mut h, "Price (USD/t)");
     type_slowly(&mut h, "Price (USD/t)", "50000", "no such text");
-    // Tab goes to the next control: the price range's box (unticked, no
-    // range), then the escalation field.
+    // Tab goes to the next control: the price range's box, its two ends
+    // (the sample gives a range), then the escalation field.
     h.key_press(Key::Tab);
     h.run();
-    assert!(h.get_by_label("Price range (90%)").is_focused());
+    assert!(
+        h.get_by_role_and_label(Role::CheckBox, "Price range (90%)")
+            .is_focused()
+    );
+    for _ in 0..2 {
+        h.key_press(Key::Tab);
+        h.run();
+    }
+    assert!(
+        h.query_all_by_label("Price range (90%)")
+            .any(|n| n.is_focused()),
+        "the range's high end"
+    );
     h.key_press(Key::Tab);
     h.run();
     assert!(h.get_by_label("Price escalation (%/yr)").is_focused());
