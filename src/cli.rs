@@ -774,3 +774,68 @@ fn parse_pct(text: &str) -> Option<f64> {
     let t = text.trim().trim_end_matches('%').trim();
     t.parse::<f64>().ok().filter(|v| v.is_finite())
 }
+
+/// `uncertainty FILE [--variant NAME] [--samples N] [--seed S]`: the
+/// Monte Carlo run of the file's ranges (`model::monte_carlo`): per
+/// mineral, final coverage as planned, P10, P50 and P90, and the chance of
+/// reaching 100 % by the end. Samples and seed default to the file's
+/// (`settings.monte_carlo`). Exit 0 when it ran, 1 when the file cannot be
+/// used.
+pub fn uncertainty_file(
+    path: &Path,
+    variant: Option<&str>,
+    samples: Option<u32>,
+    seed: Option<u64>,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> i32 {
+    use crate::model::monte_carlo;
+    let Some((scenario, _)) = load_valid_variant(path, variant, err) else {
+        return EXIT_INVALID;
+    };
+    let samples = samples.unwrap_or(scenario.settings.monte_carlo.samples);
+    if !(1..=crate::model::uncertainty::MAX_SAMPLES).contains(&samples) {
+        let _ = writeln!(
+            err,
+            "--samples must be 1 to {}, not {samples}",
+            crate::model::uncertainty::MAX_SAMPLES
+        );
+        return EXIT_INVALID;
+    }
+    let seed = seed.unwrap_or(scenario.settings.monte_carlo.seed);
+    let plain = crate::model::project(&scenario);
+    let bands = monte_carlo::run_samples(&scenario, samples, seed);
+    let result = (|| {
+        if !monte_carlo::has_uncertainty(&scenario) {
+            writeln!(
+                out,
+                "Nothing in this scenario is given as a range: every sample is the plan itself."
+            )?;
+        }
+        writeln!(
+            out,
+            "{} samples, seed {seed}; final coverage ({})",
+            grouped(f64::from(samples), 0),
+            scenario.calendar_month(scenario.horizon_months)
+        )?;
+        writeln!(
+            out,
+            "{:<14} {:>8} {:>8} {:>8} {:>8} {:>15}",
+            "Mineral", "Planned", "P10", "P50", "P90", "Chance of 100%"
+        )?;
+        for (b, p) in bands.minerals.iter().zip(&plain.minerals) {
+            writeln!(
+                out,
+                "{:<14} {:>8} {:>8} {:>8} {:>8} {:>15}",
+                b.name,
+                pct(p.final_coverage_pct()),
+                pct(b.final_p10_pct()),
+                pct(b.final_p50_pct()),
+                pct(b.final_p90_pct()),
+                pct(b.full_by_end_probability_pct)
+            )?;
+        }
+        Ok(())
+    })();
+    finish(result, "the bands", err)
+}

@@ -64,6 +64,54 @@ enum Command {
         #[arg(long, value_name = "NAME")]
         variant: Option<String>,
     },
+    /// The budget a mineral needs to reach a coverage by a month, with
+    /// everything else as in the file (goal seek).
+    Goal {
+        #[arg(value_name = "FILE")]
+        file: PathBuf,
+        /// The mineral, by name.
+        #[arg(long, value_name = "NAME")]
+        mineral: String,
+        /// The coverage to reach, % (e.g. 80 or 80%).
+        #[arg(long, value_name = "PCT")]
+        coverage: String,
+        /// The month by whose end (YYYY-MM; default: the last of the plan).
+        #[arg(long, value_name = "YYYY-MM")]
+        by: Option<String>,
+        /// Use this variant (by name) instead of the base scenario.
+        #[arg(long, value_name = "NAME")]
+        variant: Option<String>,
+    },
+    /// Split a total budget among the minerals to raise the lowest final
+    /// coverage, beside the current split.
+    Allocate {
+        #[arg(value_name = "FILE")]
+        file: PathBuf,
+        /// The total to split (e.g. 1e9, $1B, 750M).
+        #[arg(long, value_name = "AMOUNT")]
+        total_usd: String,
+        /// A mineral's weight, NAME=W (default 1); may be repeated.
+        #[arg(long, value_name = "NAME=W")]
+        weight: Vec<String>,
+        /// Use this variant (by name) instead of the base scenario.
+        #[arg(long, value_name = "NAME")]
+        variant: Option<String>,
+    },
+    /// The Monte Carlo run of the file's ranges: final coverage P10, P50,
+    /// P90 and the chance of reaching 100 % per mineral.
+    Uncertainty {
+        #[arg(value_name = "FILE")]
+        file: PathBuf,
+        /// Use this variant (by name) instead of the base scenario.
+        #[arg(long, value_name = "NAME")]
+        variant: Option<String>,
+        /// Number of samples (default: the file's, 5,000 unless set).
+        #[arg(long, value_name = "N")]
+        samples: Option<u32>,
+        /// Seed of the draw (default: the file's).
+        #[arg(long, value_name = "S")]
+        seed: Option<u64>,
+    },
     /// Rewrite scenario files in the canonical layout that Save writes.
     Fmt {
         #[arg(required = true, value_name = "FILE")]
@@ -119,6 +167,40 @@ fn main() {
             &mut err,
         ),
         Some(Command::Fmt { files }) => cli::format_files(&files, &mut out, &mut err),
+        Some(Command::Goal {
+            file,
+            mineral,
+            coverage,
+            by,
+            variant,
+        }) => cli::goal_file(
+            &file,
+            variant.as_deref(),
+            &mineral,
+            &coverage,
+            by.as_deref(),
+            &mut out,
+            &mut err,
+        ),
+        Some(Command::Allocate {
+            file,
+            total_usd,
+            weight,
+            variant,
+        }) => cli::allocate_file(
+            &file,
+            variant.as_deref(),
+            &total_usd,
+            &weight,
+            &mut out,
+            &mut err,
+        ),
+        Some(Command::Uncertainty {
+            file,
+            variant,
+            samples,
+            seed,
+        }) => cli::uncertainty_file(&file, variant.as_deref(), samples, seed, &mut out, &mut err),
         Some(Command::Export {
             file,
             variant,
