@@ -171,9 +171,7 @@ impl Analysis {
         if waited < SETTLE_S {
             return Some(SETTLE_S - waited);
         }
-        let Some(wanted) = self.seen.clone() else {
-            return None;
-        };
+        let wanted = self.seen.clone()?;
         let total = wanted.live.settings.monte_carlo.samples
             + wanted
                 .baseline
