@@ -889,6 +889,11 @@ impl PlannerApp {
         let row = ui.spacing().interact_size.y + ui.spacing().item_spacing.y;
         let rows_below = match (&doc.comparison, self.bottom_tab) {
             (Some(c), BottomTab::Changes) => c.differences.len().max(1) + 1,
+            // The tornado's bars and the split's table want more room
+            // than the summary (the plot still keeps half).
+            (_, BottomTab::Sensitivity) => 14,
+            (_, BottomTab::BudgetSplit) => doc.projection.minerals.len() + 6,
+            (_, BottomTab::GoalSeek) => 5,
             _ => doc.projection.minerals.len() + 3,
         } as f32;
         let available = ui.available_height();

@@ -114,9 +114,9 @@ pub fn show(
                 );
                 let x = |c: f64| bars.left() + ((c - lo) / span) as f32 * bars.width();
                 let base_x = x(t.base_pct);
-                for (c, end) in [
-                    (s.coverage_at_low_pct, &s.low_label),
-                    (s.coverage_at_high_pct, &s.high_label),
+                for (c, end, other) in [
+                    (s.coverage_at_low_pct, &s.low_label, s.coverage_at_high_pct),
+                    (s.coverage_at_high_pct, &s.high_label, s.coverage_at_low_pct),
                 ] {
                     let color: Color32 = if c < t.base_pct { down } else { up };
                     let (a, b) = (base_x.min(x(c)), base_x.max(x(c)));
@@ -125,7 +125,9 @@ pub fn show(
                         1.0,
                         color.gamma_multiply(0.85),
                     );
-                    let (anchor, at) = if c < t.base_pct {
+                    // Each end's words on its own side: an end at the
+                    // plan's value (no bar) goes opposite the other end.
+                    let (anchor, at) = if c < other {
                         (
                             egui::Align2::RIGHT_CENTER,
                             egui::pos2(a - 4.0, rect.center().y),
