@@ -455,19 +455,16 @@ fn when_no_dialog_can_be_shown_the_planner_can_type_a_path() {
     // rfd without a portal or zenity: "nothing", at once.
     let mut h = Harness::builder()
         .with_size([1400.0, 900.0])
-        .build_ui_state(
-            |ui, app: &mut PlannerApp| app.show(ui),
-            {
-                let mut app = PlannerApp::with_files(
-                    Document::new(samples::default_scenario()),
-                    Dialogs::inline(Arc::new(|_: &FileRequest| None)),
-                    None,
-                );
-                // No Monte Carlo run (its spinner repaints every frame).
-                app.analysis.paused = true;
-                app
-            },
-        );
+        .build_ui_state(|ui, app: &mut PlannerApp| app.show(ui), {
+            let mut app = PlannerApp::with_files(
+                Document::new(samples::default_scenario()),
+                Dialogs::inline(Arc::new(|_: &FileRequest| None)),
+                None,
+            );
+            // No Monte Carlo run (its spinner repaints every frame).
+            app.analysis.paused = true;
+            app
+        });
     h.run();
     send(&mut h, Command::Open);
     assert!(
