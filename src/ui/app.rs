@@ -927,6 +927,7 @@ impl PlannerApp {
                     projection: &doc.projection,
                     events: &doc.active().disruptions,
                     stale: doc.projection_is_stale,
+                    plan_year: doc.active().settings.plan_year,
                     presenter: self.presenter.is_some(),
                     baseline,
                     bands: self.analysis.bands.as_deref(),

@@ -26,6 +26,9 @@ pub struct CoveragePlot<'a> {
     pub events: &'a [Disruption],
     /// The projection is older than the scenario (it has problems).
     pub stale: bool,
+    /// Fiscal years label the yearly marks (`FY26`) and place them on the
+    /// fiscal year's first month.
+    pub plan_year: crate::model::PlanYear,
     /// Presenter mode: thicker lines, larger legend.
     pub presenter: bool,
     /// The baseline's name and projection, drawn dashed beside the live one.
@@ -47,6 +50,7 @@ pub fn show(ui: &mut Ui, plot_input: &CoveragePlot<'_>) {
         bands,
         baseline_bands,
         bands_updating,
+        plan_year,
     } = *plot_input;
     let dark = ui.visuals().dark_mode;
     if stale {
@@ -104,8 +108,16 @@ pub fn show(ui: &mut Ui, plot_input: &CoveragePlot<'_>) {
     // a value is dragged.
     let y_top = ((max_coverage.max(100.0) * 1.05) / 25.0).ceil() * 25.0;
     let start = projection.start;
-    // Month index of the first January, so yearly marks fall on new years.
-    let first_january = f64::from((13 - start.month.clamp(1, 12)) % 12 + 1);
+    // Month index of the first January (or the first month of a fiscal
+    // year), so yearly marks fall on new years.
+    let year_first_month = match plan_year {
+        crate::model::PlanYear::FiscalYear { first_month } if (1..=12).contains(&first_month) => {
+            Some(first_month)
+        }
+        _ => None,
+    };
+    let first_january =
+        f64::from((year_first_month.unwrap_or(1) + 12 - start.month.clamp(1, 12)) % 12 + 1);
     let target_color = ui.visuals().weak_text_color();
     let event_color = palette::problem_color(dark);
     let response = Plot::new("coverage_plot")
@@ -119,10 +131,16 @@ pub fn show(ui: &mut Ui, plot_input: &CoveragePlot<'_>) {
         .y_grid_spacer(pct_grid)
         .x_grid_spacer(move |input| month_grid(input, first_january))
         .x_axis_formatter(move |mark, _| {
-            if mark.value < 1.0 || mark.value.fract() != 0.0 {
-                String::new()
-            } else {
-                start.nth_month(mark.value as u32).to_string()
+            // Nothing outside the plan (the view has a margin).
+            if mark.value < 1.0 || mark.value > horizon || mark.value.fract() != 0.0 {
+                return String::new();
+            }
+            let month = start.nth_month(mark.value as u32);
+            match year_first_month {
+                Some(first) if mark.step_size >= 12.0 && month.month == first => {
+                    fiscal_year_label(month, first)
+                }
+                _ => month.to_string(),
             }
         })
         .label_formatter(|hover| match hover {
@@ -529,6 +547,17 @@ fn pct_grid(input: GridInput) -> Vec<GridMark> {
 }
 
 /// Grid marks on whole months, coarser as the view widens.
+/// A US-style fiscal year label for the year starting in `month`: named by
+/// the calendar year it ends in (October 2025 starts FY26).
+fn fiscal_year_label(month: crate::model::YearMonth, first_month: u32) -> String {
+    let ends_in = if first_month == 1 {
+        month.year
+    } else {
+        month.year + 1
+    };
+    format!("FY{:02}", ends_in.rem_euclid(100))
+}
+
 fn month_grid(input: GridInput, first_january: f64) -> Vec<GridMark> {
     let (lo, hi) = input.bounds;
     let width = (hi - lo).max(1.0);
@@ -551,4 +580,19 @@ fn month_grid(input: GridInput, first_january: f64) -> Vec<GridMark> {
         x += step;
     }
     marks
+}
+
+#[cfg(test)]
+mod tests {
+    use super::fiscal_year_label;
+    use crate::model::YearMonth;
+
+    #[test]
+    fn a_fiscal_year_is_named_by_the_year_it_ends_in() {
+        // US federal: October 2025 to September 2026 is FY2026.
+        assert_eq!(fiscal_year_label(YearMonth::new(2025, 10), 10), "FY26");
+        assert_eq!(fiscal_year_label(YearMonth::new(2029, 7), 7), "FY30");
+        // A fiscal year from January is the calendar year.
+        assert_eq!(fiscal_year_label(YearMonth::new(2026, 1), 1), "FY26");
+    }
 }
