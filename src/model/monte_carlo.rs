@@ -9,13 +9,14 @@
 //! reports progress through an [`AtomicU32`], so the window can run it on
 //! another thread and drop it when an input changes.
 
-use super::projection::project;
+use super::projection::{Projection, Projector};
 use super::scenario::{Mineral, Scenario};
 use rand::{RngExt, SeedableRng};
 use rand_distr::StandardNormal;
 use rand_pcg::Pcg64Mcg;
 use rayon::prelude::*;
 use std::sync::atomic::{AtomicBool, AtomicU32, Ordering};
+use std::sync::{Mutex, PoisonError};
 
 /// Width of one histogram bin, coverage points. Percentiles are read from
 /// the histogram, so a band is exact to within this (and exact when every
@@ -112,30 +113,53 @@ pub fn run_with(
     let months = horizon as usize;
     let minerals = scenario.minerals.len();
     let blocks = samples.div_ceil(BLOCK);
-    let histograms = (0..blocks)
-        .into_par_iter()
-        .fold(
-            || (Histograms::new(minerals, months), scenario.clone()),
-            |(mut hist, mut work), block| {
-                if cancel.load(Ordering::Relaxed) {
-                    return (hist, work);
-                }
-                let first = block * BLOCK;
-                let last = (first + BLOCK).min(samples);
-                for i in first..last {
-                    let mut rng = sample_rng(seed, i);
-                    draw(scenario, &mut work, &mut rng);
-                    let projection = project(&work);
-                    for (m, p) in projection.minerals.iter().enumerate() {
-                        hist.add(m, p.months.iter().map(|r| r.coverage_pct));
-                    }
-                }
-                progress.fetch_add(last - first, Ordering::Relaxed);
-                (hist, work)
-            },
-        )
-        .map(|(hist, _)| hist)
-        .reduce(|| Histograms::new(minerals, months), Histograms::merge);
+    // Feed shares drawn change how much a feed-origin event hits each
+    // supplier: then each sample is matched again.
+    let feed_drawn = scenario
+        .minerals
+        .iter()
+        .flat_map(|m| &m.suppliers)
+        .any(|s| s.feed.iter().any(|f| f.share_range_pct.is_some()));
+    // One worker per thread of the pool (made when the thread takes its
+    // first block): as many histograms as cores, not one per piece rayon
+    // splits the work into (each megabytes to clear and merge).
+    let workers: Vec<Mutex<Option<Worker>>> = (0..rayon::current_num_threads())
+        .map(|_| Mutex::new(None))
+        .collect();
+    // Workers made when a thread's own is busy: never as things are
+    // (nothing in a block calls rayon, so a thread never takes another
+    // block while it holds its worker), but a lock must not deadlock.
+    let extra: Mutex<Vec<Worker>> = Mutex::new(Vec::new());
+    (0..blocks).into_par_iter().for_each(|block| {
+        if cancel.load(Ordering::Relaxed) {
+            return;
+        }
+        let first = block * BLOCK;
+        let last = (first + BLOCK).min(samples);
+        let thread = rayon::current_thread_index().unwrap_or(0) % workers.len();
+        match workers[thread].try_lock() {
+            Ok(mut slot) => {
+                let w = slot.get_or_insert_with(|| Worker::new(scenario, minerals, months));
+                w.run(scenario, seed, first..last, feed_drawn);
+            }
+            Err(_) => {
+                let mut w = Worker::new(scenario, minerals, months);
+                w.run(scenario, seed, first..last, feed_drawn);
+                lock(&extra).push(w);
+            }
+        }
+        progress.fetch_add(last - first, Ordering::Relaxed);
+    });
+    let histograms = workers
+        .into_iter()
+        .filter_map(|w| w.into_inner().unwrap_or_else(PoisonError::into_inner))
+        .chain(extra.into_inner().unwrap_or_else(PoisonError::into_inner))
+        .map(|mut w| {
+            w.hist.flush();
+            w.hist
+        })
+        .reduce(Histograms::merge)
+        .unwrap_or_else(|| Histograms::new(minerals, months));
     if cancel.load(Ordering::Relaxed) {
         return None;
     }
@@ -150,6 +174,61 @@ pub fn run_with(
             .map(|(m, mineral)| histograms.bands(m, &mineral.name))
             .collect(),
     })
+}
+
+/// What one core works with: the sample's scenario, a projector made for
+/// it, the projection it refills and the histograms it adds to.
+struct Worker {
+    work: Scenario,
+    projector: Projector,
+    projection: Projection,
+    hist: Histograms,
+}
+
+impl Worker {
+    fn new(scenario: &Scenario, minerals: usize, months: usize) -> Self {
+        Worker {
+            work: scenario.clone(),
+            projector: Projector::new(scenario),
+            projection: Projection {
+                start: scenario.start,
+                horizon_months: 0,
+                minerals: Vec::new(),
+            },
+            hist: Histograms::new(minerals, months),
+        }
+    }
+
+    /// Draws and projects `samples` of `base`, and holds their coverage.
+    /// With `feed_drawn`, each sample's feed-origin events are matched
+    /// again.
+    fn run(&mut self, base: &Scenario, seed: u64, samples: std::ops::Range<u32>, feed_drawn: bool) {
+        for i in samples {
+            let mut rng = sample_rng(seed, i);
+            draw(base, &mut self.work, &mut rng);
+            if feed_drawn {
+                self.projector = Projector::new(&self.work);
+            }
+            // One projection refilled, on this core: the samples already
+            // keep every core busy.
+            self.projector
+                .project_into(&self.work, &mut self.projection);
+            self.hist.hold(&self.projection);
+        }
+    }
+}
+
+/// The data behind a lock; a poisoned lock still holds sound data here
+/// (nothing panics between updates).
+fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    m.lock().unwrap_or_else(PoisonError::into_inner)
+}
+
+/// The histogram bin of a coverage (not NaN): ⌊coverage ÷ BIN_PCT⌋, from 0
+/// to `BINS - 1`.
+#[inline]
+fn bin_of(coverage_pct: f64) -> u16 {
+    (coverage_pct / BIN_PCT).clamp(0.0, (BINS - 1) as f64) as u16
 }
 
 /// The generator of sample `i`: its own stream, so a sample does not
@@ -232,6 +311,12 @@ fn draw_mineral(m: &Mineral, w: &mut Mineral, rng: &mut Pcg64Mcg) {
 /// Per mineral and month, a histogram of the samples' coverage, with the
 /// smallest and largest value seen; per mineral, how many samples reach
 /// 100 % by the end.
+///
+/// A sample's bins are held and added to the histograms a thousand
+/// samples at a time, [`CELLS_AT_ONCE`] cells at a time: adding each
+/// sample at once would touch one cache line per month and mineral all
+/// over the histograms (megabytes), a cache miss each, which cost more
+/// than the projection.
 struct Histograms {
     months: usize,
     counts: Vec<u32>,
@@ -239,11 +324,25 @@ struct Histograms {
     high: Vec<f64>,
     full_by_end: Vec<u32>,
     samples: u32,
+    /// The bins of the samples held, by group of [`CELLS_AT_ONCE`] cells:
+    /// per group, `hold_samples` rows of that many bins, so that adding a
+    /// group reads one stretch of memory.
+    held: Vec<u16>,
+    /// How many samples are held, and how many to hold before adding them.
+    held_samples: usize,
+    hold_samples: usize,
 }
+
+/// Cells added together when the held samples are added: their rows of
+/// the histograms stay in cache meanwhile.
+const CELLS_AT_ONCE: usize = 32;
 
 impl Histograms {
     fn new(minerals: usize, months: usize) -> Self {
         let cells = minerals * months;
+        let groups = cells.div_ceil(CELLS_AT_ONCE);
+        // About 4 MB held at most.
+        let hold_samples = (128usize * 1440 / (groups * CELLS_AT_ONCE).max(1)).clamp(16, 1024);
         Self {
             months,
             counts: vec![0; cells * BINS],
@@ -251,28 +350,62 @@ impl Histograms {
             high: vec![f64::NEG_INFINITY; cells],
             full_by_end: vec![0; minerals],
             samples: 0,
+            held: vec![0; groups * hold_samples * CELLS_AT_ONCE],
+            held_samples: 0,
+            hold_samples,
         }
     }
 
-    fn add(&mut self, mineral: usize, coverage_pct: impl Iterator<Item = f64>) {
-        let first = mineral * self.months;
-        let mut last = f64::NAN;
-        for (k, c) in coverage_pct.take(self.months).enumerate() {
-            let cell = first + k;
-            // NaN (a meaningless input) counts as 0 %.
-            let c = if c.is_nan() { 0.0 } else { c };
-            let bin = ((c / BIN_PCT).max(0.0) as usize).min(BINS - 1);
-            self.counts[cell * BINS + bin] += 1;
-            self.low[cell] = self.low[cell].min(c);
-            self.high[cell] = self.high[cell].max(c);
-            last = c;
+    /// Counts one sample: its smallest and largest values and whether it
+    /// reaches 100 % now, its bins later (see [`Self::flush`]).
+    fn hold(&mut self, projection: &Projection) {
+        if self.months == 0 {
+            return;
         }
-        if last >= 100.0 - 1e-9 {
-            self.full_by_end[mineral] += 1;
+        let group_len = self.hold_samples * CELLS_AT_ONCE;
+        let row = self.held_samples * CELLS_AT_ONCE;
+        for (m, p) in projection.minerals.iter().enumerate() {
+            debug_assert_eq!(p.months.len(), self.months);
+            let first = m * self.months;
+            let mut last = f64::NAN;
+            for (cell, r) in (first..).zip(&p.months) {
+                // NaN (a meaningless input) counts as 0 %.
+                let c = if r.coverage_pct.is_nan() {
+                    0.0
+                } else {
+                    r.coverage_pct
+                };
+                let (group, within) = (cell / CELLS_AT_ONCE, cell % CELLS_AT_ONCE);
+                self.held[group * group_len + row + within] = bin_of(c);
+                self.low[cell] = self.low[cell].min(c);
+                self.high[cell] = self.high[cell].max(c);
+                last = c;
+            }
+            if last >= 100.0 - 1e-9 {
+                self.full_by_end[m] += 1;
+            }
         }
-        if mineral == 0 {
-            self.samples += 1;
+        self.samples += 1;
+        self.held_samples += 1;
+        if self.held_samples == self.hold_samples {
+            self.flush();
         }
+    }
+
+    /// Adds the bins held to the histograms.
+    fn flush(&mut self) {
+        let cells = self.low.len();
+        let group_len = self.hold_samples * CELLS_AT_ONCE;
+        for (group, held) in self.held.chunks_exact(group_len).enumerate() {
+            let first = group * CELLS_AT_ONCE;
+            let width = CELLS_AT_ONCE.min(cells - first);
+            for sample in held[..self.held_samples * CELLS_AT_ONCE].chunks_exact(CELLS_AT_ONCE) {
+                for (cell, &bin) in (first..).zip(&sample[..width]) {
+                    self.counts[cell * BINS + usize::from(bin)] += 1;
+                }
+            }
+        }
+        self.held_samples = 0;
     }
 
     fn merge(mut self, other: Self) -> Self {
@@ -296,51 +429,69 @@ impl Histograms {
         self
     }
 
-    /// The `q` quantile (0–1) of a cell: the bin holding that rank, read
-    /// linearly within the bin and kept within the smallest and largest
-    /// value seen (so samples that all agree give that value exactly).
-    fn quantile(&self, cell: usize, q: f64) -> f64 {
+    /// The P10, P50 and P90 of a cell, in one pass over its bins. Each is
+    /// the bin holding its rank, read linearly within the bin and kept
+    /// within the smallest and largest value seen (so samples that all
+    /// agree give that value exactly).
+    fn deciles(&self, cell: usize) -> [f64; 3] {
+        const QUANTILES: [f64; 3] = [0.10, 0.50, 0.90];
         let counts = &self.counts[cell * BINS..(cell + 1) * BINS];
         let n: u32 = counts.iter().sum();
         if n == 0 {
-            return 0.0;
+            return [0.0; 3];
         }
         let (low, high) = (self.low[cell], self.high[cell]);
         if low == high {
-            return low;
+            return [low; 3];
         }
-        let rank = q * f64::from(n - 1);
+        let ranks = QUANTILES.map(|q| q * f64::from(n - 1));
+        let mut out = [high; 3];
+        // The next quantile to find: ranks ascend, so one pass finds all.
+        let mut next = 0;
         let mut before = 0.0;
         for (bin, &count) in counts.iter().enumerate() {
+            if count == 0 {
+                continue;
+            }
             let count = f64::from(count);
-            if count > 0.0 && rank < before + count {
+            while next < ranks.len() && ranks[next] < before + count {
                 let bin_low = bin as f64 * BIN_PCT;
                 let bin_high = if bin == BINS - 1 {
                     high
                 } else {
                     bin_low + BIN_PCT
                 };
-                let within = (rank - before + 0.5) / count;
-                return (bin_low + within * (bin_high - bin_low)).clamp(low, high);
+                let within = (ranks[next] - before + 0.5) / count;
+                out[next] = (bin_low + within * (bin_high - bin_low)).clamp(low, high);
+                next += 1;
+            }
+            if next == ranks.len() {
+                break;
             }
             before += count;
         }
-        high
+        out
     }
 
     fn bands(&self, mineral: usize, name: &str) -> MineralBands {
         let cells = mineral * self.months..(mineral + 1) * self.months;
-        let per_month = |q: f64| cells.clone().map(|c| self.quantile(c, q)).collect();
-        MineralBands {
+        let mut bands = MineralBands {
             name: name.to_string(),
-            p10_pct: per_month(0.10),
-            p50_pct: per_month(0.50),
-            p90_pct: per_month(0.90),
+            p10_pct: Vec::with_capacity(self.months),
+            p50_pct: Vec::with_capacity(self.months),
+            p90_pct: Vec::with_capacity(self.months),
             full_by_end_probability_pct: if self.samples == 0 {
                 0.0
             } else {
                 100.0 * f64::from(self.full_by_end[mineral]) / f64::from(self.samples)
             },
+        };
+        for cell in cells {
+            let [p10, p50, p90] = self.deciles(cell);
+            bands.p10_pct.push(p10);
+            bands.p50_pct.push(p50);
+            bands.p90_pct.push(p90);
         }
+        bands
     }
 }

@@ -5,19 +5,23 @@
 use super::money::{planned_spend_usd, unspent};
 use super::month_book::{MonthBook, Totals, add_deliveries};
 use super::results::{Feasibility, MineralProjection};
+use super::scratch::{Scratch, zeroed};
 use crate::model::month::YearMonth;
 use crate::model::scenario::{Mineral, PlanYear};
 
 /// The projection of a mineral that no event touches: the same rules as
 /// `passes::project_mineral` with no conditions to track, so a shorter
-/// loop. A unit test checks that both give the same result.
+/// loop. A unit test checks that both give the same result. Written into
+/// `out`; works in `scratch`.
 pub(super) fn project_calm_mineral(
     mineral: &Mineral,
     horizon: u32,
     carry_over: bool,
     plan_year: PlanYear,
     start: YearMonth,
-) -> MineralProjection {
+    scratch: &mut Scratch,
+    out: &mut MineralProjection,
+) {
     let max_lead = mineral
         .suppliers
         .iter()
@@ -26,12 +30,12 @@ pub(super) fn project_calm_mineral(
         .unwrap_or(0);
     let h = horizon as usize;
     // arrivals[m] = quantity arriving in month m (index 0 unused).
-    let mut arrivals = vec![0.0_f64; h + max_lead as usize + 1];
+    let arrivals = zeroed(&mut scratch.arrivals, h + max_lead as usize + 1);
     // bought[m] = quantity bought in month m, all suppliers together.
-    let mut bought = vec![0.0_f64; h + 1];
+    let bought = zeroed(&mut scratch.bought, h + 1);
     let ceiling_qty_per_year = mineral.ceiling.qty_per_year();
 
-    let mut book = MonthBook::new(mineral, horizon);
+    let mut book = MonthBook::new(mineral, horizon, std::mem::take(&mut out.months));
     let mut carried_usd = 0.0;
     let mut planned_total_usd = 0.0;
     let mut spent_total_usd = 0.0;
@@ -40,11 +44,15 @@ pub(super) fn project_calm_mineral(
     let mut budget_implied_qty = 0.0;
     let share_total_fraction = mineral.total_share_pct() / 100.0;
     // Per supplier: fraction of spend and lead time, computed once.
-    let split: Vec<(f64, usize)> = mineral
-        .suppliers
-        .iter()
-        .map(|s| (s.share_pct / 100.0, s.lead_time_months.min(10_000) as usize))
-        .collect();
+    let split = &mut scratch.split;
+    split.clear();
+    split.extend(
+        mineral
+            .suppliers
+            .iter()
+            .map(|s| (s.share_pct / 100.0, s.lead_time_months.min(10_000) as usize)),
+    );
+    let mut plan_years = 0;
     // Escalation as a monthly factor: price_m = price_1 × growth^(m−1), the
     // same as price × (1 + e/100)^((m−1)/12) without a powf per month.
     let monthly_growth = (1.0 + mineral.escalation_pct_per_year / 100.0).powf(1.0 / 12.0);
@@ -53,6 +61,7 @@ pub(super) fn project_calm_mineral(
     for month in 1..=horizon {
         if plan_year.starts_year(start, month) {
             ordered_this_year = 0.0;
+            plan_years += 1;
         }
         let planned = planned_spend_usd(mineral, horizon, month);
         planned_total_usd += planned;
@@ -71,7 +80,13 @@ pub(super) fn project_calm_mineral(
         let mut spend = available.max(0.0);
         if let Some(cap) = ceiling_qty_per_year {
             let room_qty = (cap - ordered_this_year).max(0.0);
-            if qty_per_usd > 0.0 {
+            // Most months the ceiling leaves room for more than the money
+            // buys: then min(spend, room ÷ q) is spend, and skipping the
+            // division keeps it off the chain from month to month (this
+            // month's orders, next month's room), which it would slow
+            // threefold. Within 1e-9 of the room, divide as always.
+            let clearly_room = room_qty > spend * qty_per_usd * (1.0 + 1e-9);
+            if qty_per_usd > 0.0 && !clearly_room {
                 spend = spend.min(room_qty / qty_per_usd);
             }
         }
@@ -95,26 +110,23 @@ pub(super) fn project_calm_mineral(
         );
     }
     // An order of month m from a supplier with lead time L arrives in m + L.
-    for &(fraction, lead) in &split {
-        add_deliveries(&mut arrivals, 1 + lead, &bought[1..], fraction);
+    for &(fraction, lead) in split.iter() {
+        add_deliveries(arrivals, 1 + lead, &bought[1..], fraction);
     }
     book.finish(
         mineral,
-        &arrivals,
+        arrivals,
         Totals {
             spent_usd: spent_total_usd,
             ordered_qty: total_ordered,
             lost_in_transit_qty: 0.0,
             feasibility: Feasibility {
                 budget_implied_qty,
-                purchasable_qty: calm_purchasable_qty(
-                    mineral,
-                    plan_year.years(start, horizon).len(),
-                    ceiling_qty_per_year,
-                ),
+                purchasable_qty: calm_purchasable_qty(mineral, plan_years, ceiling_qty_per_year),
             },
         },
-    )
+        out,
+    );
 }
 
 /// Purchasable quantity with no events: the ceiling for each plan year (a

@@ -34,6 +34,7 @@ mod passes;
 mod pool;
 mod purchasable;
 mod results;
+mod scratch;
 mod supplier_plan;
 mod tracked;
 
@@ -50,79 +51,285 @@ use super::scenario::{Mineral, Scenario, Supplier};
 use calm::project_calm_mineral;
 use passes::project_mineral;
 use rayon::prelude::*;
+use scratch::Scratch;
 use std::collections::HashMap;
 use supplier_plan::Hit;
 
 /// Project a scenario month by month. Pure and total: it never panics, also
 /// on scenarios that fail validation (those give meaningless but finite-or-NaN
-/// numbers; check [`crate::model::validate`] first).
+/// numbers; check [`crate::model::validate`] first). Minerals are projected
+/// on all cores.
 pub fn project(scenario: &Scenario) -> Projection {
+    let mut out = Projection {
+        start: scenario.start,
+        horizon_months: 0,
+        minerals: Vec::new(),
+    };
+    project_into(scenario, &mut out);
+    out
+}
+
+/// [`project`] into `out`, whatever it held: the same numbers, with the
+/// rows (and names) of `out` refilled rather than allocated again. For a
+/// loop that projects again and again (a drag, a search): with the system
+/// allocator, dropping each result and allocating the next costs page
+/// faults once the results are large.
+pub fn project_into(scenario: &Scenario, out: &mut Projection) {
+    let matches = Matches::new(scenario, Events::Enabled);
+    let horizon = prepare(scenario, out);
+    out.minerals
+        .par_iter_mut()
+        .zip(&scenario.minerals)
+        .zip(&matches.minerals)
+        .for_each_init(Work::default, |work, ((out, mineral), hits)| {
+            project_one(scenario, horizon, mineral, hits, work, out)
+        });
+}
+
+/// Projects many scenarios of one shape on the calling thread, as fast as
+/// it can: the samples of a Monte Carlo run, each projected on one core
+/// while other cores project other samples.
+///
+/// Made for one scenario, it keeps which events hit which minerals and
+/// suppliers (matched by name, the costly part of setting up a projection)
+/// and its working buffers. [`Projector::project_into`] then takes any
+/// scenario that differs from that one only in numbers, dates and which
+/// events are enabled: the same minerals, suppliers, feed origins and
+/// events, with the same names, targets and feed shares (a scenario with
+/// other counts is matched again; other names or feed shares are a misuse,
+/// checked in debug builds). The numbers are those of [`project`].
+pub struct Projector {
+    matches: Matches,
+    work: Work,
+}
+
+impl Projector {
+    pub fn new(scenario: &Scenario) -> Self {
+        Projector {
+            matches: Matches::new(scenario, Events::All),
+            work: Work::default(),
+        }
+    }
+
+    /// [`project`] of `scenario` into `out`, on this thread only.
+    pub fn project_into(&mut self, scenario: &Scenario, out: &mut Projection) {
+        if !self.matches.fits(scenario) {
+            self.matches = Matches::new(scenario, Events::All);
+        }
+        debug_assert!(
+            self.matches == Matches::new(scenario, Events::All),
+            "a Projector used on a scenario with other names or feed shares"
+        );
+        let horizon = prepare(scenario, out);
+        for ((out, mineral), hits) in out
+            .minerals
+            .iter_mut()
+            .zip(&scenario.minerals)
+            .zip(&self.matches.minerals)
+        {
+            project_one(scenario, horizon, mineral, hits, &mut self.work, out);
+        }
+    }
+}
+
+/// Sets `out`'s start and horizon and gives it one (stale) entry per
+/// mineral; returns the horizon.
+fn prepare(scenario: &Scenario, out: &mut Projection) -> u32 {
     let horizon = scenario
         .horizon_months
         .min(super::scenario::MAX_HORIZON_MONTHS);
-    let targets: Vec<EventTargets> = scenario
-        .disruptions
+    out.start = scenario.start;
+    out.horizon_months = horizon;
+    let n = scenario.minerals.len();
+    out.minerals.truncate(n);
+    out.minerals.resize_with(n, MineralProjection::blank);
+    horizon
+}
+
+/// A worker's buffers: the numbers' ([`Scratch`]) and the events of the
+/// mineral at hand.
+#[derive(Default)]
+struct Work {
+    scratch: Scratch,
+    /// The enabled events that hit the mineral: indices in the scenario's
+    /// list.
+    event_ids: Vec<usize>,
+    /// Per event of the scenario, its index in `event_ids` (or none).
+    local: Vec<usize>,
+    /// Per supplier, the events in `event_ids` that hit it (local indices).
+    supplier_events: Vec<Vec<Hit>>,
+}
+
+/// One mineral of `scenario` into `out`: the calm path when no enabled
+/// event hits it and no supplier has a capacity, else the event path.
+fn project_one(
+    scenario: &Scenario,
+    horizon: u32,
+    m: &Mineral,
+    hits: &MineralHits,
+    work: &mut Work,
+    out: &mut MineralProjection,
+) {
+    let Work {
+        scratch,
+        event_ids,
+        local,
+        supplier_events,
+    } = work;
+    let all = &scenario.disruptions;
+    event_ids.clear();
+    event_ids.extend(hits.events.iter().copied().filter(|&e| all[e].enabled));
+    let limited = m
+        .suppliers
         .iter()
-        .filter(|d| d.enabled)
-        .map(EventTargets::new)
-        .collect();
-    let hits = SupplierHits::new(scenario, &targets);
-    let project_one = |m: &Mineral| {
-        let calm = || {
-            project_calm_mineral(
-                m,
-                horizon,
-                scenario.settings.carry_over_unspent,
-                scenario.settings.plan_year,
-                scenario.start,
-            )
-        };
-        let limited = m
-            .suppliers
+        .any(|s| s.capacity_qty_per_year.is_some());
+    // Events on the mineral that hit none of its suppliers (a measure on
+    // a country none of them draws on) change nothing: the calm path.
+    let touched = event_ids.iter().any(|&e| {
+        hits.suppliers
             .iter()
-            .any(|s| s.capacity_qty_per_year.is_some());
-        if targets.is_empty() && !limited {
-            return calm();
-        }
-        let name = normalize_name(&m.name);
-        let hit: Vec<bool> = targets.iter().map(|t| t.hits_mineral(&name)).collect();
-        if !hit.contains(&true) && !limited {
-            return calm();
-        }
-        // Per event, its index among those that hit this mineral.
-        let mut local = vec![usize::MAX; targets.len()];
-        let mut events: Vec<&Disruption> = Vec::with_capacity(targets.len());
-        for (e, t) in targets.iter().enumerate() {
-            if hit[e] {
-                local[e] = events.len();
-                events.push(t.event);
-            }
-        }
-        let supplier_events: Vec<Vec<Hit>> = m
-            .suppliers
-            .iter()
-            .map(|s| {
-                hits.of(s, &targets)
-                    .into_iter()
-                    .filter(|&(e, _)| hit[e])
-                    .map(|(e, weight)| (local[e], weight))
-                    .collect()
-            })
-            .collect();
-        project_mineral(
+            .any(|theirs| theirs.iter().any(|&(hit, _)| hit == e))
+    });
+    if !touched && !limited {
+        return project_calm_mineral(
             m,
             horizon,
-            &scenario.settings,
+            scenario.settings.carry_over_unspent,
+            scenario.settings.plan_year,
             scenario.start,
-            &events,
-            &supplier_events,
-        )
-    };
-    // Minerals are independent: project them on all cores.
-    Projection {
-        start: scenario.start,
-        horizon_months: horizon,
-        minerals: scenario.minerals.par_iter().map(project_one).collect(),
+            scratch,
+            out,
+        );
+    }
+    // Per event, its index among those that hit this mineral.
+    local.clear();
+    local.resize(all.len(), usize::MAX);
+    for (k, &e) in event_ids.iter().enumerate() {
+        local[e] = k;
+    }
+    let events: Vec<&Disruption> = event_ids.iter().map(|&e| &all[e]).collect();
+    let n = m.suppliers.len();
+    supplier_events.truncate(n);
+    supplier_events.resize_with(n, Vec::new);
+    for (mine, theirs) in supplier_events.iter_mut().zip(&hits.suppliers) {
+        mine.clear();
+        mine.extend(
+            theirs
+                .iter()
+                .filter(|&&(e, _)| local[e] != usize::MAX)
+                .map(|&(e, weight)| (local[e], weight)),
+        );
+    }
+    project_mineral(
+        m,
+        horizon,
+        &scenario.settings,
+        scenario.start,
+        &events,
+        &supplier_events[..n],
+        scratch,
+        out,
+    );
+}
+
+/// Which events a matching counts: the enabled ones, or all of them (for
+/// a [`Projector`], whose scenarios switch events on and off).
+#[derive(Clone, Copy, PartialEq)]
+enum Events {
+    Enabled,
+    All,
+}
+
+/// Which events hit which minerals and suppliers, by name, and how much.
+#[derive(PartialEq, Debug)]
+struct Matches {
+    minerals: Vec<MineralHits>,
+    /// The number of events in the scenario matched.
+    events: usize,
+}
+
+/// The events that hit one mineral.
+#[derive(PartialEq, Debug)]
+struct MineralHits {
+    /// Indices in the scenario's events, ascending.
+    events: Vec<usize>,
+    /// Per supplier: (index in the scenario's events, weight), ascending;
+    /// only events in `events`.
+    suppliers: Vec<Vec<(usize, f64)>>,
+}
+
+impl Matches {
+    fn new(scenario: &Scenario, which: Events) -> Self {
+        // Matching reads `enabled`; for all events, match copies switched on.
+        let switched_on: Vec<Disruption>;
+        let list = if which == Events::All && scenario.disruptions.iter().any(|d| !d.enabled) {
+            switched_on = scenario
+                .disruptions
+                .iter()
+                .map(|d| Disruption {
+                    enabled: true,
+                    ..d.clone()
+                })
+                .collect();
+            &switched_on
+        } else {
+            &scenario.disruptions
+        };
+        let (targets, global): (Vec<EventTargets>, Vec<usize>) = list
+            .iter()
+            .enumerate()
+            .filter(|(_, d)| d.enabled)
+            .map(|(e, d)| (EventTargets::new(d), e))
+            .unzip();
+        let supplier_hits = SupplierHits::new(scenario, &targets);
+        let minerals = scenario
+            .minerals
+            .iter()
+            .map(|m| {
+                if targets.is_empty() {
+                    return MineralHits {
+                        events: Vec::new(),
+                        suppliers: vec![Vec::new(); m.suppliers.len()],
+                    };
+                }
+                let name = normalize_name(&m.name);
+                let hit: Vec<bool> = targets.iter().map(|t| t.hits_mineral(&name)).collect();
+                MineralHits {
+                    events: (0..targets.len())
+                        .filter(|&e| hit[e])
+                        .map(|e| global[e])
+                        .collect(),
+                    suppliers: m
+                        .suppliers
+                        .iter()
+                        .map(|s| {
+                            supplier_hits
+                                .of(s, &targets)
+                                .into_iter()
+                                .filter(|&(e, _)| hit[e])
+                                .map(|(e, weight)| (global[e], weight))
+                                .collect()
+                        })
+                        .collect(),
+                }
+            })
+            .collect();
+        Matches {
+            minerals,
+            events: scenario.disruptions.len(),
+        }
+    }
+
+    /// Whether `scenario` has the counts of the one matched: as many events,
+    /// minerals, and suppliers in each.
+    fn fits(&self, scenario: &Scenario) -> bool {
+        self.events == scenario.disruptions.len()
+            && self.minerals.len() == scenario.minerals.len()
+            && self
+                .minerals
+                .iter()
+                .zip(&scenario.minerals)
+                .all(|(hits, m)| hits.suppliers.len() == m.suppliers.len())
     }
 }
 
@@ -165,8 +372,8 @@ impl<'s> SupplierHits<'s> {
                         .collect()
                 });
                 if !on_country.is_empty() {
-                    by_country.entry(s.country.as_str()).or_insert_with(|| {
-                        let country = normalize_name(&s.country);
+                    by_country.entry(s.country_or_name()).or_insert_with(|| {
+                        let country = normalize_name(s.country_or_name());
                         on_country
                             .iter()
                             .copied()
@@ -191,18 +398,49 @@ impl<'s> SupplierHits<'s> {
             .get(supplier.name.as_str())
             .map(|es| es.iter().map(|&e| (e, 1.0)).collect())
             .unwrap_or_default();
-        if let Some(es) = self.by_country.get(supplier.country.as_str()) {
+        if let Some(es) = self.by_country.get(supplier.country_or_name()) {
             out.extend(es.iter().map(|&e| (e, 1.0)));
         }
-        out.extend(self.on_feed.iter().filter_map(|&e| {
-            let weight = targets[e].supplier_weight(supplier);
-            (weight > 0.0).then_some((e, weight))
-        }));
+        if !self.on_feed.is_empty() {
+            // Each origin's name normalized once, not once per event.
+            let origins: Vec<(String, f64)> = supplier
+                .feed_origins()
+                .into_iter()
+                .map(|(origin, pct)| (normalize_name(origin), pct))
+                .collect();
+            out.extend(self.on_feed.iter().filter_map(|&e| {
+                let weight = feed_weight(&origins, |origin| targets[e].matches(origin));
+                debug_assert_eq!(
+                    weight.to_bits(),
+                    targets[e].supplier_weight(supplier).to_bits()
+                );
+                (weight > 0.0).then_some((e, weight))
+            }));
+        }
         if out.windows(2).any(|w| w[0].0 > w[1].0) {
             out.sort_by_key(|&(e, _)| e);
         }
         out
     }
+}
+
+/// What `EventTargets::supplier_weight` gives for an event on a feed
+/// origin, from the supplier's origins with their names normalized: the
+/// share of its feed from the origins `hit` picks (negative or non-finite
+/// shares count as 0). The same sums in the same order, so the same number
+/// (a unit test checks).
+fn feed_weight(origins: &[(String, f64)], hit: impl Fn(&str) -> bool) -> f64 {
+    let share = |pct: f64| if pct.is_finite() { pct.max(0.0) } else { 0.0 };
+    let total: f64 = origins.iter().map(|&(_, pct)| share(pct)).sum();
+    if total <= 0.0 {
+        return 0.0;
+    }
+    let from_hit: f64 = origins
+        .iter()
+        .filter(|(origin, _)| hit(origin))
+        .map(|&(_, pct)| share(pct))
+        .sum();
+    (from_hit / total).clamp(0.0, 1.0)
 }
 
 /// The same scenario with every disruption switched off: the baseline for

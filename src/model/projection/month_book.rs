@@ -20,15 +20,22 @@ pub(super) struct MonthBook {
 }
 
 impl MonthBook {
-    pub(super) fn new(mineral: &Mineral, horizon: u32) -> Self {
+    /// The rows go into `months`, emptied first: pass the rows of the
+    /// result being refilled, so their allocation is reused. They are
+    /// sized at once and written in place: a row pushed each month would
+    /// be a call that may grow the list, and the month loop would keep
+    /// its running sums on the stack around it (a third slower).
+    pub(super) fn new(mineral: &Mineral, horizon: u32, mut months: Vec<MonthRow>) -> Self {
+        months.clear();
+        months.resize(horizon as usize, MonthRow::default());
         Self {
             requirement_qty: mineral.requirement_qty,
             opening_inventory_qty: mineral.opening_inventory_qty,
-            months: Vec::with_capacity(horizon as usize),
+            months,
         }
     }
 
-    /// Money and orders of scenario month `month` (the next one).
+    /// Money and orders of scenario month `month` (1 to the horizon).
     #[inline]
     pub(super) fn record(
         &mut self,
@@ -37,24 +44,26 @@ impl MonthBook {
         ordered_qty: f64,
         unspent_usd: f64,
     ) {
-        self.months.push(MonthRow {
+        self.months[month as usize - 1] = MonthRow {
             month,
             spend_usd,
             ordered_qty,
             requirement_qty: self.requirement_qty,
             unspent_usd,
             ..MonthRow::default()
-        });
+        };
     }
 
     /// Deliveries from `arrivals` (quantity arriving in month m at index m),
-    /// inventory and coverage: the finished projection of `mineral`.
+    /// inventory and coverage: the finished projection of `mineral`, written
+    /// into `out` (its name's allocation reused).
     pub(super) fn finish(
         self,
         mineral: &Mineral,
         arrivals: &[f64],
         totals: Totals,
-    ) -> MineralProjection {
+        out: &mut MineralProjection,
+    ) {
         let mut months = self.months;
         let mut inventory_qty = self.opening_inventory_qty;
         let mut first_full = None;
@@ -75,17 +84,15 @@ impl MonthBook {
         let in_transit_at_end_qty = arrivals
             .get(months.len() + 1..)
             .map_or(0.0, |rest| rest.iter().sum());
-        MineralProjection {
-            name: mineral.name.clone(),
-            unit: mineral.unit,
-            months,
-            first_full_coverage_month: first_full,
-            in_transit_at_end_qty,
-            total_cost_usd: totals.spent_usd,
-            total_ordered_qty: totals.ordered_qty,
-            lost_in_transit_qty: totals.lost_in_transit_qty,
-            feasibility: totals.feasibility,
-        }
+        out.name.clone_from(&mineral.name);
+        out.unit = mineral.unit;
+        out.months = months;
+        out.first_full_coverage_month = first_full;
+        out.in_transit_at_end_qty = in_transit_at_end_qty;
+        out.total_cost_usd = totals.spent_usd;
+        out.total_ordered_qty = totals.ordered_qty;
+        out.lost_in_transit_qty = totals.lost_in_transit_qty;
+        out.feasibility = totals.feasibility;
     }
 }
 

@@ -11,11 +11,10 @@
 
 use super::money::{planned_spend_usd, unspent};
 use super::month_book::{MonthBook, Totals, add_deliveries};
-use super::pool::SegmentTerms;
-use super::purchasable::Purchasable;
 use super::results::{Feasibility, MineralProjection};
+use super::scratch::{Scratch, zeroed};
 use super::supplier_plan::{
-    Hit, SupplierPlan, event_draws, premium_factor, quota_room_usd, resourcing_premiums,
+    Hit, SupplierPlan, fill_event_draws, premium_factor, quota_room_usd, resourcing_premiums,
 };
 use super::tracked::TrackedSupplier;
 use crate::model::disruption::{Disruption, DisruptionKind};
@@ -33,6 +32,8 @@ use crate::model::scenario::{InTransitOnBan, Mineral, Settings, starts_calendar_
 /// (`reference.rs`, checked by a unit test), only faster. It runs in three
 /// passes: money and orders month by month, the pool's deliveries supplier
 /// by supplier over each run of months, then inventory and coverage.
+/// Written into `out`; works in `scratch`.
+#[allow(clippy::too_many_arguments)]
 pub(super) fn project_mineral(
     mineral: &Mineral,
     horizon: u32,
@@ -40,36 +41,65 @@ pub(super) fn project_mineral(
     start: YearMonth,
     events: &[&Disruption],
     supplier_events: &[Vec<Hit>],
-) -> MineralProjection {
-    let plans = supplier_plans(mineral, settings, start, events, supplier_events);
+    scratch: &mut Scratch,
+    out: &mut MineralProjection,
+) {
+    let Scratch {
+        arrivals,
+        pool_direct,
+        pool_resourced,
+        resourced_lead,
+        runs,
+        pool_deliveries,
+        plans,
+        draws,
+        shocks,
+        tracked,
+        changes,
+        terms,
+        purchasable,
+        ..
+    } = scratch;
+    supplier_plans(
+        plans,
+        draws,
+        mineral,
+        settings,
+        start,
+        events,
+        supplier_events,
+    );
+    let plans = &plans[..];
     // Price shocks move the market price for every supplier at once.
-    let shocks = price_shocks(events, start);
+    price_shocks(shocks, events, start);
     // Price response: re-sourced orders pay a premium.
     let premiums = resourcing_premiums(&mineral.suppliers, events, supplier_events, start);
-    let mut tracked: Vec<TrackedSupplier> = (0..plans.len())
-        .filter(|&i| plans[i].tracked)
-        .map(|i| TrackedSupplier {
-            plan: i,
-            fraction: plans[i].fraction,
-            ..TrackedSupplier::default()
-        })
-        .collect();
-    let mut changes = change_months(events, start).into_iter().peekable();
-    let max_lead = plans.iter().map(|p| p.lead_months).max().unwrap_or(0) + max_extra_lead(&plans);
+    tracked.clear();
+    tracked.extend(
+        (0..plans.len())
+            .filter(|&i| plans[i].tracked)
+            .map(|i| TrackedSupplier {
+                plan: i,
+                fraction: plans[i].fraction,
+                ..TrackedSupplier::default()
+            }),
+    );
+    change_months(changes, events, start);
+    let mut changes = changes.iter().copied().peekable();
+    let max_lead = plans.iter().map(|p| p.lead_months).max().unwrap_or(0) + max_extra_lead(plans);
     let h = horizon as usize;
     // arrivals[m] = quantity arriving in month m (index 0 unused).
-    let mut arrivals = vec![0.0_f64; h + max_lead + 1];
+    let arrivals = zeroed(arrivals, h + max_lead + 1);
     // Per month (index 0 unused), what the pool bought: the money placed
     // directly and the re-sourced money per unit of weight, both divided by
     // the market price; and the earliest lead for re-sourced orders.
-    let mut pool_direct = vec![0.0_f64; h + 1];
-    let mut pool_resourced = vec![0.0_f64; h + 1];
-    let mut resourced_lead = vec![0_usize; h + 1];
+    let pool_direct = zeroed(pool_direct, h + 1);
+    let pool_resourced = zeroed(pool_resourced, h + 1);
+    let resourced_lead = zeroed(resourced_lead, h + 1);
     // Runs of months with the same terms: (first month, first entry in
     // `pool_deliveries`).
-    let mut runs: Vec<(usize, usize)> = Vec::with_capacity(changes.len() + 1);
-    let mut pool_deliveries: Vec<(usize, f64, f64)> =
-        Vec::with_capacity(runs.capacity() * plans.len());
+    runs.clear();
+    pool_deliveries.clear();
     let ceiling_qty_per_year = mineral.ceiling.qty_per_year();
     let lose_on_ban = settings.in_transit_on_ban == InTransitOnBan::Lost;
 
@@ -78,9 +108,10 @@ pub(super) fn project_mineral(
     let monthly_growth = (1.0 + mineral.escalation_pct_per_year / 100.0).powf(1.0 / 12.0);
     let mut market_price = mineral.price_usd_per_unit;
 
-    let mut terms = SegmentTerms::new(&plans);
+    terms.reset(plans);
+    purchasable.reset();
 
-    let mut book = MonthBook::new(mineral, horizon);
+    let mut book = MonthBook::new(mineral, horizon, std::mem::take(&mut out.months));
     let mut carried_usd = 0.0;
     let mut planned_total_usd = 0.0;
     let mut spent_total_usd = 0.0;
@@ -88,7 +119,6 @@ pub(super) fn project_mineral(
     let mut total_ordered = 0.0;
     let mut lost_in_transit = 0.0;
     let mut budget_implied_qty = 0.0;
-    let mut purchasable = Purchasable::default();
     let (mut last_weight, mut inv_weight) = (f64::NAN, 0.0);
 
     // Pass 1: money and orders, month by month.
@@ -116,8 +146,8 @@ pub(super) fn project_mineral(
         if terms_change {
             while changes.next_if(|&c| c <= m).is_some() {}
             terms.update(
-                &plans,
-                &shocks,
+                plans,
+                shocks,
                 m,
                 changes.peek().copied().unwrap_or(i64::MAX),
             );
@@ -342,7 +372,7 @@ pub(super) fn project_mineral(
         let same_wait = waits.all(|w| Some(w) == first_wait);
         for &(lead, direct_qty, resourced_qty) in &pool_deliveries[entries_first..entries_end] {
             add_deliveries(
-                &mut arrivals,
+                arrivals,
                 run_first + lead,
                 &pool_direct[months.clone()],
                 direct_qty,
@@ -353,7 +383,7 @@ pub(super) fn project_mineral(
             match first_wait {
                 None => {}
                 Some(wait) if same_wait => add_deliveries(
-                    &mut arrivals,
+                    arrivals,
                     run_first + lead.max(wait),
                     &pool_resourced[months.clone()],
                     resourced_qty,
@@ -371,7 +401,7 @@ pub(super) fn project_mineral(
     // Pass 3: inventory and coverage.
     book.finish(
         mineral,
-        &arrivals,
+        arrivals,
         Totals {
             spent_usd: spent_total_usd,
             ordered_qty: total_ordered,
@@ -381,58 +411,57 @@ pub(super) fn project_mineral(
                 purchasable_qty: purchasable.total(),
             },
         },
-    )
+        out,
+    );
 }
 
-/// Each supplier's terms and the events that hit it, market-wide price
-/// shocks left out: they move the market price for every supplier at once
-/// (see [`price_shocks`]).
-fn supplier_plans<'a>(
+/// Each supplier's terms and the events that hit it, into `plans` (their
+/// lists reused), market-wide price shocks left out: they move the market
+/// price for every supplier at once (see [`price_shocks`]).
+fn supplier_plans(
+    plans: &mut Vec<SupplierPlan>,
+    draws: &mut Vec<f64>,
     mineral: &Mineral,
     settings: &Settings,
     start: YearMonth,
-    events: &[&'a Disruption],
+    events: &[&Disruption],
     supplier_events: &[Vec<Hit>],
-) -> Vec<SupplierPlan<'a>> {
-    let draws = event_draws(&mineral.suppliers, events.len(), supplier_events);
-    mineral
-        .suppliers
-        .iter()
+) {
+    fill_event_draws(draws, &mineral.suppliers, events.len(), supplier_events);
+    let n = mineral.suppliers.len();
+    plans.truncate(n);
+    plans.resize_with(n, SupplierPlan::default);
+    for ((plan, s), hits) in plans
+        .iter_mut()
+        .zip(&mineral.suppliers)
         .zip(supplier_events)
-        .map(|(s, hits)| {
-            if hits.iter().any(|&(e, _)| events[e].is_market_price_shock()) {
-                let own: Vec<Hit> = hits
-                    .iter()
-                    .copied()
-                    .filter(|&(e, _)| !events[e].is_market_price_shock())
-                    .collect();
-                SupplierPlan::new(s, events, &own, &draws, start, settings)
-            } else {
-                SupplierPlan::new(s, events, hits, &draws, start, settings)
-            }
-        })
-        .collect()
+    {
+        plan.fill(s, events, hits, draws, start, settings, true);
+    }
 }
 
-/// The mineral's market-wide price shocks: (first month, last month, %).
-fn price_shocks(events: &[&Disruption], start: YearMonth) -> Vec<(i64, i64, f64)> {
-    events
-        .iter()
-        .filter(|d| d.is_market_price_shock())
-        .filter_map(|d| match d.kind {
-            DisruptionKind::PriceShockPct(pct) => {
-                let (first, last) = d.month_range(start);
-                Some((first, last, pct))
-            }
-            _ => None,
-        })
-        .collect()
+/// The mineral's market-wide price shocks into `shocks`: (first month, last
+/// month, %).
+fn price_shocks(shocks: &mut Vec<(i64, i64, f64)>, events: &[&Disruption], start: YearMonth) {
+    shocks.clear();
+    shocks.extend(
+        events
+            .iter()
+            .filter(|d| d.is_market_price_shock())
+            .filter_map(|d| match d.kind {
+                DisruptionKind::PriceShockPct(pct) => {
+                    let (first, last) = d.month_range(start);
+                    Some((first, last, pct))
+                }
+                _ => None,
+            }),
+    );
 }
 
-/// Months after the first where an event starts or ends, ascending:
-/// conditions are constant in between.
-fn change_months(events: &[&Disruption], start: YearMonth) -> Vec<i64> {
-    let mut changes: Vec<i64> = Vec::with_capacity(2 * events.len());
+/// Months after the first where an event starts or ends, ascending, into
+/// `changes`: conditions are constant in between.
+fn change_months(changes: &mut Vec<i64>, events: &[&Disruption], start: YearMonth) {
+    changes.clear();
     for d in events {
         let (first, last) = d.month_range(start);
         changes.extend(
@@ -443,7 +472,6 @@ fn change_months(events: &[&Disruption], start: YearMonth) -> Vec<i64> {
     }
     changes.sort_unstable();
     changes.dedup();
-    changes
 }
 
 /// The most extra lead time one supplier can carry: all its delays at once.
@@ -453,7 +481,7 @@ fn max_extra_lead(plans: &[SupplierPlan]) -> usize {
         .map(|p| {
             p.events
                 .iter()
-                .map(|e| match *e.kind {
+                .map(|e| match e.kind {
                     DisruptionKind::LicensingDelay {
                         extra_lead_time_months,
                         ..

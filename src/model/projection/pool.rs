@@ -102,25 +102,30 @@ pub(super) struct SegmentTerms {
 }
 
 impl SegmentTerms {
-    pub(super) fn new(plans: &[SupplierPlan]) -> Self {
-        let mut own_changes: Vec<(i64, usize)> = plans
-            .iter()
-            .enumerate()
-            .flat_map(|(i, p)| {
+    /// Ready for `plans`, before the first run; the lists' allocations
+    /// are kept.
+    pub(super) fn reset(&mut self, plans: &[SupplierPlan]) {
+        self.until = 0;
+        self.own_changes.clear();
+        self.own_changes
+            .extend(plans.iter().enumerate().flat_map(|(i, p)| {
                 p.events
                     .iter()
                     .flat_map(move |e| [(e.first, i), (e.last.saturating_add(1), i)])
-            })
-            .collect();
-        own_changes.sort_unstable();
-        let base: Vec<Conditions> = plans.iter().map(SupplierPlan::base_conditions).collect();
-        SegmentTerms {
-            own: base.clone(),
-            own_qty_factor: vec![1.0; plans.len()],
-            conditions: base,
-            own_changes,
-            ..SegmentTerms::default()
-        }
+            }));
+        self.own_changes.sort_unstable();
+        self.next_own_change = 0;
+        self.own.clear();
+        self.own
+            .extend(plans.iter().map(SupplierPlan::base_conditions));
+        self.own_qty_factor.clear();
+        self.own_qty_factor.resize(plans.len(), 1.0);
+        self.conditions.clear();
+        self.conditions.extend_from_slice(&self.own);
+        self.pool = PoolSums::default();
+        self.all = PoolSums::default();
+        self.tracked_deliveries.clear();
+        self.deliveries.clear();
     }
 
     /// Terms in force from month `m` until month `until`. `shocks` are the

@@ -16,6 +16,14 @@ pub(super) struct Purchasable {
 }
 
 impl Purchasable {
+    /// Back to nothing counted, its list's allocation kept.
+    pub(super) fn reset(&mut self) {
+        self.unlimited_this_year = false;
+        self.quotas_this_year.clear();
+        self.total_qty = 0.0;
+        self.unlimited = false;
+    }
+
     #[inline]
     pub(super) fn note_supplier(&mut self, c: Conditions, fraction: f64, index: usize) {
         if c.open_fraction <= 0.0 || fraction <= 0.0 {

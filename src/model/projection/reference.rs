@@ -70,7 +70,7 @@ pub(super) fn project_mineral_one_by_one(
     let mut resourced_usd = vec![0.0_f64; n];
     let mut ordered_this_year_from = vec![OrderedThisYear::default(); n];
 
-    let mut book = MonthBook::new(mineral, horizon);
+    let mut book = MonthBook::new(mineral, horizon, Vec::new());
     let mut carried_usd = 0.0;
     let mut planned_total_usd = 0.0;
     let mut spent_total_usd = 0.0;
@@ -278,6 +278,7 @@ pub(super) fn project_mineral_one_by_one(
         purchasable.close_year(ceiling_qty_per_year);
     }
 
+    let mut out = MineralProjection::blank();
     book.finish(
         mineral,
         &arrivals,
@@ -290,7 +291,9 @@ pub(super) fn project_mineral_one_by_one(
                 purchasable_qty: purchasable.total(),
             },
         },
-    )
+        &mut out,
+    );
+    out
 }
 
 /// Can this supplier take re-sourced orders? Only when fully open and below

@@ -99,6 +99,24 @@ pub struct MonthRow {
 }
 
 impl MineralProjection {
+    /// An empty one, to be filled by the projection.
+    pub(super) fn blank() -> Self {
+        MineralProjection {
+            name: String::new(),
+            unit: Unit::default(),
+            months: Vec::new(),
+            first_full_coverage_month: None,
+            in_transit_at_end_qty: 0.0,
+            total_cost_usd: 0.0,
+            total_ordered_qty: 0.0,
+            lost_in_transit_qty: 0.0,
+            feasibility: Feasibility {
+                budget_implied_qty: 0.0,
+                purchasable_qty: None,
+            },
+        }
+    }
+
     /// Coverage at the end of the horizon, %.
     pub fn final_coverage_pct(&self) -> f64 {
         self.months.last().map_or(0.0, |r| r.coverage_pct)

@@ -9,10 +9,10 @@ use crate::model::scenario::{InTransitOnBan, Settings, Supplier};
 
 /// A disruption as it acts on one supplier: in force over months
 /// `first..=last` (1-based scenario months).
-pub(super) struct SupplierEvent<'a> {
+pub(super) struct SupplierEvent {
     pub(super) first: i64,
     pub(super) last: i64,
-    pub(super) kind: &'a DisruptionKind,
+    pub(super) kind: DisruptionKind,
     /// How much of the supplier it hits, 0 to 1 (below 1: a feed origin
     /// with part of its feed), see `Disruption::supplier_weight`.
     pub(super) weight: f64,
@@ -27,25 +27,39 @@ pub(super) type Hit = (usize, f64);
 /// Per event of a mineral, Σ share × weight over the suppliers it hits
 /// (fractions): how much of the mineral's orders draw on what it hits. A
 /// quota on a country or feed origin is split in proportion to it.
+#[cfg(test)]
 pub(super) fn event_draws(
     suppliers: &[Supplier],
     event_count: usize,
     supplier_events: &[Vec<Hit>],
 ) -> Vec<f64> {
-    let mut draws = vec![0.0; event_count];
+    let mut draws = Vec::new();
+    fill_event_draws(&mut draws, suppliers, event_count, supplier_events);
+    draws
+}
+
+/// [`event_draws`] into `draws` (emptied first).
+pub(super) fn fill_event_draws(
+    draws: &mut Vec<f64>,
+    suppliers: &[Supplier],
+    event_count: usize,
+    supplier_events: &[Vec<Hit>],
+) {
+    draws.clear();
+    draws.resize(event_count, 0.0);
     for (s, hits) in suppliers.iter().zip(supplier_events) {
         for &(e, weight) in hits {
             draws[e] += s.share_pct / 100.0 * weight;
         }
     }
-    draws
 }
 
 /// A supplier's terms, fixed for the projection of one mineral.
-pub(super) struct SupplierPlan<'a> {
+#[derive(Default)]
+pub(super) struct SupplierPlan {
     pub(super) fraction: f64,
     pub(super) lead_months: usize,
-    pub(super) events: Vec<SupplierEvent<'a>>,
+    pub(super) events: Vec<SupplierEvent>,
     /// The supplier's capacity per plan year, if any: a quota always in
     /// force.
     pub(super) capacity: Option<f64>,
@@ -55,58 +69,77 @@ pub(super) struct SupplierPlan<'a> {
     pub(super) tracked: bool,
 }
 
-impl<'a> SupplierPlan<'a> {
+impl SupplierPlan {
     /// `hits` holds the events in `events` that hit this supplier, with
     /// their weights; `draws` is [`event_draws`] of the mineral.
+    #[cfg(test)]
     pub(super) fn new(
         supplier: &Supplier,
-        events: &[&'a Disruption],
+        events: &[&Disruption],
         hits: &[Hit],
         draws: &[f64],
         start: YearMonth,
         settings: &Settings,
     ) -> Self {
+        let mut plan = SupplierPlan::default();
+        plan.fill(supplier, events, hits, draws, start, settings, false);
+        plan
+    }
+
+    /// [`Self::new`] into `self`, its list of events reused. With
+    /// `without_market_shocks`, market-wide price shocks are left out (the
+    /// pooled loop applies them to the market price).
+    #[allow(clippy::too_many_arguments)]
+    pub(super) fn fill(
+        &mut self,
+        supplier: &Supplier,
+        events: &[&Disruption],
+        hits: &[Hit],
+        draws: &[f64],
+        start: YearMonth,
+        settings: &Settings,
+        without_market_shocks: bool,
+    ) {
         let fraction = supplier.share_pct / 100.0;
-        let events: Vec<SupplierEvent> = hits
-            .iter()
-            .map(|&(e, weight)| {
-                let d = events[e];
-                let (first, last) = d.month_range(start);
-                let shared_quota = matches!(d.kind, DisruptionKind::ExportQuotaQty(_))
-                    && d.target != EventTarget::Supplier
-                    && !d.hits_every_supplier();
-                let quota_scale = if !shared_quota {
-                    1.0
-                } else if draws[e] > 0.0 {
-                    fraction / draws[e]
-                } else {
-                    0.0
-                };
-                SupplierEvent {
-                    first,
-                    last,
-                    kind: &d.kind,
-                    weight,
-                    quota_scale,
-                }
-            })
-            .collect();
+        self.events.clear();
+        self.events.extend(
+            hits.iter()
+                .filter(|&&(e, _)| !(without_market_shocks && events[e].is_market_price_shock()))
+                .map(|&(e, weight)| {
+                    let d = events[e];
+                    let (first, last) = d.month_range(start);
+                    let shared_quota = matches!(d.kind, DisruptionKind::ExportQuotaQty(_))
+                        && d.target != EventTarget::Supplier
+                        && !d.hits_every_supplier();
+                    let quota_scale = if !shared_quota {
+                        1.0
+                    } else if draws[e] > 0.0 {
+                        fraction / draws[e]
+                    } else {
+                        0.0
+                    };
+                    SupplierEvent {
+                        first,
+                        last,
+                        kind: d.kind.clone(),
+                        weight,
+                        quota_scale,
+                    }
+                }),
+        );
         let lose_on_ban = settings.in_transit_on_ban == InTransitOnBan::Lost;
         // A capacity that is not a number limits nothing (validation flags it).
         let capacity = supplier.capacity_qty_per_year.filter(|c| !c.is_nan());
         let tracked = capacity.is_some()
-            || events.iter().any(|e| match e.kind {
+            || self.events.iter().any(|e| match e.kind {
                 DisruptionKind::ExportQuotaQty(_) => true,
                 DisruptionKind::ExportBan => lose_on_ban && e.weight >= 1.0,
                 _ => false,
             });
-        SupplierPlan {
-            fraction,
-            lead_months: supplier.lead_time_months.min(10_000) as usize,
-            events,
-            capacity,
-            tracked,
-        }
+        self.fraction = fraction;
+        self.lead_months = supplier.lead_time_months.min(10_000) as usize;
+        self.capacity = capacity;
+        self.tracked = tracked;
     }
 
     /// No event and no capacity: it always takes its share of the money.
@@ -139,7 +172,7 @@ pub(super) const NORMAL: Conditions = Conditions {
     extra_lead_months: 0,
 };
 
-impl SupplierPlan<'_> {
+impl SupplierPlan {
     /// Its conditions without any event: only its capacity.
     pub(super) fn base_conditions(&self) -> Conditions {
         Conditions {
@@ -160,7 +193,7 @@ impl SupplierPlan<'_> {
                 continue;
             }
             let w = e.weight;
-            match *e.kind {
+            match e.kind {
                 DisruptionKind::ExportBan => c.open_fraction *= 1.0 - w,
                 DisruptionKind::ExportQuotaQty(q) => {
                     let q = q.max(0.0) * e.quota_scale;

@@ -5,7 +5,8 @@
 use super::calm::project_calm_mineral;
 use super::passes::project_mineral;
 use super::reference;
-use super::{MineralProjection, project};
+use super::scratch::Scratch;
+use super::{MineralProjection, Projector, project, project_into};
 use crate::model::disruption::{Disruption, DisruptionKind, EventTarget};
 use crate::model::month::YearMonth;
 use crate::model::presets;
@@ -241,13 +242,91 @@ fn calm_path_matches_the_general_path() {
             s.settings.carry_over_unspent = carry;
             s.settings.plan_year = plan_year;
             for m in &s.minerals {
-                let calm =
-                    project_calm_mineral(m, s.horizon_months, carry, s.settings.plan_year, s.start);
+                let mut scratch = Scratch::default();
+                let mut calm = MineralProjection::blank();
+                project_calm_mineral(
+                    m,
+                    s.horizon_months,
+                    carry,
+                    s.settings.plan_year,
+                    s.start,
+                    &mut scratch,
+                    &mut calm,
+                );
                 let no_events = vec![Vec::new(); m.suppliers.len()];
-                let general =
-                    project_mineral(m, s.horizon_months, &s.settings, s.start, &[], &no_events);
+                let mut general = MineralProjection::blank();
+                project_mineral(
+                    m,
+                    s.horizon_months,
+                    &s.settings,
+                    s.start,
+                    &[],
+                    &no_events,
+                    &mut scratch,
+                    &mut general,
+                );
                 assert_same(&calm, &general, m.budget_usd, &m.name);
             }
         }
+    }
+}
+
+/// Scenarios with events of every kind on every target, with some events
+/// disabled: the samples with the preset library, and generated ones.
+fn varied_scenarios() -> Vec<Scenario> {
+    let mut scenarios: Vec<Scenario> = samples::ALL.iter().map(|s| s.scenario()).collect();
+    for s in &mut scenarios {
+        s.disruptions.extend(presets::all());
+    }
+    for seed in 0..16 {
+        let (minerals, suppliers) = (1 + seed as usize % 5, 1 + seed as usize % 7);
+        let mut s = samples::generated(minerals, suppliers, 24 + 24 * (seed as u32 % 4));
+        let two_tiers = seed % 2 == 1;
+        if two_tiers {
+            give_two_tiers(&mut s, seed);
+        }
+        s.disruptions = mixed_events(seed, 3 + seed as usize, minerals, suppliers, two_tiers);
+        scenarios.push(s);
+    }
+    scenarios
+}
+
+/// `project_into` gives exactly `project`'s numbers, whatever the result
+/// it refills held before (another scenario, more or fewer minerals).
+#[test]
+fn project_into_refills_any_result_with_the_same_numbers() {
+    let scenarios = varied_scenarios();
+    let mut reused = project(&samples::generated(60, 3, 240));
+    for s in scenarios.iter().chain(scenarios.iter().rev()) {
+        project_into(s, &mut reused);
+        assert_eq!(reused, project(s), "{}", s.name);
+    }
+}
+
+/// A `Projector` made for a scenario gives exactly `project`'s numbers for
+/// that scenario with events switched on and off, moved, and other numbers.
+#[test]
+fn a_projector_gives_the_numbers_of_project() {
+    for base in varied_scenarios() {
+        let mut projector = Projector::new(&base);
+        let mut out = project(&samples::generated(2, 2, 12));
+        let mut s = base.clone();
+        for round in 0..6_usize {
+            for (k, d) in s.disruptions.iter_mut().enumerate() {
+                d.enabled = (k + round) % 3 != 0;
+                d.start = base.disruptions[k].start.plus_months(round as i64 - 2);
+            }
+            for (k, m) in s.minerals.iter_mut().enumerate() {
+                m.price_usd_per_unit =
+                    base.minerals[k].price_usd_per_unit * (0.7 + 0.1 * round as f64);
+                m.budget_usd = base.minerals[k].budget_usd * (1.0 + 0.2 * round as f64);
+            }
+            projector.project_into(&s, &mut out);
+            assert_eq!(out, project(&s), "{} round {round}", s.name);
+        }
+        // Another shape: matched again.
+        let other = samples::generated(3, 4, 36);
+        projector.project_into(&other, &mut out);
+        assert_eq!(out, project(&other));
     }
 }
