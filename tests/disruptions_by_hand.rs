@@ -217,11 +217,12 @@ fn the_us_tariff_preset_hits_only_chinese_suppliers() {
         .find(|d| d.name.starts_with("US threatens +100% tariff"))
         .unwrap();
     // Never imposed: the preset is a what-if, disabled when added. Enabled
-    // here to measure what the threat would cost. It names China, so it
-    // targets the feed origin, on every mineral, from November 2025.
+    // here to measure what the threat would cost. A tariff taxes goods
+    // imported from China, so it targets the country of supply (a supplier
+    // without a country by its name), on every mineral, from November 2025.
     assert!(!tariff.enabled);
     tariff.enabled = true;
-    assert_eq!(tariff.target, EventTarget::FeedOrigin);
+    assert_eq!(tariff.target, EventTarget::Country);
     assert!(tariff.minerals.is_empty());
 
     // Three minerals, each $100 a month at $100/t for 12 months from
@@ -239,17 +240,22 @@ fn the_us_tariff_preset_hits_only_chinese_suppliers() {
     let mut canadian = supplier("Vale Port Colborne", 100.0, 0);
     canadian.country = "Canada".into();
     canadian.feed = vec![FeedShare::new("Canada", 100.0)];
-    // Antimony: half from a supplier named "China" (no feed list: its name
-    // is its one origin, hit in full), half from Tajikistan.
+    // Antimony: half from a supplier named "China" (no country: its name
+    // is its country, hit in full), half from Tajikistan.
     let antimony = vec![supplier("China", 50.0, 0), supplier("Tajikistan", 50.0, 0)];
-    // Gallium: a Japanese recycler with 40 % of its feed from China.
+    // Gallium: a Japanese recycler with 40 % of its feed from China, and a
+    // Chinese refiner on Australian feed.
     let mut japanese = supplier("Japan (recycled)", 100.0, 0);
     japanese.country = "Japan".into();
     japanese.feed = vec![FeedShare::new("China", 40.0), FeedShare::new("Japan", 60.0)];
+    japanese.share_pct = 50.0;
+    let mut chinese = supplier("Chinese refiner", 50.0, 0);
+    chinese.country = "China".into();
+    chinese.feed = vec![FeedShare::new("Australia", 100.0)];
     s.minerals = vec![
         with("Cobalt", vec![canadian]),
         with("Antimony", antimony),
-        with("Gallium", vec![japanese]),
+        with("Gallium", vec![japanese, chinese]),
     ];
     s.disruptions.push(tariff);
     let lost = project(&s).coverage_lost_vs(&project_without_events(&s));
@@ -258,7 +264,9 @@ fn the_us_tariff_preset_hits_only_chinese_suppliers() {
     // Antimony: China's $50 a month buys 0.25 t at $200/t, Tajikistan's
     // 0.5 t: 9 t, 9 % instead of 12 %: 3 points lost.
     assert_close!(lost[1], 3.0);
-    // Gallium: the price paid rises by 40 % × 100 % = 40 %, $140/t: 12 /
-    // 1.4 = 8.571 t, so 12 − 8.571 = 3.429 points lost.
-    assert_close!(lost[2], 12.0 - 12.0 / 1.4);
+    // Gallium: the Japanese recycler's goods come from Japan: no tariff,
+    // whatever its feed. The Chinese refiner's half pays $200/t: 0.25 t a
+    // month instead of 0.5 t, so 9 t, 9 % instead of 12 %: 3 points lost,
+    // although its ore is Australian.
+    assert_close!(lost[2], 3.0);
 }

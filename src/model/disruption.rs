@@ -78,8 +78,9 @@ pub enum EventTarget {
     /// Suppliers whose name matches (the meaning before targets existed).
     #[default]
     Supplier,
-    /// Suppliers whose `country` matches: every refiner or seller in that
-    /// country of supply, wherever its feed comes from.
+    /// Suppliers whose `country` matches (or whose name does, when no
+    /// country is given): every refiner or seller in that country of
+    /// supply, wherever its feed comes from.
     Country,
     /// A feed origin: each supplier is hit for the share of its feed from
     /// origins that match (a supplier without a feed list counts its
@@ -264,9 +265,9 @@ impl<'a> EventTargets<'a> {
             EventTarget::Supplier => {
                 f64::from(u8::from(self.matches(&normalize_name(&supplier.name))))
             }
-            EventTarget::Country => {
-                f64::from(u8::from(self.matches(&normalize_name(&supplier.country))))
-            }
+            EventTarget::Country => f64::from(u8::from(
+                self.matches(&normalize_name(supplier.country_or_name())),
+            )),
             EventTarget::FeedOrigin => {
                 feed_weight(supplier, |origin| self.matches(&normalize_name(origin)))
             }
@@ -348,7 +349,7 @@ impl Disruption {
         let hit = |name: &str| names_match(&self.supplier, name);
         match self.target {
             EventTarget::Supplier => f64::from(u8::from(hit(&supplier.name))),
-            EventTarget::Country => f64::from(u8::from(hit(&supplier.country))),
+            EventTarget::Country => f64::from(u8::from(hit(supplier.country_or_name()))),
             EventTarget::FeedOrigin => feed_weight(supplier, hit),
         }
     }

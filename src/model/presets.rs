@@ -223,15 +223,21 @@ pub fn all() -> Vec<Disruption> {
             (2026, 11),
             None,
         ),
-        what_if(
-            "US threatens +100% tariff on Chinese goods (Oct 2025; threatened, not imposed)",
-            "Not in force: disabled by default. Threatened in October 2025 as an extra 100% tariff on Chinese goods from 1 November 2025 (Reuters, Bloomberg); not imposed after the 30 October 2025 Busan meeting, and US tariffs on China were cut instead (November 2025). Kept as a what-if of the threat. The November 2025 cut of US tariffs on China is not a preset: the sources used here give no figure for it.",
-            TariffPct(100.0),
-            "China",
-            &[],
-            (2025, 11),
-            None,
-        ),
+        Disruption {
+            // A US tariff taxes goods imported from China: it hits the
+            // refiners and sellers in China (country of supply), not Chinese
+            // ore refined elsewhere.
+            target: EventTarget::Country,
+            ..what_if(
+                "US threatens +100% tariff on Chinese goods (Oct 2025; threatened, not imposed)",
+                "Not in force: disabled by default. Threatened in October 2025 as an extra 100% tariff on Chinese goods from 1 November 2025 (Reuters, Bloomberg); not imposed after the 30 October 2025 Busan meeting, and US tariffs on China were cut instead (November 2025). Kept as a what-if of the threat. It hits suppliers in China (their country of supply, or a supplier named China), not refiners elsewhere that process Chinese ore. The November 2025 cut of US tariffs on China is not a preset: the sources used here give no figure for it.",
+                TariffPct(100.0),
+                "China",
+                &[],
+                (2025, 11),
+                None,
+            )
+        },
         what_if(
             "What-if: gallium price +150% under a total Chinese ban (USGS estimate)",
             "Not in force: disabled by default. USGS (OFR 2024-1057) estimated that a total Chinese export ban would raise gallium prices about 150%. No total ban has been imposed; the start month (November 2025) is only a default, to move.",

@@ -341,6 +341,16 @@ impl Supplier {
         }
     }
 
+    /// Its country of supply for events on a country: `country`, or its name
+    /// when no country is given (so a supplier named "China" is in China).
+    pub fn country_or_name(&self) -> &str {
+        if self.country.trim().is_empty() {
+            &self.name
+        } else {
+            &self.country
+        }
+    }
+
     /// The origins of its feed with their shares, %: `feed` when given,
     /// else its country (or, when the country is empty, its name) at 100 %.
     pub fn feed_origins(&self) -> Vec<(&str, f64)> {
