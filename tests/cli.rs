@@ -170,17 +170,19 @@ fn project_table_shows_what_events_cost_and_what_cannot_be_bought() {
     assert_eq!(code, 0);
     // Without events: 58.33 t a month (the 700 t ceiling a year), 3,500 t
     // ordered, 3,441.7 t delivered by 2030-09 (one month's lead time):
-    // 113.2 % of 3,040 t. With them (each event multiplies what the refiner
-    // can sell by 1 − weight × cut, docs/MODEL.md), from November 2025 the
-    // military end-user ban leaves 1 − 0.57 and the licensing refusals
-    // 1 − 0.57 × 0.30: 0.43 × 0.829 = 35.6 %, 20.8 t a month; October 2025
-    // has the ban on the US as well: × 0.43 more, 8.9 t. Ordered 8.9 + 59 ×
-    // 20.8 = 1,235.7 t, of which the last three months' (licensing adds two
-    // months to the lead time) are still in transit: 1,173.3 t, 38.6 %.
-    // Antimony loses 113.2 − 38.6 = 74.6 points.
+    // 113.2 % of 3,040 t. With them (docs/MODEL.md, "Two tiers of supply":
+    // blocking events on the same origin compound on that origin's share),
+    // the military end-user ban closes the 57 % Chinese feed from November
+    // 2025 (and the ban on the US in October 2025 the same feed); the
+    // licensing refusals on that feed close nothing more. So 43 % stays
+    // open: 25.08 t a month, 1,505 t ordered over 60 months, of which the
+    // last three months' (licensing adds two months to the lead time) are
+    // still in transit: 57 × 25.08 = 1,429.7 t, 47.0 %. Antimony loses
+    // 113.2 − 47.0 = 66.2 points. (Compounding on the whole supplier, as
+    // before, counted the refusals twice: 38.6 %.)
     let antimony = out.lines().find(|l| l.starts_with("Antimony ")).unwrap();
-    assert!(antimony.contains("-74.6 pts"), "{antimony}");
-    assert!(antimony.contains("38.6%"), "{antimony}");
+    assert!(antimony.contains("-66.2 pts"), "{antimony}");
+    assert!(antimony.contains("47.0%"), "{antimony}");
     // The other minerals still lose nothing.
     let cobalt = out.lines().find(|l| l.starts_with("Cobalt ")).unwrap();
     assert!(cobalt.contains(" none "), "{cobalt}");

@@ -3,7 +3,7 @@
 //! [`Conditions`] in any month (price factor, open fraction, quota, extra
 //! lead time).
 
-use crate::model::disruption::{Disruption, DisruptionKind, EventTarget};
+use crate::model::disruption::{Disruption, DisruptionKind, EventTarget, names_match};
 use crate::model::month::YearMonth;
 use crate::model::scenario::{InTransitOnBan, Settings, Supplier};
 
@@ -19,6 +19,11 @@ pub(super) struct SupplierEvent {
     /// Multiplies an export quota: 1 when each supplier hit has the quota
     /// to itself; for a country or feed origin, the supplier's part of it.
     pub(super) quota_scale: f64,
+    /// For an event on feed origins: bit `o` set when it hits origin `o` of
+    /// the supplier's feed (`SupplierPlan::feed`). 0: it hits the supplier
+    /// as a whole (by name or country), or the feed has more than 64
+    /// origins (then `weight` alone is used).
+    pub(super) origins: u64,
 }
 
 /// A supplier hit by an event: (index in the mineral's events, weight).
@@ -67,6 +72,10 @@ pub(super) struct SupplierPlan {
     /// export quota (what is left of it depends on this year's orders), or
     /// under a ban that loses the orders in transit.
     pub(super) tracked: bool,
+    /// Its feed origins' shares (fractions adding up to 1), when some event
+    /// hits it by feed origin: blocking events on the same origin compound
+    /// on that origin's share only.
+    pub(super) feed: Vec<f64>,
 }
 
 impl SupplierPlan {
@@ -102,6 +111,26 @@ impl SupplierPlan {
     ) {
         let fraction = supplier.share_pct / 100.0;
         self.events.clear();
+        self.feed.clear();
+        let on_feed =
+            |d: &Disruption| d.target == EventTarget::FeedOrigin && !d.hits_every_supplier();
+        // The feed list only when some event hits it by origin (most
+        // suppliers: none, and no list is built).
+        let origins = if hits.iter().any(|&(e, _)| on_feed(events[e])) {
+            supplier.feed_origins()
+        } else {
+            Vec::new()
+        };
+        let by_origin = |d: &Disruption| on_feed(d) && !origins.is_empty() && origins.len() <= 64;
+        if hits.iter().any(|&(e, _)| by_origin(events[e])) {
+            let share = |pct: f64| if pct.is_finite() { pct.max(0.0) } else { 0.0 };
+            let total: f64 = origins.iter().map(|&(_, pct)| share(pct)).sum();
+            self.feed.extend(
+                origins
+                    .iter()
+                    .map(|&(_, pct)| if total > 0.0 { share(pct) / total } else { 0.0 }),
+            );
+        }
         self.events.extend(
             hits.iter()
                 .filter(|&&(e, _)| !(without_market_shocks && events[e].is_market_price_shock()))
@@ -118,12 +147,22 @@ impl SupplierPlan {
                     } else {
                         0.0
                     };
+                    let origins_hit = if by_origin(d) {
+                        origins
+                            .iter()
+                            .enumerate()
+                            .filter(|(_, (origin, _))| names_match(&d.supplier, origin))
+                            .fold(0_u64, |mask, (o, _)| mask | 1 << o)
+                    } else {
+                        0
+                    };
                     SupplierEvent {
                         first,
                         last,
                         kind: d.kind.clone(),
                         weight,
                         quota_scale,
+                        origins: origins_hit,
                     }
                 }),
         );
@@ -188,11 +227,40 @@ impl SupplierPlan {
     /// its months to every order; a quota counts the draw on the origin.
     pub(super) fn conditions(&self, month: i64) -> Conditions {
         let mut c = self.base_conditions();
+        // Per feed origin, the part of it left open by the blocking events
+        // on it: two measures on the same origin compound on that origin's
+        // share, not on the supplier's whole orders.
+        let mut origin_open = [1.0_f64; 64];
+        let mut by_origin = false;
         for e in &self.events {
             if month < e.first || month > e.last {
                 continue;
             }
             let w = e.weight;
+            let closed = match e.kind {
+                DisruptionKind::ExportBan => 1.0,
+                DisruptionKind::ExportCutPct(p) => (p / 100.0).clamp(0.0, 1.0),
+                DisruptionKind::LicensingDelay { refused_pct, .. } => {
+                    (refused_pct / 100.0).clamp(0.0, 1.0)
+                }
+                _ => 0.0,
+            };
+            if e.origins != 0 && closed > 0.0 {
+                by_origin = true;
+                for (o, open) in origin_open.iter_mut().enumerate().take(self.feed.len()) {
+                    if e.origins & (1 << o) != 0 {
+                        *open *= 1.0 - closed;
+                    }
+                }
+                if let DisruptionKind::LicensingDelay {
+                    extra_lead_time_months,
+                    ..
+                } = e.kind
+                {
+                    c.extra_lead_months += extra_lead_time_months.min(1_000) as usize;
+                }
+                continue;
+            }
             match e.kind {
                 DisruptionKind::ExportBan => c.open_fraction *= 1.0 - w,
                 DisruptionKind::ExportQuotaQty(q) => {
@@ -213,6 +281,15 @@ impl SupplierPlan {
                     c.price_factor *= (1.0 + w * p / 100.0).max(0.0);
                 }
             }
+        }
+        if by_origin {
+            let open: f64 = self
+                .feed
+                .iter()
+                .zip(origin_open)
+                .map(|(share, open)| share * open)
+                .sum();
+            c.open_fraction *= open;
         }
         c
     }
