@@ -87,7 +87,8 @@ fn an_edit_cancels_the_run_and_the_new_bands_follow_it() {
         !h.state().analysis.bands_current,
         "old bands marked as updating"
     );
-    h.get_by_label("shaded: P10–P90 (updating…)");
+    // The legend keeps its text (the bands fade): the plot does not move.
+    h.get_by_label("shaded: P10–P90 of 5,000 samples");
     frames_until(&mut h, |app| app.analysis.bands_current);
     let chance = h.state().analysis.bands.as_ref().unwrap().minerals[0].full_by_end_probability_pct;
     assert!(chance < 1.0, "{chance}");
@@ -129,4 +130,26 @@ fn the_tornado_ranks_inputs_and_a_click_opens_the_input() {
         h.ctx.memory(|m| m.has_focus(price_field)),
         "the price field has the cursor"
     );
+}
+
+/// A range that leaves out the value beside it (a price per lb typed in a
+/// range per t) is flagged beside the range, without blocking anything;
+/// ends typed in either order are the range between them, so typing a
+/// high end that passes through small numbers shows no error.
+#[test]
+fn a_range_away_from_its_value_is_flagged_and_reversed_ends_are_no_error() {
+    let mut s = common::simple(10, 100_000.0, 1_000.0);
+    s.minerals[0].price_range_usd_per_unit = Some(Range::new(10.0, 20.0));
+    let mut h = common::window(s, egui::Theme::Dark);
+    h.get_by_label("value outside the range");
+    assert!(h.state().doc.problems.is_empty());
+    h.state_mut().doc.active_mut().minerals[0].price_range_usd_per_unit =
+        Some(Range::new(120.0, 9.0));
+    h.run();
+    assert!(
+        h.state().doc.problems.is_empty(),
+        "{:?}",
+        h.state().doc.problems
+    );
+    assert!(h.query_by_label("value outside the range").is_none());
 }

@@ -100,17 +100,12 @@ impl Checker {
         max: f64,
     ) {
         let Some(r) = range else { return };
+        // Ends in either order: the range is what lies between them (a
+        // planner typing the high end passes through smaller numbers).
+        let (low, high) = (r.low.min(r.high), r.low.max(r.high));
         if !r.low.is_finite() || !r.high.is_finite() {
             self.add(path(), format!("{what} range must be two numbers"));
-        } else if r.low > r.high {
-            self.add(
-                path(),
-                format!(
-                    "{what} range runs from {} down to {}: the low end must come first",
-                    r.low, r.high
-                ),
-            );
-        } else if r.low < min || r.high > max {
+        } else if low < min || high > max {
             let rule = if max.is_finite() {
                 format!("from {min} to {max}")
             } else if min > 0.0 {
@@ -120,7 +115,7 @@ impl Checker {
             };
             self.add(
                 path(),
-                format!("{what} range ({} to {}) must lie {rule}", r.low, r.high),
+                format!("{what} range ({low} to {high}) must lie {rule}"),
             );
         }
     }

@@ -67,7 +67,12 @@ pub fn show(
         {
             messages.push(Message::ProposeSplit);
         }
-        if split.total_usd.is_some() && ui.small_button("Current total").clicked() {
+        // Always there (greyed when in use), so nothing below moves.
+        if ui
+            .add_enabled(split.total_usd.is_some(), egui::Button::new("Current total").small())
+            .on_hover_text("Split the plan's current total again")
+            .clicked()
+        {
             split.total_usd = None;
         }
     });

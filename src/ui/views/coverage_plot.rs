@@ -402,14 +402,14 @@ fn legend(
         }
         if let Some((samples, updating)) = bands {
             let color = ui.visuals().text_color();
-            let text = if updating {
-                "shaded: P10–P90 (updating…)".to_string()
-            } else {
-                format!(
-                    "shaded: P10–P90 of {} samples",
-                    crate::display::grouped(f64::from(samples), 0)
-                )
-            };
+            // The same text while a run updates (the bands fade and a
+            // spinner turns beside the tabs): a legend that changed length
+            // would move the plot.
+            let _ = updating;
+            let text = format!(
+                "shaded: P10–P90 of {} samples",
+                crate::display::grouped(f64::from(samples), 0)
+            );
             let response = legend_entry(
                 ui,
                 &style,

@@ -259,6 +259,7 @@ pub fn range(
         *range = uncertain.then(|| (how.fresh)(value));
     }
     if let Some(r) = range {
+        let outside = !r.contains(value);
         for (end, v) in [("low", &mut r.low), ("high", &mut r.high)] {
             if end == "high" {
                 ui.label("–");
@@ -275,6 +276,18 @@ pub fn range(
             if field.changed() {
                 response.mark_changed();
             }
+        }
+        // Not a problem (the run still works), but likely a slip, such as
+        // a price per lb in a range per t.
+        if outside {
+            ui.colored_label(
+                palette::problem_color(ui.visuals().dark_mode),
+                "value outside the range",
+            )
+            .on_hover_text(format!(
+                "The value beside it ({}) lies outside this range: the lines use the value, the bands the range.",
+                (how.format)(value)
+            ));
         }
     }
     response

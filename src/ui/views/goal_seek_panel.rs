@@ -97,6 +97,7 @@ pub fn show(
     });
     let Some(answer) = &form_state.answer else {
         ui.weak("Everything else stays as it is: events, ceilings, capacities, prices.");
+        ui.weak("It works on the plan's values (the lines), not on the ranges: after applying, the summary's Chance of 100% says how sure it is.");
         return;
     };
     ui.add_space(4.0);
@@ -120,8 +121,14 @@ pub fn show(
                 .minerals
                 .get(answer.mineral)
                 .map_or(f64::NAN, |m| m.budget_usd);
+            // Say which way the budget moves: an answer to "reach 90 %"
+            // may well be a cut (more would not be used).
             let verb = match result {
-                GoalSeek::NotReachable { .. } => "Set the budget to what can be used",
+                GoalSeek::NotReachable { .. } if budget < current => {
+                    "Lower the budget to what can be used"
+                }
+                GoalSeek::NotReachable { .. } => "Raise the budget to what can be used",
+                _ if budget < current => "Lower the budget to",
                 _ => "Apply this budget",
             };
             ui.horizontal(|ui| {
