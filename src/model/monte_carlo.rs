@@ -9,7 +9,7 @@
 //! reports progress through an [`AtomicU32`], so the window can run it on
 //! another thread and drop it when an input changes.
 
-use super::projection::{Projection, Projector};
+use super::projection::Projector;
 use super::scenario::{Mineral, Scenario};
 use rand::{RngExt, SeedableRng};
 use rand_distr::StandardNormal;
@@ -177,11 +177,12 @@ pub fn run_with(
 }
 
 /// What one core works with: the sample's scenario, a projector made for
-/// it, the projection it refills and the histograms it adds to.
+/// it, the sample's coverage (minerals × months) and the histograms it
+/// adds to.
 struct Worker {
     work: Scenario,
     projector: Projector,
-    projection: Projection,
+    coverage: Vec<f64>,
     hist: Histograms,
 }
 
@@ -190,11 +191,7 @@ impl Worker {
         Worker {
             work: scenario.clone(),
             projector: Projector::new(scenario),
-            projection: Projection {
-                start: scenario.start,
-                horizon_months: 0,
-                minerals: Vec::new(),
-            },
+            coverage: Vec::new(),
             hist: Histograms::new(minerals, months),
         }
     }
@@ -209,11 +206,10 @@ impl Worker {
             if feed_drawn {
                 self.projector = Projector::new(&self.work);
             }
-            // One projection refilled, on this core: the samples already
-            // keep every core busy.
-            self.projector
-                .project_into(&self.work, &mut self.projection);
-            self.hist.hold(&self.projection);
+            // Only the coverage, on this core: the samples already keep
+            // every core busy.
+            self.projector.coverage_into(&self.work, &mut self.coverage);
+            self.hist.hold(&self.coverage);
         }
     }
 }
@@ -228,7 +224,8 @@ fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
 /// to `BINS - 1`.
 #[inline]
 fn bin_of(coverage_pct: f64) -> u16 {
-    (coverage_pct / BIN_PCT).clamp(0.0, (BINS - 1) as f64) as u16
+    // Within 0..BINS once clamped, so the conversion is exact.
+    (coverage_pct / BIN_PCT).clamp(0.0, (BINS - 1) as f64) as i32 as u16
 }
 
 /// The generator of sample `i`: its own stream, so a sample does not
@@ -331,6 +328,8 @@ struct Histograms {
     /// How many samples are held, and how many to hold before adding them.
     held_samples: usize,
     hold_samples: usize,
+    /// The coverage of the sample being held, cell after cell.
+    coverage: Vec<f64>,
 }
 
 /// Cells added together when the held samples are added: their rows of
@@ -341,8 +340,8 @@ impl Histograms {
     fn new(minerals: usize, months: usize) -> Self {
         let cells = minerals * months;
         let groups = cells.div_ceil(CELLS_AT_ONCE);
-        // About 4 MB held at most.
-        let hold_samples = (128usize * 1440 / (groups * CELLS_AT_ONCE).max(1)).clamp(16, 1024);
+        // About 4194304 bytes held at most.
+        let hold_samples = (4194304 / 2 / (groups * CELLS_AT_ONCE).max(1)).clamp(16, 1024);
         Self {
             months,
             counts: vec![0; cells * BINS],
@@ -353,36 +352,44 @@ impl Histograms {
             held: vec![0; groups * hold_samples * CELLS_AT_ONCE],
             held_samples: 0,
             hold_samples,
+            coverage: Vec::with_capacity(cells),
         }
     }
 
     /// Counts one sample: its smallest and largest values and whether it
     /// reaches 100 % now, its bins later (see [`Self::flush`]).
-    fn hold(&mut self, projection: &Projection) {
+    fn hold(&mut self, sample_coverage: &[f64]) {
         if self.months == 0 {
             return;
         }
+        debug_assert_eq!(sample_coverage.len(), self.low.len());
+        // NaN (a meaningless input) counts as 0 %.
+        let coverage = &mut self.coverage;
+        coverage.clear();
+        coverage.extend(
+            sample_coverage
+                .iter()
+                .map(|&c| if c.is_nan() { 0.0 } else { c }),
+        );
+        for (m, months) in coverage.chunks_exact(self.months).enumerate() {
+            if months.last().is_some_and(|&c| c >= 100.0 - 1e-9) {
+                self.full_by_end[m] += 1;
+            }
+        }
+        // Written as comparisons, not f64::min/max: none is NaN, and these
+        // compile to the processor's min and max, two cells at a time.
+        for (low, &c) in self.low.iter_mut().zip(coverage.iter()) {
+            *low = if c < *low { c } else { *low };
+        }
+        for (high, &c) in self.high.iter_mut().zip(coverage.iter()) {
+            *high = if c > *high { c } else { *high };
+        }
         let group_len = self.hold_samples * CELLS_AT_ONCE;
         let row = self.held_samples * CELLS_AT_ONCE;
-        for (m, p) in projection.minerals.iter().enumerate() {
-            debug_assert_eq!(p.months.len(), self.months);
-            let first = m * self.months;
-            let mut last = f64::NAN;
-            for (cell, r) in (first..).zip(&p.months) {
-                // NaN (a meaningless input) counts as 0 %.
-                let c = if r.coverage_pct.is_nan() {
-                    0.0
-                } else {
-                    r.coverage_pct
-                };
-                let (group, within) = (cell / CELLS_AT_ONCE, cell % CELLS_AT_ONCE);
-                self.held[group * group_len + row + within] = bin_of(c);
-                self.low[cell] = self.low[cell].min(c);
-                self.high[cell] = self.high[cell].max(c);
-                last = c;
-            }
-            if last >= 100.0 - 1e-9 {
-                self.full_by_end[m] += 1;
+        for (group, cells) in coverage.chunks(CELLS_AT_ONCE).enumerate() {
+            let at = group * group_len + row;
+            for (bin, &c) in self.held[at..at + cells.len()].iter_mut().zip(cells) {
+                *bin = bin_of(c);
             }
         }
         self.samples += 1;

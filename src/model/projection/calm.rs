@@ -1,27 +1,32 @@
-//! The short path for a mineral that no event touches: no conditions to
-//! follow, so one loop over the months and one pass of deliveries per
-//! supplier. A unit test checks it against the general path.
+//! The short path for a mineral that no event touches, or only price
+//! shocks on the whole market: no conditions to follow, so one loop over
+//! the months and one pass of deliveries per supplier. A unit test checks
+//! it against the general path.
 
-use super::money::{planned_spend_usd, unspent};
-use super::month_book::{MonthBook, Totals, add_deliveries};
-use super::results::{Feasibility, MineralProjection};
+use super::money::{PlannedSpend, unspent};
+use super::month_book::{Book, Totals, add_deliveries};
+use super::results::Feasibility;
 use super::scratch::{Scratch, zeroed};
+use super::supplier_plan::{Shock, market_factor};
+use super::year_starts::YearStarts;
 use crate::model::month::YearMonth;
-use crate::model::scenario::{Mineral, PlanYear};
+use crate::model::scenario::{Mineral, Settings};
 
-/// The projection of a mineral that no event touches: the same rules as
-/// `passes::project_mineral` with no conditions to track, so a shorter
-/// loop. A unit test checks that both give the same result. Written into
-/// `out`; works in `scratch`.
-pub(super) fn project_calm_mineral(
+/// The projection of a mineral that no event touches but market-wide
+/// price `shocks` (every supplier's price times the same factor, see
+/// [`market_factor`]): the same rules as `passes::project_mineral` with no
+/// conditions to track, so a shorter loop. A unit test checks that both
+/// give the same result. Written into `book`; works in `scratch`.
+pub(super) fn project_calm_mineral<B: Book>(
     mineral: &Mineral,
     horizon: u32,
-    carry_over: bool,
-    plan_year: PlanYear,
+    settings: &Settings,
     start: YearMonth,
+    shocks: &[Shock],
     scratch: &mut Scratch,
-    out: &mut MineralProjection,
+    mut book: B,
 ) {
+    let (carry_over, plan_year) = (settings.carry_over_unspent, settings.plan_year);
     let max_lead = mineral
         .suppliers
         .iter()
@@ -35,7 +40,6 @@ pub(super) fn project_calm_mineral(
     let bought = zeroed(&mut scratch.bought, h + 1);
     let ceiling_qty_per_year = mineral.ceiling.qty_per_year();
 
-    let mut book = MonthBook::new(mineral, horizon, std::mem::take(&mut out.months));
     let mut carried_usd = 0.0;
     let mut planned_total_usd = 0.0;
     let mut spent_total_usd = 0.0;
@@ -56,19 +60,34 @@ pub(super) fn project_calm_mineral(
     // Escalation as a monthly factor: price_m = price_1 × growth^(m−1), the
     // same as price × (1 + e/100)^((m−1)/12) without a powf per month.
     let monthly_growth = (1.0 + mineral.escalation_pct_per_year / 100.0).powf(1.0 / 12.0);
-    let mut price = mineral.price_usd_per_unit;
+    let mut market_price = mineral.price_usd_per_unit;
+    // The shocks' factor on the market price, and the month it next changes.
+    let (mut factor, mut factor_until) = (1.0, i64::MIN);
 
+    let mut planned_spend = PlannedSpend::new(mineral, horizon);
+    let mut years = YearStarts::new(plan_year, start);
     for month in 1..=horizon {
-        if plan_year.starts_year(start, month) {
+        if years.next().0 {
             ordered_this_year = 0.0;
             plan_years += 1;
         }
-        let planned = planned_spend_usd(mineral, horizon, month);
+        let planned = planned_spend.at(month);
         planned_total_usd += planned;
         let available = planned + carried_usd;
         if month > 1 {
-            price *= monthly_growth;
+            market_price *= monthly_growth;
         }
+        // With no shock, × 1: the market price exactly.
+        let price = if shocks.is_empty() {
+            market_price
+        } else {
+            let m = i64::from(month);
+            if m >= factor_until {
+                factor = market_factor(shocks, m);
+                factor_until = next_shock_change(shocks, m);
+            }
+            market_price * factor
+        };
 
         // Quantity bought per dollar across all suppliers, unit/USD.
         let qty_per_usd = if price > 0.0 {
@@ -125,8 +144,17 @@ pub(super) fn project_calm_mineral(
                 purchasable_qty: calm_purchasable_qty(mineral, plan_years, ceiling_qty_per_year),
             },
         },
-        out,
     );
+}
+
+/// The first month after `month` in which a shock starts or ends.
+fn next_shock_change(shocks: &[Shock], month: i64) -> i64 {
+    shocks
+        .iter()
+        .flat_map(|&(first, last, _)| [first, last.saturating_add(1)])
+        .filter(|&change| change > month)
+        .min()
+        .unwrap_or(i64::MAX)
 }
 
 /// Purchasable quantity with no events: the ceiling for each plan year (a

@@ -37,6 +37,7 @@ mod results;
 mod scratch;
 mod supplier_plan;
 mod tracked;
+mod year_starts;
 
 #[cfg(test)]
 mod reference;
@@ -49,11 +50,12 @@ pub use results::{Feasibility, MineralProjection, MonthRow, Projection};
 use super::disruption::{Disruption, EventTarget, EventTargets, normalize_name};
 use super::scenario::{Mineral, Scenario, Supplier};
 use calm::project_calm_mineral;
+use month_book::{Book, CoverageBook, MonthBook};
 use passes::project_mineral;
 use rayon::prelude::*;
 use scratch::Scratch;
 use std::collections::HashMap;
-use supplier_plan::Hit;
+use supplier_plan::{Hit, Shock, market_shocks};
 
 /// Project a scenario month by month. Pure and total: it never panics, also
 /// on scenarios that fail validation (those give meaningless but finite-or-NaN
@@ -82,7 +84,8 @@ pub fn project_into(scenario: &Scenario, out: &mut Projection) {
         .zip(&scenario.minerals)
         .zip(&matches.minerals)
         .for_each_init(Work::default, |work, ((out, mineral), hits)| {
-            project_one(scenario, horizon, mineral, hits, work, out)
+            let book = MonthBook::new(mineral, horizon, out);
+            project_one(scenario, horizon, mineral, hits, work, book)
         });
 }
 
@@ -113,13 +116,7 @@ impl Projector {
 
     /// [`project`] of `scenario` into `out`, on this thread only.
     pub fn project_into(&mut self, scenario: &Scenario, out: &mut Projection) {
-        if !self.matches.fits(scenario) {
-            self.matches = Matches::new(scenario, Events::All);
-        }
-        debug_assert!(
-            self.matches == Matches::new(scenario, Events::All),
-            "a Projector used on a scenario with other names or feed shares"
-        );
+        self.fit(scenario);
         let horizon = prepare(scenario, out);
         for ((out, mineral), hits) in out
             .minerals
@@ -127,8 +124,43 @@ impl Projector {
             .zip(&scenario.minerals)
             .zip(&self.matches.minerals)
         {
-            project_one(scenario, horizon, mineral, hits, &mut self.work, out);
+            let book = MonthBook::new(mineral, horizon, out);
+            project_one(scenario, horizon, mineral, hits, &mut self.work, book);
         }
+    }
+
+    /// Only the coverage of [`Projector::project_into`]: into `coverage`,
+    /// mineral after mineral, the horizon's months of each (month 1
+    /// first): `coverage[m × H + k]` is exactly
+    /// `project(scenario).minerals[m].months[k].coverage_pct`. What a
+    /// Monte Carlo sample needs, for less work (no rows, no totals).
+    pub fn coverage_into(&mut self, scenario: &Scenario, coverage: &mut Vec<f64>) {
+        self.fit(scenario);
+        let horizon = scenario
+            .horizon_months
+            .min(super::scenario::MAX_HORIZON_MONTHS);
+        let h = horizon as usize;
+        coverage.clear();
+        coverage.resize(scenario.minerals.len() * h, 0.0);
+        for ((months, mineral), hits) in coverage
+            .chunks_mut(h.max(1))
+            .zip(&scenario.minerals)
+            .zip(&self.matches.minerals)
+        {
+            let book = CoverageBook::new(mineral, months);
+            project_one(scenario, horizon, mineral, hits, &mut self.work, book);
+        }
+    }
+
+    /// Matched again when `scenario` has other counts than the one matched.
+    fn fit(&mut self, scenario: &Scenario) {
+        if !self.matches.fits(scenario) {
+            self.matches = Matches::new(scenario, Events::All);
+        }
+        debug_assert!(
+            self.matches == Matches::new(scenario, Events::All),
+            "a Projector used on a scenario with other names or feed shares"
+        );
     }
 }
 
@@ -158,23 +190,27 @@ struct Work {
     local: Vec<usize>,
     /// Per supplier, the events in `event_ids` that hit it (local indices).
     supplier_events: Vec<Vec<Hit>>,
+    /// The market-wide price shocks of a mineral on the short path.
+    shocks: Vec<Shock>,
 }
 
-/// One mineral of `scenario` into `out`: the calm path when no enabled
-/// event hits it and no supplier has a capacity, else the event path.
-fn project_one(
+/// One mineral of `scenario` into `book`: the calm path when no enabled
+/// event hits it but market-wide price shocks and no supplier has a
+/// capacity, else the event path.
+fn project_one<B: Book>(
     scenario: &Scenario,
     horizon: u32,
     m: &Mineral,
     hits: &MineralHits,
     work: &mut Work,
-    out: &mut MineralProjection,
+    book: B,
 ) {
     let Work {
         scratch,
         event_ids,
         local,
         supplier_events,
+        shocks,
     } = work;
     let all = &scenario.disruptions;
     event_ids.clear();
@@ -183,22 +219,18 @@ fn project_one(
         .suppliers
         .iter()
         .any(|s| s.capacity_qty_per_year.is_some());
-    // Events on the mineral that hit none of its suppliers (a measure on
-    // a country none of them draws on) change nothing: the calm path.
-    let touched = event_ids.iter().any(|&e| {
-        hits.suppliers
-            .iter()
-            .any(|theirs| theirs.iter().any(|&(hit, _)| hit == e))
-    });
-    if !touched && !limited {
+    // No event, or only price shocks on the whole market (a factor on
+    // every supplier's price): the short path.
+    if !limited && event_ids.iter().all(|&e| all[e].is_market_price_shock()) {
+        market_shocks(shocks, event_ids.iter().map(|&e| &all[e]), scenario.start);
         return project_calm_mineral(
             m,
             horizon,
-            scenario.settings.carry_over_unspent,
-            scenario.settings.plan_year,
+            &scenario.settings,
             scenario.start,
+            shocks,
             scratch,
-            out,
+            book,
         );
     }
     // Per event, its index among those that hit this mineral.
@@ -228,7 +260,7 @@ fn project_one(
         &events,
         &supplier_events[..n],
         scratch,
-        out,
+        book,
     );
 }
 
@@ -251,7 +283,8 @@ struct Matches {
 /// The events that hit one mineral.
 #[derive(PartialEq, Debug)]
 struct MineralHits {
-    /// Indices in the scenario's events, ascending.
+    /// Indices in the scenario's events, ascending: those that hit the
+    /// mineral and some of its suppliers.
     events: Vec<usize>,
     /// Per supplier: (index in the scenario's events, weight), ascending;
     /// only events in `events`.
@@ -294,24 +327,26 @@ impl Matches {
                 }
                 let name = normalize_name(&m.name);
                 let hit: Vec<bool> = targets.iter().map(|t| t.hits_mineral(&name)).collect();
-                MineralHits {
-                    events: (0..targets.len())
-                        .filter(|&e| hit[e])
-                        .map(|e| global[e])
-                        .collect(),
-                    suppliers: m
-                        .suppliers
-                        .iter()
-                        .map(|s| {
-                            supplier_hits
-                                .of(s, &targets)
-                                .into_iter()
-                                .filter(|&(e, _)| hit[e])
-                                .map(|(e, weight)| (global[e], weight))
-                                .collect()
-                        })
-                        .collect(),
-                }
+                let suppliers: Vec<Vec<(usize, f64)>> = m
+                    .suppliers
+                    .iter()
+                    .map(|s| {
+                        supplier_hits
+                            .of(s, &targets)
+                            .into_iter()
+                            .filter(|&(e, _)| hit[e])
+                            .map(|(e, weight)| (global[e], weight))
+                            .collect()
+                    })
+                    .collect();
+                // An event on the mineral that hits none of its suppliers (a
+                // measure on a country none of them draws on) changes
+                // nothing: it is left out, as if it did not name the
+                // mineral.
+                let mut events: Vec<usize> = suppliers.iter().flatten().map(|&(e, _)| e).collect();
+                events.sort_unstable();
+                events.dedup();
+                MineralHits { events, suppliers }
             })
             .collect();
         Matches {

@@ -50,3 +50,77 @@ pub(super) fn unspent(planned_usd: f64, spent_usd: f64) -> f64 {
         diff
     }
 }
+
+/// [`planned_spend_usd`] month after month, with each division done once:
+/// once for the mineral (even spending) or once per year (per-year
+/// amounts) rather than every month. The same numbers (a unit test checks).
+pub(super) struct PlannedSpend<'a> {
+    mineral: &'a Mineral,
+    horizon_months: u32,
+    /// Even spending: the amount of every month.
+    even_usd: f64,
+    /// Per-year amounts: the year worked out last and its monthly amount.
+    year: Option<u32>,
+    year_usd: f64,
+}
+
+impl<'a> PlannedSpend<'a> {
+    pub(super) fn new(mineral: &'a Mineral, horizon_months: u32) -> Self {
+        PlannedSpend {
+            mineral,
+            horizon_months,
+            even_usd: planned_spend_usd(mineral, horizon_months, 1),
+            year: None,
+            year_usd: 0.0,
+        }
+    }
+
+    /// Budget planned for month `month` (1-based).
+    #[inline]
+    pub(super) fn at(&mut self, month: u32) -> f64 {
+        match &self.mineral.spending {
+            SpendingProfile::Even => self.even_usd,
+            SpendingProfile::PerYearUsd(_) => {
+                let year = (month - 1) / 12;
+                if self.year != Some(year) {
+                    self.year = Some(year);
+                    self.year_usd = planned_spend_usd(self.mineral, self.horizon_months, month);
+                }
+                self.year_usd
+            }
+            SpendingProfile::PerMonthUsd(per_month) => {
+                per_month.get((month - 1) as usize).copied().unwrap_or(0.0)
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn planned_spend_month_after_month_is_planned_spend_usd() {
+        let mut m = Mineral::new("Cobalt");
+        m.budget_usd = 1_000_000.0;
+        let profiles = [
+            SpendingProfile::Even,
+            SpendingProfile::PerYearUsd(vec![300_000.0, 500_000.0, 200_000.0]),
+            SpendingProfile::PerMonthUsd((1..=30).map(|k| 1_000.0 * f64::from(k)).collect()),
+        ];
+        for spending in profiles {
+            m.spending = spending;
+            for horizon in [0, 1, 7, 12, 13, 30, 35, 240] {
+                let mut planned = PlannedSpend::new(&m, horizon);
+                for month in 1..=horizon {
+                    assert_eq!(
+                        planned.at(month).to_bits(),
+                        planned_spend_usd(&m, horizon, month).to_bits(),
+                        "{:?} horizon {horizon} month {month}",
+                        m.spending
+                    );
+                }
+            }
+        }
+    }
+}

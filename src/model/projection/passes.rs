@@ -9,17 +9,19 @@
 //! 1.2 % more instructions on the 30-event benchmark (in every variant
 //! tried; the month loop compiles worse), so only the set-up is apart.
 
-use super::money::{planned_spend_usd, unspent};
-use super::month_book::{MonthBook, Totals, add_deliveries};
-use super::results::{Feasibility, MineralProjection};
+use super::money::{PlannedSpend, unspent};
+use super::month_book::{Book, Totals, add_deliveries};
+use super::results::Feasibility;
 use super::scratch::{Scratch, zeroed};
 use super::supplier_plan::{
-    Hit, SupplierPlan, fill_event_draws, premium_factor, quota_room_usd, resourcing_premiums,
+    Hit, SupplierPlan, fill_event_draws, market_shocks, premium_factor, quota_room_usd,
+    resourcing_premiums,
 };
 use super::tracked::TrackedSupplier;
+use super::year_starts::YearStarts;
 use crate::model::disruption::{Disruption, DisruptionKind};
 use crate::model::month::YearMonth;
-use crate::model::scenario::{InTransitOnBan, Mineral, Settings, starts_calendar_year};
+use crate::model::scenario::{InTransitOnBan, Mineral, Settings};
 
 /// The projection of a mineral that some event touches or with a supplier
 /// of limited capacity. `events` are the enabled events that hit the
@@ -32,9 +34,9 @@ use crate::model::scenario::{InTransitOnBan, Mineral, Settings, starts_calendar_
 /// (`reference.rs`, checked by a unit test), only faster. It runs in three
 /// passes: money and orders month by month, the pool's deliveries supplier
 /// by supplier over each run of months, then inventory and coverage.
-/// Written into `out`; works in `scratch`.
+/// Written into `book`; works in `scratch`.
 #[allow(clippy::too_many_arguments)]
-pub(super) fn project_mineral(
+pub(super) fn project_mineral<B: Book>(
     mineral: &Mineral,
     horizon: u32,
     settings: &Settings,
@@ -42,7 +44,7 @@ pub(super) fn project_mineral(
     events: &[&Disruption],
     supplier_events: &[Vec<Hit>],
     scratch: &mut Scratch,
-    out: &mut MineralProjection,
+    mut book: B,
 ) {
     let Scratch {
         arrivals,
@@ -71,7 +73,7 @@ pub(super) fn project_mineral(
     );
     let plans = &plans[..];
     // Price shocks move the market price for every supplier at once.
-    price_shocks(shocks, events, start);
+    market_shocks(shocks, events.iter().copied(), start);
     // Price response: re-sourced orders pay a premium.
     let premiums = resourcing_premiums(&mineral.suppliers, events, supplier_events, start);
     tracked.clear();
@@ -106,12 +108,12 @@ pub(super) fn project_mineral(
     // Escalation as a monthly factor: price_m = price_1 × growth^(m−1), the
     // same as price × (1 + e/100)^((m−1)/12) without a powf per month.
     let monthly_growth = (1.0 + mineral.escalation_pct_per_year / 100.0).powf(1.0 / 12.0);
-    let mut market_price = mineral.price_usd_per_unit;
+    let mut next_price = mineral.price_usd_per_unit;
+    let mut next_inv = inverse(next_price);
 
     terms.reset(plans);
     purchasable.reset();
 
-    let mut book = MonthBook::new(mineral, horizon, std::mem::take(&mut out.months));
     let mut carried_usd = 0.0;
     let mut planned_total_usd = 0.0;
     let mut spent_total_usd = 0.0;
@@ -121,13 +123,15 @@ pub(super) fn project_mineral(
     let mut budget_implied_qty = 0.0;
     let (mut last_weight, mut inv_weight) = (f64::NAN, 0.0);
 
+    let mut planned_spend = PlannedSpend::new(mineral, horizon);
+    let mut years = YearStarts::new(settings.plan_year, start);
     // Pass 1: money and orders, month by month.
     for month in 1..=horizon {
         let m = i64::from(month);
         let first = month as usize;
         // Ceilings and capacities count per plan year, export quotas per
         // calendar year.
-        let year_starts = settings.plan_year.starts_year(start, month);
+        let (year_starts, calendar_year_starts) = years.next();
         if year_starts {
             if month > 1 {
                 purchasable.close_year(ceiling_qty_per_year);
@@ -137,7 +141,7 @@ pub(super) fn project_mineral(
                 .iter_mut()
                 .for_each(|t| t.ordered.plan_year_qty = 0.0);
         }
-        if starts_calendar_year(start, month) {
+        if calendar_year_starts {
             tracked
                 .iter_mut()
                 .for_each(|t| t.ordered.calendar_year_qty = 0.0);
@@ -160,17 +164,14 @@ pub(super) fn project_mineral(
             }
         }
         let pool = terms.pool;
-        let planned = planned_spend_usd(mineral, horizon, month);
+        let planned = planned_spend.at(month);
         planned_total_usd += planned;
         let available = (planned + carried_usd).max(0.0);
-        if month > 1 {
-            market_price *= monthly_growth;
-        }
-        let inv_market = if market_price > 0.0 {
-            1.0 / market_price
-        } else {
-            0.0
-        };
+        // This month's price and its inverse were worked out a month ahead
+        // (below), so the division's wait overlaps a month's work.
+        let (market_price, inv_market) = (next_price, next_inv);
+        next_price = market_price * monthly_growth;
+        next_inv = inverse(next_price);
         budget_implied_qty += planned * pool.base_qty_frac * inv_market;
 
         // Most months no quota can bind: every quota has room for more than
@@ -227,12 +228,12 @@ pub(super) fn project_mineral(
         // a re-sourced dollar counts as 1 / premium of a dollar at that
         // price (quantity, quota room), and costs a whole dollar.
         let mut pool_resourced_per_share = 0.0;
-        let premium = if premiums.is_empty() {
-            1.0
+        let (premium, inv_premium) = if premiums.is_empty() {
+            (1.0, 1.0)
         } else {
-            premium_factor(&premiums, m)
+            let premium = premium_factor(&premiums, m);
+            (premium, 1.0 / premium)
         };
-        let inv_premium = 1.0 / premium;
         if settings.resource_blocked_orders {
             for _ in 0..plans.len() {
                 if blocked_usd <= available * 1e-12 {
@@ -411,13 +412,19 @@ pub(super) fn project_mineral(
                 purchasable_qty: purchasable.total(),
             },
         },
-        out,
     );
+}
+
+/// `1 / price`, or 0 for a price of 0 or less (nothing is bought rather
+/// than an infinite quantity).
+#[inline]
+fn inverse(price: f64) -> f64 {
+    if price > 0.0 { 1.0 / price } else { 0.0 }
 }
 
 /// Each supplier's terms and the events that hit it, into `plans` (their
 /// lists reused), market-wide price shocks left out: they move the market
-/// price for every supplier at once (see [`price_shocks`]).
+/// price for every supplier at once (see [`market_shocks`]).
 fn supplier_plans(
     plans: &mut Vec<SupplierPlan>,
     draws: &mut Vec<f64>,
@@ -438,24 +445,6 @@ fn supplier_plans(
     {
         plan.fill(s, events, hits, draws, start, settings, true);
     }
-}
-
-/// The mineral's market-wide price shocks into `shocks`: (first month, last
-/// month, %).
-fn price_shocks(shocks: &mut Vec<(i64, i64, f64)>, events: &[&Disruption], start: YearMonth) {
-    shocks.clear();
-    shocks.extend(
-        events
-            .iter()
-            .filter(|d| d.is_market_price_shock())
-            .filter_map(|d| match d.kind {
-                DisruptionKind::PriceShockPct(pct) => {
-                    let (first, last) = d.month_range(start);
-                    Some((first, last, pct))
-                }
-                _ => None,
-            }),
-    );
 }
 
 /// Months after the first where an event starts or ends, ascending, into

@@ -4,7 +4,7 @@
 //! loop over them; [`SegmentTerms`] keeps those sums and every supplier's
 //! conditions for the current run.
 
-use super::supplier_plan::{Conditions, SupplierPlan};
+use super::supplier_plan::{Conditions, Shock, SupplierPlan, market_factor};
 
 /// Sums over the pooled suppliers, fixed over a run of months in which no
 /// event starts or ends. Pooled orders are proportional to the money
@@ -130,13 +130,7 @@ impl SegmentTerms {
 
     /// Terms in force from month `m` until month `until`. `shocks` are the
     /// mineral's price shocks: (first, last, %).
-    pub(super) fn update(
-        &mut self,
-        plans: &[SupplierPlan],
-        shocks: &[(i64, i64, f64)],
-        m: i64,
-        until: i64,
-    ) {
+    pub(super) fn update(&mut self, plans: &[SupplierPlan], shocks: &[Shock], m: i64, until: i64) {
         self.until = until;
         // Only suppliers with an event starting or ending re-read their events.
         while let Some(&(month, i)) = self.own_changes.get(self.next_own_change) {
@@ -147,11 +141,7 @@ impl SegmentTerms {
             self.own_qty_factor[i] = qty_factor(self.own[i].price_factor);
             self.next_own_change += 1;
         }
-        let market_factor: f64 = shocks
-            .iter()
-            .filter(|&&(first, last, _)| first <= m && m <= last)
-            .map(|&(_, _, pct)| (1.0 + pct / 100.0).max(0.0))
-            .product();
+        let market_factor = market_factor(shocks, m);
         let market_qty_factor = qty_factor(market_factor);
         self.pool = PoolSums::default();
         self.deliveries.clear();

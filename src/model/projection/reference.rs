@@ -4,7 +4,7 @@
 //! and compares them. Test-only.
 
 use super::money::{planned_spend_usd, unspent};
-use super::month_book::{MonthBook, Totals};
+use super::month_book::{Book, MonthBook, Totals};
 use super::purchasable::Purchasable;
 use super::results::{Feasibility, MineralProjection};
 use super::supplier_plan::{
@@ -70,7 +70,8 @@ pub(super) fn project_mineral_one_by_one(
     let mut resourced_usd = vec![0.0_f64; n];
     let mut ordered_this_year_from = vec![OrderedThisYear::default(); n];
 
-    let mut book = MonthBook::new(mineral, horizon, Vec::new());
+    let mut out = MineralProjection::blank();
+    let mut book = MonthBook::new(mineral, horizon, &mut out);
     let mut carried_usd = 0.0;
     let mut planned_total_usd = 0.0;
     let mut spent_total_usd = 0.0;
@@ -278,7 +279,6 @@ pub(super) fn project_mineral_one_by_one(
         purchasable.close_year(ceiling_qty_per_year);
     }
 
-    let mut out = MineralProjection::blank();
     book.finish(
         mineral,
         &arrivals,
@@ -291,7 +291,6 @@ pub(super) fn project_mineral_one_by_one(
                 purchasable_qty: purchasable.total(),
             },
         },
-        &mut out,
     );
     out
 }

@@ -373,3 +373,39 @@ pub(super) fn premium_factor(premiums: &[(i64, i64, f64)], month: i64) -> f64 {
         .filter(|&&(first, last, _)| first <= month && month <= last)
         .fold(1.0, |f, &(_, _, g)| f.max(g))
 }
+
+/// A market-wide price shock as it acts on a mineral: (first month, last
+/// month, %).
+pub(super) type Shock = (i64, i64, f64);
+
+/// The mineral's market-wide price shocks among `events` into `shocks`.
+pub(super) fn market_shocks<'a>(
+    shocks: &mut Vec<Shock>,
+    events: impl IntoIterator<Item = &'a Disruption>,
+    start: YearMonth,
+) {
+    shocks.clear();
+    shocks.extend(
+        events
+            .into_iter()
+            .filter(|d| d.is_market_price_shock())
+            .filter_map(|d| match d.kind {
+                DisruptionKind::PriceShockPct(pct) => {
+                    let (first, last) = d.month_range(start);
+                    Some((first, last, pct))
+                }
+                _ => None,
+            }),
+    );
+}
+
+/// The factor on the market price in `month`: the product of
+/// `1 + % / 100` (not below 0) over the shocks in force, 1 when none.
+#[inline]
+pub(super) fn market_factor(shocks: &[Shock], month: i64) -> f64 {
+    shocks
+        .iter()
+        .filter(|&&(first, last, _)| first <= month && month <= last)
+        .map(|&(_, _, pct)| (1.0 + pct / 100.0).max(0.0))
+        .product()
+}

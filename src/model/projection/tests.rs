@@ -3,9 +3,11 @@
 //! calm path against the general one.
 
 use super::calm::project_calm_mineral;
+use super::month_book::MonthBook;
 use super::passes::project_mineral;
 use super::reference;
 use super::scratch::Scratch;
+use super::supplier_plan::market_shocks;
 use super::{MineralProjection, Projector, project, project_into};
 use crate::model::disruption::{Disruption, DisruptionKind, EventTarget};
 use crate::model::month::YearMonth;
@@ -247,11 +249,11 @@ fn calm_path_matches_the_general_path() {
                 project_calm_mineral(
                     m,
                     s.horizon_months,
-                    carry,
-                    s.settings.plan_year,
+                    &s.settings,
                     s.start,
+                    &[],
                     &mut scratch,
-                    &mut calm,
+                    MonthBook::new(m, s.horizon_months, &mut calm),
                 );
                 let no_events = vec![Vec::new(); m.suppliers.len()];
                 let mut general = MineralProjection::blank();
@@ -263,7 +265,7 @@ fn calm_path_matches_the_general_path() {
                     &[],
                     &no_events,
                     &mut scratch,
-                    &mut general,
+                    MonthBook::new(m, s.horizon_months, &mut general),
                 );
                 assert_same(&calm, &general, m.budget_usd, &m.name);
             }
@@ -328,5 +330,108 @@ fn a_projector_gives_the_numbers_of_project() {
         let other = samples::generated(3, 4, 36);
         projector.project_into(&other, &mut out);
         assert_eq!(out, project(&other));
+    }
+}
+
+/// `Projector::coverage_into` gives exactly the coverage of `project`.
+#[test]
+fn coverage_into_is_the_coverage_of_project() {
+    let mut coverage = vec![1.0; 7];
+    for base in varied_scenarios() {
+        let mut projector = Projector::new(&base);
+        let mut s = base.clone();
+        for round in 0..3_usize {
+            for (k, d) in s.disruptions.iter_mut().enumerate() {
+                d.enabled = (k + round) % 2 == 0;
+            }
+            projector.coverage_into(&s, &mut coverage);
+            let p = project(&s);
+            let expected: Vec<f64> = p
+                .minerals
+                .iter()
+                .flat_map(|m| m.months.iter().map(|r| r.coverage_pct))
+                .collect();
+            assert_eq!(coverage.len(), expected.len(), "{}", s.name);
+            for (k, (a, b)) in coverage.iter().zip(&expected).enumerate() {
+                assert_eq!(a.to_bits(), b.to_bits(), "{} cell {k}", s.name);
+            }
+        }
+    }
+}
+
+/// The short path with price shocks on the whole market gives the same
+/// numbers as the general one (which moves the market price in its pool).
+#[test]
+fn calm_path_with_market_shocks_matches_the_general_path() {
+    let shock = |pct: f64, start: YearMonth, end: Option<YearMonth>| Disruption {
+        name: format!("Shock {pct}"),
+        notes: String::new(),
+        enabled: true,
+        kind: DisruptionKind::PriceShockPct(pct),
+        supplier: String::new(),
+        target: EventTarget::Supplier,
+        minerals: vec![],
+        start,
+        end,
+        resourcing_premium_pct: 0.0,
+        probability_pct: 100.0,
+        start_range: None,
+    };
+    let mut scenarios: Vec<Scenario> = samples::ALL.iter().map(|s| s.scenario()).collect();
+    scenarios.push(samples::generated(6, 5, 240));
+    for s in &mut scenarios {
+        for (k, plan_year) in [PlanYear::ScenarioStart, PlanYear::US_FEDERAL]
+            .into_iter()
+            .enumerate()
+        {
+            s.settings.carry_over_unspent = k == 0;
+            s.settings.plan_year = plan_year;
+            let at = |months: i64| s.start.plus_months(months);
+            let events = vec![
+                shock(150.0, at(-3), None),
+                shock(-40.0, at(5), Some(at(30))),
+                shock(-100.0, at(40), Some(at(45))),
+                shock(25.0, at(10), Some(at(60))),
+            ];
+            let all: Vec<&Disruption> = events.iter().collect();
+            let mut shocks = Vec::new();
+            market_shocks(&mut shocks, all.iter().copied(), s.start);
+            // A supplier with a capacity is never on the short path.
+            let calm_ones = s.minerals.iter().filter(|m| {
+                m.suppliers
+                    .iter()
+                    .all(|sup| sup.capacity_qty_per_year.is_none())
+            });
+            for m in calm_ones {
+                let mut scratch = Scratch::default();
+                let mut calm = MineralProjection::blank();
+                project_calm_mineral(
+                    m,
+                    s.horizon_months,
+                    &s.settings,
+                    s.start,
+                    &shocks,
+                    &mut scratch,
+                    MonthBook::new(m, s.horizon_months, &mut calm),
+                );
+                let every_supplier: Vec<Vec<(usize, f64)>> = m
+                    .suppliers
+                    .iter()
+                    .map(|_| (0..events.len()).map(|e| (e, 1.0)).collect())
+                    .collect();
+                let mut general = MineralProjection::blank();
+                project_mineral(
+                    m,
+                    s.horizon_months,
+                    &s.settings,
+                    s.start,
+                    &all,
+                    &every_supplier,
+                    &mut scratch,
+                    MonthBook::new(m, s.horizon_months, &mut general),
+                );
+                assert_same(&calm, &general, m.budget_usd, &m.name);
+            }
+        }
     }
 }
