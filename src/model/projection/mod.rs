@@ -54,8 +54,9 @@ use month_book::{Book, CoverageBook, MonthBook};
 use passes::project_mineral;
 use rayon::prelude::*;
 use scratch::Scratch;
+use std::cell::RefCell;
 use std::collections::HashMap;
-use supplier_plan::{Hit, Shock, market_shocks};
+use supplier_plan::{Hit, Shock, market_shocks, origin_mask};
 
 /// Project a scenario month by month. Pure and total: it never panics, also
 /// on scenarios that fail validation (those give meaningless but finite-or-NaN
@@ -83,9 +84,9 @@ pub fn project_into(scenario: &Scenario, out: &mut Projection) {
         .par_iter_mut()
         .zip(&scenario.minerals)
         .zip(&matches.minerals)
-        .for_each_init(Work::default, |work, ((out, mineral), hits)| {
+        .for_each(|((out, mineral), hits)| {
             let book = MonthBook::new(mineral, horizon, out);
-            project_one(scenario, horizon, mineral, hits, work, book)
+            with_work(|work| project_one(scenario, horizon, mineral, hits, work, book));
         });
 }
 
@@ -178,6 +179,21 @@ fn prepare(scenario: &Scenario, out: &mut Projection) -> u32 {
     horizon
 }
 
+thread_local! {
+    /// Each thread's buffers for [`project_into`], kept between
+    /// projections: once grown, a projection allocates nothing but its
+    /// result.
+    static WORK: RefCell<Work> = RefCell::new(Work::default());
+}
+
+/// `f` with this thread's [`WORK`] (fresh buffers should it be in use).
+fn with_work<R>(f: impl FnOnce(&mut Work) -> R) -> R {
+    WORK.with(|work| match work.try_borrow_mut() {
+        Ok(mut work) => f(&mut work),
+        Err(_) => f(&mut Work::default()),
+    })
+}
+
 /// A worker's buffers: the numbers' ([`Scratch`]) and the events of the
 /// mineral at hand.
 #[derive(Default)]
@@ -188,8 +204,10 @@ struct Work {
     event_ids: Vec<usize>,
     /// Per event of the scenario, its index in `event_ids` (or none).
     local: Vec<usize>,
-    /// Per supplier, the events in `event_ids` that hit it (local indices).
+    /// Per supplier, the events in `event_ids` that hit it (local indices),
+    /// and the origins of its feed each names.
     supplier_events: Vec<Vec<Hit>>,
+    supplier_masks: Vec<Vec<u64>>,
     /// The market-wide price shocks of a mineral on the short path.
     shocks: Vec<Shock>,
 }
@@ -210,6 +228,7 @@ fn project_one<B: Book>(
         event_ids,
         local,
         supplier_events,
+        supplier_masks,
         shocks,
     } = work;
     let all = &scenario.disruptions;
@@ -243,14 +262,21 @@ fn project_one<B: Book>(
     let n = m.suppliers.len();
     supplier_events.truncate(n);
     supplier_events.resize_with(n, Vec::new);
-    for (mine, theirs) in supplier_events.iter_mut().zip(&hits.suppliers) {
+    supplier_masks.truncate(n);
+    supplier_masks.resize_with(n, Vec::new);
+    for (i, (mine, my_masks)) in supplier_events
+        .iter_mut()
+        .zip(supplier_masks.iter_mut())
+        .enumerate()
+    {
         mine.clear();
-        mine.extend(
-            theirs
-                .iter()
-                .filter(|&&(e, _)| local[e] != usize::MAX)
-                .map(|&(e, weight)| (local[e], weight)),
-        );
+        my_masks.clear();
+        for &(e, weight, mask) in hits.of(i) {
+            if local[e] != usize::MAX {
+                mine.push((local[e], weight));
+                my_masks.push(mask);
+            }
+        }
     }
     project_mineral(
         m,
@@ -259,6 +285,7 @@ fn project_one<B: Book>(
         scenario.start,
         &events,
         &supplier_events[..n],
+        &supplier_masks[..n],
         scratch,
         book,
     );
@@ -286,9 +313,21 @@ struct MineralHits {
     /// Indices in the scenario's events, ascending: those that hit the
     /// mineral and some of its suppliers.
     events: Vec<usize>,
-    /// Per supplier: (index in the scenario's events, weight), ascending;
-    /// only events in `events`.
-    suppliers: Vec<Vec<(usize, f64)>>,
+    /// Every supplier's hits, supplier after supplier: (index in the
+    /// scenario's events, weight, the origins of its feed the event names
+    /// (`supplier_plan::origin_mask`)), ascending by event; only events in
+    /// `events`.
+    hits: Vec<(usize, f64, u64)>,
+    /// Where each supplier's hits end in `hits`.
+    ends: Vec<usize>,
+}
+
+impl MineralHits {
+    /// The hits of supplier `i`.
+    fn of(&self, i: usize) -> &[(usize, f64, u64)] {
+        let start = if i == 0 { 0 } else { self.ends[i - 1] };
+        &self.hits[start..self.ends[i]]
+    }
 }
 
 impl Matches {
@@ -315,38 +354,44 @@ impl Matches {
             .map(|(e, d)| (EventTargets::new(d), e))
             .unzip();
         let supplier_hits = SupplierHits::new(scenario, &targets);
+        // Buffers reused from supplier to supplier and mineral to mineral.
+        let (mut supplier_buf, mut hit) = (Vec::new(), Vec::new());
         let minerals = scenario
             .minerals
             .iter()
             .map(|m| {
+                let mut hits = MineralHits {
+                    events: Vec::new(),
+                    hits: Vec::new(),
+                    ends: Vec::with_capacity(m.suppliers.len()),
+                };
                 if targets.is_empty() {
-                    return MineralHits {
-                        events: Vec::new(),
-                        suppliers: vec![Vec::new(); m.suppliers.len()],
-                    };
+                    hits.ends.resize(m.suppliers.len(), 0);
+                    return hits;
                 }
                 let name = normalize_name(&m.name);
-                let hit: Vec<bool> = targets.iter().map(|t| t.hits_mineral(&name)).collect();
-                let suppliers: Vec<Vec<(usize, f64)>> = m
-                    .suppliers
-                    .iter()
-                    .map(|s| {
-                        supplier_hits
-                            .of(s, &targets)
-                            .into_iter()
-                            .filter(|&(e, _)| hit[e])
-                            .map(|(e, weight)| (global[e], weight))
-                            .collect()
-                    })
-                    .collect();
+                hit.clear();
+                hit.extend(targets.iter().map(|t| t.hits_mineral(&name)));
+                for s in &m.suppliers {
+                    supplier_buf.clear();
+                    supplier_hits.of(s, &targets, &mut supplier_buf);
+                    hits.hits
+                        .extend(supplier_buf.iter().filter(|&&(e, _)| hit[e]).map(
+                            |&(e, weight)| {
+                                let e = global[e];
+                                (e, weight, origin_mask(s, &list[e]))
+                            },
+                        ));
+                    hits.ends.push(hits.hits.len());
+                }
                 // An event on the mineral that hits none of its suppliers (a
                 // measure on a country none of them draws on) changes
                 // nothing: it is left out, as if it did not name the
                 // mineral.
-                let mut events: Vec<usize> = suppliers.iter().flatten().map(|&(e, _)| e).collect();
-                events.sort_unstable();
-                events.dedup();
-                MineralHits { events, suppliers }
+                hits.events.extend(hits.hits.iter().map(|&(e, _, _)| e));
+                hits.events.sort_unstable();
+                hits.events.dedup();
+                hits
             })
             .collect();
         Matches {
@@ -364,7 +409,7 @@ impl Matches {
                 .minerals
                 .iter()
                 .zip(&scenario.minerals)
-                .all(|(hits, m)| hits.suppliers.len() == m.suppliers.len())
+                .all(|(hits, m)| hits.ends.len() == m.suppliers.len())
     }
 }
 
@@ -379,6 +424,11 @@ struct SupplierHits<'s> {
     by_country: HashMap<&'s str, Vec<usize>>,
     /// Events on a feed origin (with a target text).
     on_feed: Vec<usize>,
+    /// For suppliers without a feed list (their own country, or name, is
+    /// their one origin), per that origin: the events on a feed origin
+    /// that hit it, with their weights. Matched once per origin rather than
+    /// once per supplier of every mineral.
+    by_own_origin: HashMap<&'s str, Vec<Hit>>,
 }
 
 impl<'s> SupplierHits<'s> {
@@ -418,45 +468,75 @@ impl<'s> SupplierHits<'s> {
                 }
             }
         }
+        let mut by_own_origin: HashMap<&str, Vec<Hit>> = HashMap::new();
+        if !on_feed.is_empty() {
+            for s in scenario.minerals.iter().flat_map(|m| &m.suppliers) {
+                if !s.feed.is_empty() {
+                    continue;
+                }
+                // `feed_origins`: its country, or its name, at 100 %.
+                by_own_origin.entry(s.country_or_name()).or_insert_with(|| {
+                    feed_hits(&on_feed, targets, &normalized_origins(&s.feed_origins()))
+                });
+            }
+        }
         SupplierHits {
             by_name,
             by_country,
             on_feed,
+            by_own_origin,
         }
     }
 
     /// The events (indices in `targets`, ascending) that hit `supplier`,
-    /// with their weights.
-    fn of(&self, supplier: &Supplier, targets: &[EventTargets]) -> Vec<Hit> {
-        let mut out: Vec<Hit> = self
-            .by_name
-            .get(supplier.name.as_str())
-            .map(|es| es.iter().map(|&e| (e, 1.0)).collect())
-            .unwrap_or_default();
+    /// with their weights, into `out` (emptied first).
+    fn of(&self, supplier: &Supplier, targets: &[EventTargets], out: &mut Vec<Hit>) {
+        out.clear();
+        if let Some(es) = self.by_name.get(supplier.name.as_str()) {
+            out.extend(es.iter().map(|&e| (e, 1.0)));
+        }
         if let Some(es) = self.by_country.get(supplier.country_or_name()) {
             out.extend(es.iter().map(|&e| (e, 1.0)));
         }
         if !self.on_feed.is_empty() {
-            // Each origin's name normalized once, not once per event.
-            let origins: Vec<(String, f64)> = supplier
-                .feed_origins()
-                .into_iter()
-                .map(|(origin, pct)| (normalize_name(origin), pct))
-                .collect();
-            out.extend(self.on_feed.iter().filter_map(|&e| {
-                let weight = feed_weight(&origins, |origin| targets[e].matches(origin));
-                debug_assert_eq!(
-                    weight.to_bits(),
-                    targets[e].supplier_weight(supplier).to_bits()
-                );
-                (weight > 0.0).then_some((e, weight))
+            let before = out.len();
+            match self.by_own_origin.get(supplier.country_or_name()) {
+                Some(hits) if supplier.feed.is_empty() => out.extend_from_slice(hits),
+                _ => out.extend(feed_hits(
+                    &self.on_feed,
+                    targets,
+                    &normalized_origins(&supplier.feed_origins()),
+                )),
+            }
+            debug_assert!(out[before..].iter().all(|&(e, weight)| {
+                weight.to_bits() == targets[e].supplier_weight(supplier).to_bits()
             }));
         }
         if out.windows(2).any(|w| w[0].0 > w[1].0) {
             out.sort_by_key(|&(e, _)| e);
         }
-        out
     }
+}
+
+/// Feed origins with their names normalized (each once, not once per
+/// event).
+fn normalized_origins(origins: &[(&str, f64)]) -> Vec<(String, f64)> {
+    origins
+        .iter()
+        .map(|&(origin, pct)| (normalize_name(origin), pct))
+        .collect()
+}
+
+/// The events among `on_feed` (events on a feed origin) that hit a supplier
+/// with these feed `origins`, with their weights above 0.
+fn feed_hits(on_feed: &[usize], targets: &[EventTargets], origins: &[(String, f64)]) -> Vec<Hit> {
+    on_feed
+        .iter()
+        .filter_map(|&e| {
+            let weight = feed_weight(origins, |origin| targets[e].matches(origin));
+            (weight > 0.0).then_some((e, weight))
+        })
+        .collect()
 }
 
 /// What `EventTargets::supplier_weight` gives for an event on a feed

@@ -34,7 +34,9 @@ use crate::model::scenario::{InTransitOnBan, Mineral, Settings};
 /// (`reference.rs`, checked by a unit test), only faster. It runs in three
 /// passes: money and orders month by month, the pool's deliveries supplier
 /// by supplier over each run of months, then inventory and coverage.
-/// Written into `book`; works in `scratch`.
+/// `supplier_masks`, per supplier, holds the `origin_mask` of each of its
+/// hits (or nothing: then they are worked out). Written into `book`; works
+/// in `scratch`.
 #[allow(clippy::too_many_arguments)]
 pub(super) fn project_mineral<B: Book>(
     mineral: &Mineral,
@@ -43,6 +45,7 @@ pub(super) fn project_mineral<B: Book>(
     start: YearMonth,
     events: &[&Disruption],
     supplier_events: &[Vec<Hit>],
+    supplier_masks: &[Vec<u64>],
     scratch: &mut Scratch,
     mut book: B,
 ) {
@@ -70,6 +73,7 @@ pub(super) fn project_mineral<B: Book>(
         start,
         events,
         supplier_events,
+        supplier_masks,
     );
     let plans = &plans[..];
     // Price shocks move the market price for every supplier at once.
@@ -158,7 +162,9 @@ pub(super) fn project_mineral<B: Book>(
             runs.push((first, pool_deliveries.len()));
             pool_deliveries.extend_from_slice(&terms.deliveries);
         }
-        if terms_change || year_starts {
+        // Once some supplier is open without a limit this year, noting
+        // more changes nothing until the year closes.
+        if (terms_change || year_starts) && !purchasable.unlimited_this_year {
             for (i, plan) in plans.iter().enumerate() {
                 purchasable.note_supplier(terms.conditions[i], plan.fraction, i);
             }
@@ -425,6 +431,9 @@ fn inverse(price: f64) -> f64 {
 /// Each supplier's terms and the events that hit it, into `plans` (their
 /// lists reused), market-wide price shocks left out: they move the market
 /// price for every supplier at once (see [`market_shocks`]).
+/// `supplier_masks`: per supplier, the `origin_mask` of each hit, or
+/// nothing to work them out.
+#[allow(clippy::too_many_arguments)]
 fn supplier_plans(
     plans: &mut Vec<SupplierPlan>,
     draws: &mut Vec<f64>,
@@ -433,17 +442,20 @@ fn supplier_plans(
     start: YearMonth,
     events: &[&Disruption],
     supplier_events: &[Vec<Hit>],
+    supplier_masks: &[Vec<u64>],
 ) {
     fill_event_draws(draws, &mineral.suppliers, events.len(), supplier_events);
     let n = mineral.suppliers.len();
     plans.truncate(n);
     plans.resize_with(n, SupplierPlan::default);
-    for ((plan, s), hits) in plans
+    for (i, ((plan, s), hits)) in plans
         .iter_mut()
         .zip(&mineral.suppliers)
         .zip(supplier_events)
+        .enumerate()
     {
-        plan.fill(s, events, hits, draws, start, settings, true);
+        let masks = supplier_masks.get(i).map_or(&[][..], Vec::as_slice);
+        plan.fill(s, events, hits, masks, draws, start, settings, true);
     }
 }
 

@@ -35,6 +35,8 @@ impl Purchasable {
         };
         match limit {
             None => self.unlimited_this_year = true,
+            // Unlimited this year already: the year's quotas will not count.
+            Some(_) if self.unlimited_this_year => {}
             Some(q) => match self.quotas_this_year.iter_mut().find(|(i, _)| *i == index) {
                 Some((_, best)) => *best = best.max(q * c.open_fraction),
                 None => self.quotas_this_year.push((index, q * c.open_fraction)),

@@ -59,6 +59,31 @@ pub(super) fn fill_event_draws(
     }
 }
 
+/// Whether `d` hits suppliers by the origins of their feed (rather than as
+/// a whole, by name or country).
+fn on_feed_origins(d: &Disruption) -> bool {
+    d.target == EventTarget::FeedOrigin && !d.hits_every_supplier()
+}
+
+/// The origins of `supplier`'s feed (`Supplier::feed_origins`) that `d`
+/// names, a bit per origin (bit o: origin o); 0 when `d` is not on feed
+/// origins or the feed has more than 64 origins. Names only: the same for
+/// every sample of a Monte Carlo run, so worked out once per run.
+pub(super) fn origin_mask(supplier: &Supplier, d: &Disruption) -> u64 {
+    if !on_feed_origins(d) {
+        return 0;
+    }
+    let origins = supplier.feed_origins();
+    if origins.len() > 64 {
+        return 0;
+    }
+    origins
+        .iter()
+        .enumerate()
+        .filter(|(_, (origin, _))| names_match(&d.supplier, origin))
+        .fold(0_u64, |mask, (o, _)| mask | 1 << o)
+}
+
 /// A supplier's terms, fixed for the projection of one mineral.
 #[derive(Default)]
 pub(super) struct SupplierPlan {
@@ -91,19 +116,21 @@ impl SupplierPlan {
         settings: &Settings,
     ) -> Self {
         let mut plan = SupplierPlan::default();
-        plan.fill(supplier, events, hits, draws, start, settings, false);
+        plan.fill(supplier, events, hits, &[], draws, start, settings, false);
         plan
     }
 
-    /// [`Self::new`] into `self`, its list of events reused. With
-    /// `without_market_shocks`, market-wide price shocks are left out (the
-    /// pooled loop applies them to the market price).
+    /// [`Self::new`] into `self`, its lists reused. `masks`, when not
+    /// empty, holds [`origin_mask`] of each hit (else it is worked out).
+    /// With `without_market_shocks`, market-wide price shocks are left out
+    /// (the pooled loop applies them to the market price).
     #[allow(clippy::too_many_arguments)]
     pub(super) fn fill(
         &mut self,
         supplier: &Supplier,
         events: &[&Disruption],
         hits: &[Hit],
+        masks: &[u64],
         draws: &[f64],
         start: YearMonth,
         settings: &Settings,
@@ -112,29 +139,39 @@ impl SupplierPlan {
         let fraction = supplier.share_pct / 100.0;
         self.events.clear();
         self.feed.clear();
-        let on_feed =
-            |d: &Disruption| d.target == EventTarget::FeedOrigin && !d.hits_every_supplier();
-        // The feed list only when some event hits it by origin (most
+        // Its feed origins (`Supplier::feed_origins`): the feed list, or its
+        // own country (or name) at 100 %; counted without building the list.
+        let origin_count = supplier.feed.len().max(1);
+        let by_origin = |d: &Disruption| on_feed_origins(d) && origin_count <= 64;
+        // The feed's shares only when some event hits it by origin (most
         // suppliers: none, and no list is built).
-        let origins = if hits.iter().any(|&(e, _)| on_feed(events[e])) {
-            supplier.feed_origins()
-        } else {
-            Vec::new()
-        };
-        let by_origin = |d: &Disruption| on_feed(d) && !origins.is_empty() && origins.len() <= 64;
         if hits.iter().any(|&(e, _)| by_origin(events[e])) {
             let share = |pct: f64| if pct.is_finite() { pct.max(0.0) } else { 0.0 };
-            let total: f64 = origins.iter().map(|&(_, pct)| share(pct)).sum();
-            self.feed.extend(
-                origins
-                    .iter()
-                    .map(|&(_, pct)| if total > 0.0 { share(pct) / total } else { 0.0 }),
-            );
+            if supplier.feed.is_empty() {
+                let total = share(100.0);
+                self.feed.push(if total > 0.0 {
+                    share(100.0) / total
+                } else {
+                    0.0
+                });
+            } else {
+                let total: f64 = supplier.feed.iter().map(|f| share(f.share_pct)).sum();
+                self.feed.extend(supplier.feed.iter().map(|f| {
+                    if total > 0.0 {
+                        share(f.share_pct) / total
+                    } else {
+                        0.0
+                    }
+                }));
+            }
         }
         self.events.extend(
             hits.iter()
-                .filter(|&&(e, _)| !(without_market_shocks && events[e].is_market_price_shock()))
-                .map(|&(e, weight)| {
+                .enumerate()
+                .filter(|&(_, &(e, _))| {
+                    !(without_market_shocks && events[e].is_market_price_shock())
+                })
+                .map(|(k, &(e, weight))| {
                     let d = events[e];
                     let (first, last) = d.month_range(start);
                     let shared_quota = matches!(d.kind, DisruptionKind::ExportQuotaQty(_))
@@ -147,12 +184,12 @@ impl SupplierPlan {
                     } else {
                         0.0
                     };
+                    // Matched by name once per run (`masks`) when given.
                     let origins_hit = if by_origin(d) {
-                        origins
-                            .iter()
-                            .enumerate()
-                            .filter(|(_, (origin, _))| names_match(&d.supplier, origin))
-                            .fold(0_u64, |mask, (o, _)| mask | 1 << o)
+                        masks
+                            .get(k)
+                            .copied()
+                            .unwrap_or_else(|| origin_mask(supplier, d))
                     } else {
                         0
                     };

@@ -264,6 +264,7 @@ fn calm_path_matches_the_general_path() {
                     s.start,
                     &[],
                     &no_events,
+                    &[],
                     &mut scratch,
                     MonthBook::new(m, s.horizon_months, &mut general),
                 );
@@ -427,6 +428,7 @@ fn calm_path_with_market_shocks_matches_the_general_path() {
                     s.start,
                     &all,
                     &every_supplier,
+                    &[],
                     &mut scratch,
                     MonthBook::new(m, s.horizon_months, &mut general),
                 );
