@@ -388,7 +388,7 @@ fn calm_path_with_market_shocks_matches_the_general_path() {
             s.settings.carry_over_unspent = k == 0;
             s.settings.plan_year = plan_year;
             let at = |months: i64| s.start.plus_months(months);
-            let events = vec![
+            let events = [
                 shock(150.0, at(-3), None),
                 shock(-40.0, at(5), Some(at(30))),
                 shock(-100.0, at(40), Some(at(45))),
