@@ -11,9 +11,9 @@
 //! within 1.5× without events, within 3× with 30 events.
 //!
 //! Allocation churn: `project` allocates its rows and the caller drops them;
-//! "dropped each time" times that pattern over 1,000 projections in a row
-//! (what a Monte Carlo loop or a drag does), `project_into` refills one
-//! result. The bench binary uses the system allocator, as tests and library
+//! `churn/project ... dropped each time` times that pattern over 100
+//! projections in a row (what a drag does), `churn/project_into` refills one
+//! result instead (what the Monte Carlo run does). The bench binary uses the system allocator, as tests and library
 //! users do; `BENCH_ALLOCATOR=mimalloc cargo bench --bench projection`
 //! builds it with mimalloc (the window's allocator) to compare.
 
@@ -193,13 +193,23 @@ fn projection(c: &mut Criterion) {
     c.bench_function("project_into 50 x 12 x 240 (one result refilled)", |b| {
         b.iter(|| project_into(black_box(&scenario), &mut reused))
     });
-    c.bench_function("project 50 x 12 x 240, dropped each time (x1,000)", |b| {
+    let mut group = c.benchmark_group("churn");
+    group.sample_size(10);
+    group.bench_function("project 50 x 12 x 240, dropped each time (x100)", |b| {
         b.iter(|| {
-            for _ in 0..1_000 {
+            for _ in 0..100 {
                 drop(black_box(project(black_box(&scenario))));
             }
         })
     });
+    group.bench_function("project_into 50 x 12 x 240, one result (x100)", |b| {
+        b.iter(|| {
+            for _ in 0..100 {
+                project_into(black_box(&scenario), &mut reused);
+            }
+        })
+    });
+    group.finish();
     let shape = bare::shape(MINERALS, SUPPLIERS);
     let mut out = Vec::new();
     c.bench_function("bare loop 50 x 12 x 240", |b| {

@@ -66,7 +66,8 @@ pub(super) fn project_calm_mineral<B: Book>(
 
     let mut planned_spend = PlannedSpend::new(mineral, horizon);
     let mut years = YearStarts::new(plan_year, start);
-    for month in 1..=horizon {
+    // An exclusive range: cheaper to step than `1..=horizon`.
+    for month in 1..horizon + 1 {
         if years.next().0 {
             ordered_this_year = 0.0;
             plan_years += 1;

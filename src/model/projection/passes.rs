@@ -130,7 +130,8 @@ pub(super) fn project_mineral<B: Book>(
     let mut planned_spend = PlannedSpend::new(mineral, horizon);
     let mut years = YearStarts::new(settings.plan_year, start);
     // Pass 1: money and orders, month by month.
-    for month in 1..=horizon {
+    // An exclusive range: cheaper to step than `1..=horizon`.
+    for month in 1..horizon + 1 {
         let m = i64::from(month);
         let first = month as usize;
         // Ceilings and capacities count per plan year, export quotas per
@@ -169,7 +170,6 @@ pub(super) fn project_mineral<B: Book>(
                 purchasable.note_supplier(terms.conditions[i], plan.fraction, i);
             }
         }
-        let pool = terms.pool;
         let planned = planned_spend.at(month);
         planned_total_usd += planned;
         let available = (planned + carried_usd).max(0.0);
@@ -178,7 +178,7 @@ pub(super) fn project_mineral<B: Book>(
         let (market_price, inv_market) = (next_price, next_inv);
         next_price = market_price * monthly_growth;
         next_inv = inverse(next_price);
-        budget_implied_qty += planned * pool.base_qty_frac * inv_market;
+        budget_implied_qty += planned * terms.pool.base_qty_frac * inv_market;
 
         // Most months no quota can bind: every quota has room for more than
         // all the money available. Then the tracked suppliers join the pool
@@ -191,9 +191,9 @@ pub(super) fn project_mineral<B: Book>(
             });
         // How many tracked suppliers to follow one by one this month.
         let (pool, one_by_one) = if quota_free {
-            (terms.all, 0)
+            (&terms.all, 0)
         } else {
-            (pool, tracked.len())
+            (&terms.pool, tracked.len())
         };
 
         // 1. Each supplier's part of the money: the pool at once, then the

@@ -9,51 +9,65 @@ use crate::model::scenario::PlanYear;
 /// plan year (`PlanYear::starts_year`) and a calendar year
 /// (`starts_calendar_year`). A unit test checks both against those.
 pub(super) struct YearStarts {
-    /// Calendar month (1–12) of the month last given.
-    calendar_month: u32,
+    /// Months until the next plan year starts: 1 when the next month
+    /// given starts one. `u32::MAX`: never again (a fiscal year starting in
+    /// a month that does not exist).
+    to_plan_year: u32,
+    /// The same for calendar years.
+    to_calendar_year: u32,
+    /// Months from the first month to the first start after it.
+    first_plan_gap: u32,
+    first_calendar_gap: u32,
     /// Whether a month was given yet.
     begun: bool,
-    /// Plan years from the scenario start: 1 when the next month starts a
-    /// plan year, else the months until then.
-    to_plan_year: u32,
-    /// The calendar month that starts a fiscal plan year, or none for plan
-    /// years from the scenario start.
-    fiscal_first: Option<u32>,
 }
 
 impl YearStarts {
     pub(super) fn new(plan_year: PlanYear, start: YearMonth) -> Self {
+        let start_month = start.month.clamp(1, 12);
+        // Months from the start month to the next calendar month `m`
+        // (12 when it is the start month itself).
+        let gap_to = |m: u32| match (m + 12 - start_month) % 12 {
+            0 => 12,
+            gap => gap,
+        };
         YearStarts {
-            // So that the first month is the start month.
-            calendar_month: (start.month.clamp(1, 12) + 10) % 12 + 1,
-            begun: false,
             to_plan_year: 1,
-            fiscal_first: match plan_year {
-                PlanYear::ScenarioStart => None,
-                PlanYear::FiscalYear { first_month } => Some(first_month),
+            to_calendar_year: 1,
+            first_plan_gap: match plan_year {
+                PlanYear::ScenarioStart => 12,
+                PlanYear::FiscalYear { first_month } if (1..=12).contains(&first_month) => {
+                    gap_to(first_month)
+                }
+                PlanYear::FiscalYear { .. } => u32::MAX,
             },
+            first_calendar_gap: gap_to(1),
+            begun: false,
         }
     }
 
     /// The next month: (starts a plan year, starts a calendar year).
     #[inline]
     pub(super) fn next(&mut self) -> (bool, bool) {
-        let first = !self.begun;
-        self.begun = true;
-        self.calendar_month = if self.calendar_month == 12 {
-            1
+        let (plan_gap, calendar_gap) = if self.begun {
+            (12, 12)
         } else {
-            self.calendar_month + 1
+            self.begun = true;
+            (self.first_plan_gap, self.first_calendar_gap)
         };
-        let plan = match self.fiscal_first {
-            None => {
-                let starts = self.to_plan_year == 1;
-                self.to_plan_year = if starts { 12 } else { self.to_plan_year - 1 };
-                starts
-            }
-            Some(f) => first || self.calendar_month == f,
+        let plan = self.to_plan_year == 1;
+        self.to_plan_year = if plan {
+            plan_gap
+        } else {
+            self.to_plan_year - 1
         };
-        (plan, first || self.calendar_month == 1)
+        let calendar = self.to_calendar_year == 1;
+        self.to_calendar_year = if calendar {
+            calendar_gap
+        } else {
+            self.to_calendar_year - 1
+        };
+        (plan, calendar)
     }
 }
 
@@ -71,6 +85,7 @@ mod tests {
             PlanYear::FiscalYear { first_month: 7 },
             PlanYear::FiscalYear { first_month: 12 },
             PlanYear::FiscalYear { first_month: 13 },
+            PlanYear::FiscalYear { first_month: 0 },
         ];
         for plan_year in plan_years {
             for start_month in 0..=13 {
