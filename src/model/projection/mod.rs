@@ -12,18 +12,28 @@
 //! - `inventory [unit] = opening inventory + everything delivered so far`.
 //! - `coverage_pct [%] = 100 × inventory ÷ requirement`.
 //!
+//! Entry points: [`project`] (a new result, minerals on all cores),
+//! [`project_into`] (the same numbers into an existing result, its rows
+//! refilled) and [`Projector`] (many scenarios of one shape on one thread,
+//! names matched once: a Monte Carlo run; `coverage_into` gives only the
+//! coverage).
+//!
 //! The files:
 //! - `results.rs`: what a projection gives ([`Projection`], [`MineralProjection`],
 //!   [`MonthRow`], [`Feasibility`]).
 //! - `money.rs`: the budget planned per month, the market price, unspent money.
-//! - `month_book.rs`: the rows of one mineral, written month by month and
-//!   finished (inventory, coverage) once every delivery is known.
-//! - `calm.rs`: the short path for a mineral that no event touches.
+//! - `year_starts.rs`: which months start a plan year or a calendar year.
+//! - `month_book.rs`: where a mineral's months go (`MonthBook`: the rows,
+//!   finished with inventory and coverage once every delivery is known;
+//!   `CoverageBook`: the coverage only).
+//! - `calm.rs`: the short path for a mineral that no event touches but
+//!   market-wide price shocks.
 //! - `passes.rs`: the path for a mineral that some event touches, in three
 //!   passes; it uses `supplier_plan.rs` (what the events do to each supplier,
 //!   month by month), `pool.rs` (the suppliers whose orders are pooled),
 //!   `tracked.rs` (those followed order by order) and `purchasable.rs`
 //!   (the most that can be bought).
+//! - `scratch.rs`: the working buffers, kept from mineral to mineral.
 //! - `reference.rs` (tests only): the plain supplier-by-supplier loop, the
 //!   oracle for `passes.rs`; `tests.rs` compares them.
 
