@@ -4,7 +4,7 @@
 
 use crate::display::{
     feasibility_ratio, grouped, pct, pct_short, pts_delta, reach_delta, usd_delta, usd_full,
-    usd_short,
+    usd_short, usd_whole,
 };
 use crate::file;
 use crate::model::compare::{deltas, differences};
@@ -493,7 +493,8 @@ pub fn write_table(
 /// (`model::goal_seek`). `coverage` as typed: `80` or `80%`. Prints the
 /// answer in one or two lines; exit 0 when answered (also "not
 /// reachable"), 1 when the file, the mineral, the coverage or the month
-/// cannot be used.
+/// cannot be used. Budgets are printed in whole dollars ("$80,000"): the
+/// search finds them to within a dollar or more, so cents would be noise.
 pub fn goal_file(
     path: &Path,
     variant: Option<&str>,
@@ -562,9 +563,9 @@ pub fn goal_file(
             } => writeln!(
                 out,
                 "Needs a budget of {} (gives {}; the current {} gives {}).",
-                usd_full(*budget_usd),
+                usd_whole(*budget_usd),
                 pct(*coverage_pct),
-                usd_full(m.budget_usd),
+                usd_whole(m.budget_usd),
                 pct(current)
             ),
             GoalSeek::AlreadyMet {
@@ -575,9 +576,9 @@ pub fn goal_file(
             } => writeln!(
                 out,
                 "Already met: the current budget of {} gives {}; {} would do.",
-                usd_full(*current_budget_usd),
+                usd_whole(*current_budget_usd),
                 pct(*coverage_pct),
-                usd_full(*least_budget_usd)
+                usd_whole(*least_budget_usd)
             ),
             GoalSeek::NotReachable {
                 best_coverage_pct,
@@ -591,8 +592,8 @@ pub fn goal_file(
                     "The most by {by_calendar} is {}, from a budget of {} (more is not used; \
                      the current {} gives {}).",
                     pct(*best_coverage_pct),
-                    usd_full(*best_budget_usd),
-                    usd_full(m.budget_usd),
+                    usd_whole(*best_budget_usd),
+                    usd_whole(m.budget_usd),
                     pct(current)
                 )
             }

@@ -67,8 +67,14 @@ pub fn grouped(value: f64, decimals: usize) -> String {
 
 /// A quantity with its unit: `7,500 t`, `12.5 kg`.
 pub fn qty(value: f64, unit: &str) -> String {
+    format!("{} {unit}", qty_number(value))
+}
+
+/// A quantity's number as [`qty`] writes it, without the unit: `7,500`,
+/// `12.5`.
+pub fn qty_number(value: f64) -> String {
     let decimals = if value.abs() >= 100.0 { 0 } else { 1 };
-    format!("{} {unit}", grouped(value, decimals))
+    grouped(value, decimals)
 }
 
 /// A percentage: `87.3%`.
@@ -93,13 +99,40 @@ pub fn usd_full(usd: f64) -> String {
 
 /// A percentage without needless decimals: `76%`, `16.7%`, `0.25%`.
 pub fn pct_short(value: f64) -> String {
+    format!("{}%", number_short(value))
+}
+
+/// A number with at most two decimals and none needless: `76`, `16.7`,
+/// `0.25`.
+pub fn number_short(value: f64) -> String {
     if !value.is_finite() {
-        return format!("{value}%");
+        return value.to_string();
     }
     let s = format!("{value:.2}");
     let s = s.trim_end_matches('0').trim_end_matches('.');
-    let s = if s == "-0" { "0" } else { s };
-    format!("{s}%")
+    if s == "-0" { "0" } else { s }.to_string()
+}
+
+/// Money in whole dollars with thousands separators, rounded to the
+/// nearest dollar: `$123,456,789`. For answers the model works out (a
+/// goal seek's budget), whose cents are arithmetic, not a price.
+pub fn usd_whole(usd: f64) -> String {
+    if !usd.is_finite() {
+        return format!("${usd}");
+    }
+    let digits = grouped(usd.abs(), 0);
+    if usd < 0.0 && digits.bytes().any(|b| b.is_ascii_digit() && b != b'0') {
+        format!("-${digits}")
+    } else {
+        format!("${digits}")
+    }
+}
+
+/// A 90 % range's two ends, low first whichever was typed first, each
+/// written by `end`: `$40,000–$55,000`, `20–60`.
+pub fn span(low: f64, high: f64, end: impl Fn(f64) -> String) -> String {
+    let (low, high) = if high < low { (high, low) } else { (low, high) };
+    format!("{}–{}", end(low), end(high))
 }
 
 /// A change in percentage points with its sign: `+12.5 pts`, `-60.0 pts`,
@@ -194,6 +227,15 @@ mod tests {
         assert_eq!(usd_delta(-100e6), "-$100M");
         assert_eq!(usd_delta(12e3), "+$12k");
         assert_eq!(usd_delta(0.2), "$0");
+    }
+
+    #[test]
+    fn ranges_and_whole_dollars() {
+        assert_eq!(span(55_000.0, 40_000.0, usd_full), "$40,000–$55,000");
+        assert_eq!(span(20.0, 60.5, number_short), "20–60.5");
+        assert_eq!(usd_whole(123_456_789.37), "$123,456,789");
+        assert_eq!(usd_whole(-0.4), "$0");
+        assert_eq!(usd_whole(-1_500.6), "-$1,501");
     }
 }
 

@@ -60,6 +60,25 @@ fn goal_says_the_budget_needed() {
 }
 
 #[test]
+fn goal_prints_budgets_in_whole_dollars() {
+    // 80 % of 1,234.5 t is 987.6 t; at $97.13/t that is $95,925.588, found
+    // by a search to within a dollar: never cents.
+    let dir = tempfile::tempdir().unwrap();
+    let mut s = simple(10, 10_000.37, 1_234.5);
+    s.minerals[0].price_usd_per_unit = 97.13;
+    let path = write(dir.path(), "plan.ron", &s);
+    let (code, out, err) = goal(&path, "Cobalt", "80", None);
+    assert_eq!(code, 0, "{err}");
+    // The current budget's cents are dropped too: $10,000.37 buys 8.3 %
+    // (102.96 t of 1,234.5).
+    assert_eq!(
+        out,
+        "Cobalt: 80% coverage by 2026-10\n\
+         Needs a budget of $95,926 (gives 80.0%; the current $10,000 gives 8.3%).\n"
+    );
+}
+
+#[test]
 fn goal_says_what_binds_when_not_reachable() {
     let dir = tempfile::tempdir().unwrap();
     let mut s = simple(12, 10_000.0, 1_000.0);

@@ -722,22 +722,7 @@ pub(crate) fn pct(value: f64) -> String {
 
 /// Whole dollars with thousands separators: "$80,000".
 pub(crate) fn usd(value: f64) -> String {
-    if !value.is_finite() {
-        return format!("${value}");
-    }
-    let digits = format!("{:.0}", value.abs());
-    let mut out = String::with_capacity(digits.len() + digits.len() / 3 + 2);
-    if value < 0.0 && digits != "0" {
-        out.push('-');
-    }
-    out.push('$');
-    for (i, ch) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
-            out.push(',');
-        }
-        out.push(ch);
-    }
-    out
+    crate::display::usd_whole(value)
 }
 
 #[cfg(test)]
