@@ -2,7 +2,8 @@
 //! "budget of Cobalt", "Mineral added: Gallium". Used to name undo steps
 //! ("Undo budget of Cobalt").
 
-use super::scenario::{Mineral, Scenario};
+use super::disruption::Disruption;
+use super::scenario::{Mineral, Scenario, Supplier};
 
 /// One difference between two scenarios.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -63,6 +64,16 @@ fn scenario_changes(before: &Scenario, after: &Scenario, add: &mut dyn FnMut(Str
     if before.settings.in_transit_on_ban != after.settings.in_transit_on_ban {
         add("orders in transit when a ban starts".into());
     }
+    if before.settings.plan_year != after.settings.plan_year {
+        add("plan year".into());
+    }
+    let (a, b) = (&before.settings.monte_carlo, &after.settings.monte_carlo);
+    if a.seed != b.seed {
+        add("Monte Carlo seed".into());
+    }
+    if a.samples != b.samples {
+        add("Monte Carlo samples".into());
+    }
     list_changes(
         &before.minerals,
         &after.minerals,
@@ -77,11 +88,7 @@ fn scenario_changes(before: &Scenario, after: &Scenario, add: &mut dyn FnMut(Str
         |d| d.name.as_str(),
         "event",
         add,
-        |a, b, add| {
-            if a != b {
-                add(format!("event {}", b.name));
-            }
-        },
+        event_changes,
     );
 }
 
@@ -135,7 +142,80 @@ fn mineral_changes(a: &Mineral, b: &Mineral, add: &mut dyn FnMut(String)) {
         "opening inventory",
     );
     field(a.ceiling != b.ceiling, "purchase ceiling");
-    field(a.suppliers != b.suppliers, "suppliers");
+    field(
+        a.annual_consumption_qty != b.annual_consumption_qty,
+        "annual consumption",
+    );
+    field(
+        a.price_range_usd_per_unit != b.price_range_usd_per_unit,
+        "price range",
+    );
+    field(
+        a.escalation_range_pct_per_year != b.escalation_range_pct_per_year,
+        "escalation range",
+    );
+    let same_suppliers = a.suppliers.len() == b.suppliers.len()
+        && a.suppliers
+            .iter()
+            .zip(&b.suppliers)
+            .all(|(x, y)| without_ranges(x) == without_ranges(y));
+    if !same_suppliers {
+        add(format!("suppliers of {who}"));
+        return;
+    }
+    // Only ranges differ: name the supplier and the range, as the undo
+    // step of one field.
+    for (x, y) in a.suppliers.iter().zip(&b.suppliers) {
+        let mut range = |changed: bool, what: &str| {
+            if changed {
+                add(format!("{what} of {} ({who})", y.name));
+            }
+        };
+        range(x.share_range_pct != y.share_range_pct, "share range");
+        range(
+            x.lead_time_range_months != y.lead_time_range_months,
+            "lead time range",
+        );
+        range(
+            x.capacity_range_qty_per_year != y.capacity_range_qty_per_year,
+            "capacity range",
+        );
+        let feed_ranges =
+            |s: &Supplier| -> Vec<_> { s.feed.iter().map(|f| f.share_range_pct).collect() };
+        range(feed_ranges(x) != feed_ranges(y), "feed range");
+    }
+}
+
+/// A supplier with its ranges taken out: what is left are the fields the
+/// lines of the plot use.
+fn without_ranges(s: &Supplier) -> Supplier {
+    let mut s = s.clone();
+    s.share_range_pct = None;
+    s.lead_time_range_months = None;
+    s.capacity_range_qty_per_year = None;
+    for f in &mut s.feed {
+        f.share_range_pct = None;
+    }
+    s
+}
+
+/// An event's chance and start range are named on their own ("chance of
+/// DRC quota"); any other field as "event DRC quota".
+fn event_changes(a: &Disruption, b: &Disruption, add: &mut dyn FnMut(String)) {
+    let rest = |d: &Disruption| Disruption {
+        probability_pct: 100.0,
+        start_range: None,
+        ..d.clone()
+    };
+    if rest(a) != rest(b) {
+        add(format!("event {}", b.name));
+    }
+    if a.probability_pct != b.probability_pct {
+        add(format!("chance of {}", b.name));
+    }
+    if a.start_range != b.start_range {
+        add(format!("start range of {}", b.name));
+    }
 }
 
 /// A short name for the step from `before` to `after`: the one change, or

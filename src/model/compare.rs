@@ -15,7 +15,10 @@ use super::projection::{MineralProjection, Projection};
 use super::scenario::{
     InTransitOnBan, Mineral, PurchaseCeiling, Scenario, SpendingProfile, Supplier,
 };
-use crate::display::{pct_short, qty, usd_full, usd_short};
+use super::uncertainty::{MonthRange, Range};
+use crate::display::{
+    grouped, number_short, pct_short, qty, qty_number, span, usd_full, usd_short,
+};
 
 /// One input that differs between the baseline and the live scenario.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -113,6 +116,21 @@ pub fn differences(baseline: &Scenario, live: &Scenario) -> Vec<Difference> {
         b.plan_year.label(),
         s,
     );
+    let (ma, mb) = (&a.monte_carlo, &b.monte_carlo);
+    out.text(
+        "Monte Carlo seed",
+        "settings.monte_carlo.seed".into(),
+        ma.seed.to_string(),
+        mb.seed.to_string(),
+        s,
+    );
+    out.text(
+        "Monte Carlo samples",
+        "settings.monte_carlo.samples".into(),
+        grouped(f64::from(ma.samples), 0),
+        grouped(f64::from(mb.samples), 0),
+        s,
+    );
 
     let (pairs, removed) = match_by_name(&baseline.minerals, &live.minerals, |m| &m.name);
     for (i, j) in pairs {
@@ -157,6 +175,9 @@ pub fn differences(baseline: &Scenario, live: &Scenario) -> Vec<Difference> {
 /// The differences found so far.
 struct Diffs(Vec<Difference>);
 
+/// How one side writes a range, in its own unit: "$40,000–$55,000/t".
+type RangeText<'a> = &'a dyn Fn(&Range) -> String;
+
 impl Diffs {
     /// A difference when the two texts differ.
     fn text(
@@ -199,6 +220,37 @@ impl Diffs {
         if before == after {
             (before, after) = (format!("{a:?}"), format!("{b:?}"));
         }
+        self.0.push(Difference {
+            label,
+            path,
+            before,
+            after,
+            target,
+        });
+    }
+
+    /// A difference when two optional 90 % ranges differ (ends in either
+    /// order are the same range), each written by its side's `texts`;
+    /// "none" where there is no range (the value is certain).
+    fn range(
+        &mut self,
+        label: String,
+        path: String,
+        (a, b): (Option<Range>, Option<Range>),
+        texts: (RangeText<'_>, RangeText<'_>),
+        target: DiffTarget,
+    ) {
+        let ordered = |r: Option<Range>| r.map(|r| (r.low.min(r.high), r.low.max(r.high)));
+        if ordered(a) == ordered(b) {
+            return;
+        }
+        let before = a.as_ref().map_or("none".to_string(), texts.0);
+        let after = b.as_ref().map_or("none".to_string(), texts.1);
+        let after = if before == after {
+            format!("{after} (differs in detail)")
+        } else {
+            after
+        };
         self.0.push(Difference {
             label,
             path,
@@ -285,12 +337,33 @@ fn mineral_differences(a: &Mineral, b: &Mineral, i: usize, out: &mut Diffs) {
             t,
         );
     }
+    out.range(
+        label("price range"),
+        path("price_range_usd_per_unit"),
+        (a.price_range_usd_per_unit, b.price_range_usd_per_unit),
+        (
+            &|r| format!("{}/{ua}", span(r.low, r.high, usd_full)),
+            &|r| format!("{}/{ub}", span(r.low, r.high, usd_full)),
+        ),
+        t,
+    );
     out.number(
         label("price escalation"),
         path("escalation_pct_per_year"),
         (a.escalation_pct_per_year, b.escalation_pct_per_year),
         |v| format!("{}/year", pct_short(v)),
         |v| format!("{v}%/year"),
+        t,
+    );
+    let escalation = |r: &Range| format!("{}%/year", span(r.low, r.high, number_short));
+    out.range(
+        label("escalation range"),
+        path("escalation_range_pct_per_year"),
+        (
+            a.escalation_range_pct_per_year,
+            b.escalation_range_pct_per_year,
+        ),
+        (&escalation, &escalation),
         t,
     );
     let quantity = |field: &str, what: &str, x: f64, y: f64, out: &mut Diffs| {
@@ -365,11 +438,26 @@ fn mineral_differences(a: &Mineral, b: &Mineral, i: usize, out: &mut Diffs) {
                     |v| format!("{v}%"),
                     t,
                 );
+                out.range(
+                    sl("share range"),
+                    sp("share_range_pct"),
+                    (old.share_range_pct, s.share_range_pct),
+                    (&pct_span, &pct_span),
+                    t,
+                );
                 out.text(
                     &sl("lead time"),
                     sp("lead_time_months"),
                     months(old.lead_time_months),
                     months(s.lead_time_months),
+                    t,
+                );
+                let lead = |r: &Range| format!("{} months", span(r.low, r.high, number_short));
+                out.range(
+                    sl("lead time range"),
+                    sp("lead_time_range_months"),
+                    (old.lead_time_range_months, s.lead_time_range_months),
+                    (&lead, &lead),
                     t,
                 );
                 supply_tier_differences((old, ua), (s, ub), &sl, &sp, t, out);
@@ -444,10 +532,31 @@ fn supply_tier_differences(
         capacity(b.capacity_qty_per_year, ub),
         t,
     );
+    let capacity_range_a = |r: &Range| format!("{} {ua} per year", span(r.low, r.high, qty_number));
+    let capacity_range_b = |r: &Range| format!("{} {ub} per year", span(r.low, r.high, qty_number));
+    out.range(
+        label("capacity range"),
+        path("capacity_range_qty_per_year"),
+        (a.capacity_range_qty_per_year, b.capacity_range_qty_per_year),
+        (&capacity_range_a, &capacity_range_b),
+        t,
+    );
+    // "DRC 40% (20–60%), Zambia 60%": an origin's range beside its share.
     let feed = |s: &Supplier| {
-        s.feed_origins()
+        if s.feed.is_empty() {
+            return s
+                .feed_origins()
+                .iter()
+                .map(|(origin, pct)| format!("{origin} {pct}%"))
+                .collect::<Vec<_>>()
+                .join(", ");
+        }
+        s.feed
             .iter()
-            .map(|(origin, pct)| format!("{origin} {pct}%"))
+            .map(|f| match &f.share_range_pct {
+                Some(r) => format!("{} {}% ({})", f.origin, f.share_pct, pct_span(r)),
+                None => format!("{} {}%", f.origin, f.share_pct),
+            })
             .collect::<Vec<_>>()
             .join(", ")
     };
@@ -516,8 +625,24 @@ fn event_differences(a: &Disruption, b: &Disruption, i: usize, out: &mut Diffs) 
         b.start.to_string(),
         t,
     );
+    let start_range = |r: Option<MonthRange>| r.map_or("none".to_string(), |r| months_between(&r));
+    out.text(
+        &label("start range"),
+        path("start_range"),
+        start_range(a.start_range),
+        start_range(b.start_range),
+        t,
+    );
     let end = |e: Option<super::month::YearMonth>| e.map_or("none".to_string(), |m| m.to_string());
     out.text(&label("end"), path("end"), end(a.end), end(b.end), t);
+    out.number(
+        label("chance"),
+        path("probability_pct"),
+        (a.probability_pct, b.probability_pct),
+        pct_short,
+        |v| format!("{v}%"),
+        t,
+    );
     out.text(
         &label("enabled"),
         path("enabled"),
@@ -533,6 +658,17 @@ fn months(n: u32) -> String {
     } else {
         format!("{n} months")
     }
+}
+
+/// A range of percentages: "20–60%".
+fn pct_span(r: &Range) -> String {
+    format!("{}%", span(r.low, r.high, number_short))
+}
+
+/// When an event may start: "2026-03 to 2026-09" (as typed: validation
+/// says when the latest comes first).
+fn months_between(r: &MonthRange) -> String {
+    format!("{} to {}", r.earliest, r.latest)
 }
 
 fn on_off(on: bool) -> String {
