@@ -213,6 +213,74 @@ fn presenter_mode_at_1280_by_720_keeps_every_control_reachable() {
     assert_eq!(h.ctx.zoom_factor(), 1.0);
 }
 
+/// The plot's rectangle on screen (points), found by its accessible name.
+fn plot_rect(h: &Window) -> egui::Rect {
+    h.get_by_label_contains("Projected coverage:").rect()
+}
+
+/// The October 2025 plan on its variant with events, at 1280×720.
+fn projector(app: PlannerApp) -> Window {
+    let mut app = app;
+    app.analysis.paused = true;
+    let mut h = Harness::builder()
+        .with_size([1280.0, 720.0])
+        .with_max_steps(8)
+        .build_ui_state(|ui, app: &mut PlannerApp| app.show(ui), app);
+    h.run();
+    h
+}
+
+#[test]
+fn presenter_mode_at_1280_by_720_gives_the_plot_most_of_the_height() {
+    // Twelve minerals: the legend wraps and the table is long; and the
+    // plan with seven events, whose names sit above the data.
+    let twelve = PlannerApp::new(stockpile_planner::samples::STRATEGIC_TWELVE.scenario());
+    let mut restrictions =
+        PlannerApp::new(stockpile_planner::samples::OCTOBER_2025_PLAN.scenario());
+    restrictions.doc.active = 1;
+    for app in [twelve, restrictions] {
+        let mut h = projector(app);
+        // Outside presenter mode the plot keeps a readable height too
+        // (its minimum less the month axis under the frame).
+        let least = stockpile_planner::ui::views::coverage_plot::MIN_HEIGHT - 30.0;
+        assert!(
+            plot_rect(&h).height() >= least,
+            "plot squeezed to {:?} beside the panels",
+            plot_rect(&h)
+        );
+        h.key_press(Key::F11);
+        h.run();
+        h.run();
+        assert!(h.state().presenter.is_some());
+        // The room looks at the plot: the tabs under it start folded, and
+        // it takes most of the window's height (at presenter zoom).
+        assert!(h.state().bottom_folded);
+        let window = h.ctx.content_rect().height();
+        let plot = plot_rect(&h).height();
+        assert!(
+            plot >= 0.6 * window,
+            "presenter plot {plot:.0} of {window:.0} points"
+        );
+        // With the table back, the plot still keeps most, and the table
+        // scrolls.
+        h.get_by_label("Plot only").click();
+        h.run();
+        h.run();
+        assert!(!h.state().bottom_folded);
+        let with_table = plot_rect(&h).height();
+        assert!(
+            with_table >= 0.42 * window,
+            "with the table: {with_table:.0} of {window:.0}"
+        );
+        h.get_by_label("Plot only").click();
+        h.run();
+        // A tab brings the table back.
+        h.get_by_label("Summary").click();
+        h.run();
+        assert!(!h.state().bottom_folded);
+    }
+}
+
 #[test]
 fn the_palette_runs_a_command_found_by_typing_three_letters() {
     let mut h = window(base_and_variant());

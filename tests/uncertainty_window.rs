@@ -153,3 +153,23 @@ fn a_range_away_from_its_value_is_flagged_and_reversed_ends_are_no_error() {
     );
     assert!(h.query_by_label("value outside the range").is_none());
 }
+
+#[test]
+fn the_baseline_band_is_outlined_and_named_in_the_legend() {
+    // The variant buys with 80 % of the money, compared with the base.
+    let mut file = ban_with_a_chance();
+    let mut cut = file.clone();
+    cut.name = "Budget cut".into();
+    cut.minerals[0].budget_usd = 80_000.0;
+    file.variants.push(cut);
+    let mut h = running_window(file);
+    h.state_mut().doc.active = 1;
+    h.state_mut().doc.baseline = Some(stockpile_planner::ui::document::Baseline::Variant(0));
+    frames_until(&mut h, |app| {
+        app.analysis.bands_current && app.analysis.baseline_bands.is_some()
+    });
+    h.run();
+    h.get_by_label("shaded: P10–P90 of 5,000 samples");
+    // The baseline's band is named apart from the live one's.
+    h.get_by_label("outlined: P10–P90 of Hand check");
+}

@@ -41,6 +41,8 @@ pub struct Preferences {
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Presenter {
     pub zoom_before: f32,
+    /// Whether the tabs under the plot were folded before.
+    pub folded_before: bool,
     pub show_scenario_panel: bool,
     pub show_editor_panel: bool,
 }
@@ -110,6 +112,9 @@ pub struct PlannerApp {
     pub presenter: Option<Presenter>,
     /// What shows under the plot.
     pub bottom_tab: BottomTab,
+    /// What is under the plot is folded to its tab row: the plot takes the
+    /// room (a meeting looking at the plot alone).
+    pub bottom_folded: bool,
     /// A variant being renamed in the variant bar.
     pub renaming: views::variant_bar::Renaming,
     /// Monte Carlo bands and the tornado, run off the UI thread.
@@ -187,6 +192,7 @@ impl PlannerApp {
             right_tab: RightTab::Mineral,
             presenter: None,
             bottom_tab: BottomTab::Summary,
+            bottom_folded: false,
             renaming: Default::default(),
             analysis: Default::default(),
             tornado_focus: None,
@@ -272,6 +278,15 @@ impl PlannerApp {
             } => {
                 doc.active_mut()
                     .remove_feed_origin(mineral, supplier, origin);
+            }
+            Message::SetFeedShareRange {
+                mineral,
+                supplier,
+                origin,
+                range,
+            } => {
+                doc.active_mut()
+                    .set_feed_share_range(mineral, supplier, origin, range);
             }
             Message::FillFeedFromWorld { mineral, supplier } => {
                 let table = crate::model::reference::ReferenceTable::builtin();
@@ -648,21 +663,26 @@ impl PlannerApp {
         }
     }
 
-    /// Presenter mode on or off: full screen and a larger zoom, restored
-    /// exactly on leaving.
+    /// Presenter mode on or off: full screen, a larger zoom and the plot
+    /// alone, restored exactly on leaving.
     fn toggle_presenter(&mut self, ctx: &egui::Context) {
         match self.presenter.take() {
             Some(p) => {
                 ctx.set_zoom_factor(p.zoom_before);
+                self.bottom_folded = p.folded_before;
                 ctx.send_viewport_cmd(egui::ViewportCommand::Fullscreen(false));
             }
             None => {
                 let zoom_before = ctx.zoom_factor();
                 self.presenter = Some(Presenter {
                     zoom_before,
+                    folded_before: self.bottom_folded,
                     show_scenario_panel: false,
                     show_editor_panel: false,
                 });
+                // The room looks at the plot: the tabs under it start
+                // folded ("Plot only"), one click away.
+                self.bottom_folded = true;
                 ctx.set_zoom_factor((zoom_before * PRESENTER_ZOOM).min(3.0));
                 ctx.send_viewport_cmd(egui::ViewportCommand::Fullscreen(true));
             }
@@ -741,8 +761,12 @@ impl PlannerApp {
         } else {
             None
         };
-        let mid_edit =
-            ctx.egui_is_using_pointer() || (editing.is_some() && editing == self.editing_field);
+        // An edit sent as a message this frame lands next frame: take the
+        // step then, or Escape in a field that edits through messages
+        // would leave the typed value as a step of its own.
+        let mid_edit = ctx.egui_is_using_pointer()
+            || (editing.is_some() && editing == self.editing_field)
+            || !self.pending.is_empty();
         if !mid_edit {
             self.doc.history.checkpoint(&self.doc.scenario);
         }
@@ -784,7 +808,11 @@ impl PlannerApp {
         };
         Panel::top("menu_bar").show(ui, |ui| {
             views::menu_bar::show(ui, &menu, &mut self.pending);
-            views::file_bar::show(ui, &self.doc);
+            // Full screen in a meeting: the room needs the plot's height
+            // more than the file's name.
+            if self.presenter.is_none() {
+                views::file_bar::show(ui, &self.doc);
+            }
         });
         Panel::bottom("status_bar").show(ui, |ui| {
             views::status_bar::show(ui, &self.doc, self.panels.folded_for_room)
@@ -883,23 +911,26 @@ impl PlannerApp {
         views::variant_bar::show(ui, &self.doc, &mut self.renaming, &mut self.pending);
         ui.separator();
         let doc = &self.doc;
-        // The plot takes what the table under it does not need, and never
-        // less than half: a presenter's 4-mineral table leaves it room, a
-        // 12-mineral one scrolls.
+        // The plot takes what the table under it does not need, and at
+        // least half (three quarters in presenter mode): a presenter's
+        // 4-mineral table leaves it room, a 12-mineral one scrolls.
         let row = ui.spacing().interact_size.y + ui.spacing().item_spacing.y;
         let rows_below = match (&doc.comparison, self.bottom_tab) {
+            _ if self.bottom_folded => 0,
             (Some(c), BottomTab::Changes) => c.differences.len().max(1) + 1,
             // The tornado's bars and the split's table want more room
-            // than the summary (the plot still keeps half).
+            // than the summary.
             (_, BottomTab::Sensitivity) => 14,
             (_, BottomTab::BudgetSplit) => doc.projection.minerals.len() + 6,
             (_, BottomTab::GoalSeek) => 5,
+            // Header, minerals, total, and the horizontal scroll bar.
             _ => doc.projection.minerals.len() + 3,
         } as f32;
         let available = ui.available_height();
-        let plot_height = (available - rows_below * row - 3.0 * row)
-            .clamp(available * 0.5, available * 0.75)
-            .max(200.0);
+        // The tab row and the separator above it come on top of the rows.
+        let wanted_below = (rows_below + 1.0) * row + ui.spacing().item_spacing.y * 2.0;
+        let plot_height = available
+            - super::layout::room_under_plot(available, wanted_below, self.presenter.is_some());
         let baseline = doc
             .comparison
             .as_ref()
@@ -942,28 +973,39 @@ impl PlannerApp {
             self.bottom_tab = BottomTab::Summary;
         }
         ui.horizontal(|ui| {
-            ui.selectable_value(&mut self.bottom_tab, BottomTab::Summary, "Summary");
-            if let Some(c) = comparison {
-                ui.selectable_value(
-                    &mut self.bottom_tab,
-                    BottomTab::Changes,
-                    format!("What changed ({})", c.differences.len()),
-                );
-            }
-            ui.selectable_value(&mut self.bottom_tab, BottomTab::Sensitivity, "Sensitivity")
-                .on_hover_text("Which inputs move final coverage most (tornado chart)");
-            ui.selectable_value(&mut self.bottom_tab, BottomTab::GoalSeek, "Goal seek")
-                .on_hover_text("The budget a mineral needs to reach a coverage by a month");
-            ui.selectable_value(&mut self.bottom_tab, BottomTab::BudgetSplit, "Budget split")
-                .on_hover_text("Split a total budget to raise the lowest coverage");
-            if let Some(c) = comparison {
-                ui.weak(format!("against {}", c.name));
-            }
-            if let Some(pct) = self.analysis.bands_progress_pct() {
-                ui.spinner();
-                ui.weak(format!("Monte Carlo run {pct:.0}%"));
-            }
+            // The toggle first, on the right, so a long baseline name is
+            // cut short instead of pushing it off the panel.
+            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                ui.toggle_value(&mut self.bottom_folded, "Plot only")
+                    .on_hover_text("Fold the tabs' content away: the plot takes the room");
+                ui.with_layout(egui::Layout::left_to_right(egui::Align::Center), |ui| {
+                    if bottom_tabs(ui, &mut self.bottom_tab, comparison) {
+                        // A tab clicked while folded is a tab wanted on screen.
+                        self.bottom_folded = false;
+                    }
+                    if let Some(pct) = self.analysis.bands_progress_pct() {
+                        ui.spinner();
+                        ui.add(
+                            egui::Label::new(
+                                egui::RichText::new(format!("Monte Carlo run {pct:.0}%")).weak(),
+                            )
+                            .truncate(),
+                        );
+                    }
+                    if let Some(c) = comparison {
+                        ui.add(
+                            egui::Label::new(
+                                egui::RichText::new(format!("against {}", c.name)).weak(),
+                            )
+                            .truncate(),
+                        );
+                    }
+                });
+            });
         });
+        if self.bottom_folded {
+            return;
+        }
         if let Some(problem) = comparison.and_then(|c| c.problem.as_ref()) {
             views::form::problem_label(ui, problem);
         }
@@ -1110,6 +1152,38 @@ impl PlannerApp {
             }
         }
     }
+}
+
+/// The tabs under the plot; whether one was clicked.
+fn bottom_tabs(
+    ui: &mut Ui,
+    tab: &mut BottomTab,
+    comparison: Option<&super::document::Comparison>,
+) -> bool {
+    let mut clicked = ui
+        .selectable_value(tab, BottomTab::Summary, "Summary")
+        .clicked();
+    if let Some(c) = comparison {
+        clicked |= ui
+            .selectable_value(
+                tab,
+                BottomTab::Changes,
+                format!("What changed ({})", c.differences.len()),
+            )
+            .clicked();
+    }
+    clicked |= ui
+        .selectable_value(tab, BottomTab::Sensitivity, "Sensitivity")
+        .on_hover_text("Which inputs move final coverage most (tornado chart)")
+        .clicked();
+    clicked |= ui
+        .selectable_value(tab, BottomTab::GoalSeek, "Goal seek")
+        .on_hover_text("The budget a mineral needs to reach a coverage by a month")
+        .clicked();
+    clicked
+        | ui.selectable_value(tab, BottomTab::BudgetSplit, "Budget split")
+            .on_hover_text("Split a total budget to raise the lowest coverage")
+            .clicked()
 }
 
 /// egui's text font has no arrows ("$500M → $400M" in What changed): egui's

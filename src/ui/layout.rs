@@ -1,8 +1,10 @@
-//! Which side panels fit beside the plot. The plot keeps at least half the
-//! window's width at any zoom: side panels the planner asked for are
-//! folded away (the scenario panel first: the editor is what a what-if in a
-//! meeting needs) before the plot would shrink below that. Plain
-//! arithmetic in points, tested without a window.
+//! Which side panels fit beside the plot, and how much of the height the
+//! table under it gets. The plot keeps at least half the window's width at
+//! any zoom: side panels the planner asked for are folded away (the
+//! scenario panel first: the editor is what a what-if in a meeting needs)
+//! before the plot would shrink below that. In height it keeps half the
+//! central panel, three quarters in presenter mode; the table under it
+//! scrolls. Plain arithmetic in points, tested without a window.
 
 /// Narrowest useful scenario panel (name, timeframe, the mineral list).
 pub const SCENARIO_PANEL_MIN: f32 = 270.0;
@@ -50,9 +52,27 @@ pub fn fit_panels(width: f32, want_scenario: bool, want_editor: bool) -> PanelFi
     }
 }
 
+/// The height the part under the plot (its tabs and table) gets, of the
+/// `available` height of the central panel, when it would like `wanted`.
+/// The plot, with its heading and legend, keeps the rest: at least half,
+/// and in presenter mode, where the room looks at the plot, three quarters.
+pub fn room_under_plot(available: f32, wanted: f32, presenter: bool) -> f32 {
+    let plot_share = if presenter { 0.75 } else { 0.5 };
+    wanted.min(available * (1.0 - plot_share)).max(0.0)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_table_gives_way_to_the_plot() {
+        // A short table takes what it needs.
+        assert_eq!(room_under_plot(600.0, 170.0, false), 170.0);
+        // A long one gets half, and in presenter mode a quarter.
+        assert_eq!(room_under_plot(600.0, 400.0, false), 300.0);
+        assert_eq!(room_under_plot(480.0, 170.0, true), 120.0);
+    }
 
     #[test]
     fn the_plot_keeps_half_the_width_at_every_zoom() {

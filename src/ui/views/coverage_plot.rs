@@ -7,8 +7,7 @@ use crate::model::{Disruption, Projection};
 use crate::ui::palette;
 use egui::Ui;
 use egui_plot::{
-    FilledArea, GridInput, GridMark, HLine, Line, LineStyle, Plot, PlotPoint, PlotPoints, Span,
-    Text,
+    FilledArea, GridInput, GridMark, HLine, Line, LineStyle, Plot, PlotPoints, PlotTransform, Span,
 };
 
 /// Above this many minerals the plot has no legend (it would take the
@@ -16,6 +15,11 @@ use egui_plot::{
 /// colour, and hovering a line names it. Lines are also solid and thinner:
 /// dots no longer tell so many apart, and cost the most to draw.
 const MOST_MINERALS_WITH_LEGEND: usize = 24;
+
+/// Shortest plot worth reading (points, axes included): below this the
+/// curves of a 12-mineral plan merge under the event labels. A legend that
+/// wraps to more lines takes room from the table under the plot instead.
+pub const MIN_HEIGHT: f32 = 260.0;
 
 /// Month steps for grid marks, smallest first.
 const MONTH_STEPS: [f64; 6] = [1.0, 3.0, 6.0, 12.0, 24.0, 60.0];
@@ -80,6 +84,7 @@ pub fn show(ui: &mut Ui, plot_input: &CoveragePlot<'_>) {
             baseline.map(|b| b.0),
             presenter,
             bands.map(|b| (b.samples, bands_updating)),
+            baseline_bands.is_some() && baseline.is_some(),
             &mut hidden,
         )
     {
@@ -120,15 +125,43 @@ pub fn show(ui: &mut Ui, plot_input: &CoveragePlot<'_>) {
         f64::from((year_first_month.unwrap_or(1) + 12 - start.month.clamp(1, 12)) % 12 + 1);
     let target_color = ui.visuals().weak_text_color();
     let event_color = palette::problem_color(dark);
-    let response = Plot::new("coverage_plot")
+    // Room above the data for last frame's lanes of event names, so that
+    // they never cover a curve or a band.
+    let label_font = egui::FontId::proportional(if presenter { 16.0 } else { 13.0 });
+    let lane_height = ui.fonts_mut(|f| f.row_height(&label_font)) + LANE_GAP;
+    let lanes_id = egui::Id::unique("coverage_plot_event_lanes");
+    let (lanes_before, frame_height): (usize, f32) =
+        ui.data(|d| d.get_temp(lanes_id)).unwrap_or((0, 0.0));
+    let headroom = lanes_before as f32 * lane_height + LANE_GAP;
+    let view_top = if lanes_before > 0 && frame_height > 2.0 * headroom {
+        y_top / f64::from(1.0 - headroom / frame_height)
+    } else {
+        y_top
+    };
+    // Enabled events with a month in the plan: (event, first, last month).
+    let in_view: Vec<(&Disruption, f64, f64)> = events
+        .iter()
+        .filter(|d| d.enabled)
+        .filter_map(|d| {
+            let (first, last) = d.month_range(start);
+            let (first, last) = (
+                first.max(1) as f64,
+                (last.min(i64::from(u32::MAX)) as f64).min(horizon),
+            );
+            (first <= horizon && last >= 1.0).then_some((d, first, last))
+        })
+        .collect();
+    let plot = Plot::new("coverage_plot")
+        .min_size(egui::vec2(64.0, MIN_HEIGHT))
         .include_x(1.0)
         .include_x(horizon)
         .include_y(0.0)
-        .include_y(y_top)
+        .include_y(view_top)
         .y_axis_label("Coverage of requirement (%)")
         // Rounded first: -0.0000001 would print as "-0%".
         .y_axis_formatter(|mark, _| format!("{:.0}%", mark.value.round() + 0.0))
-        .y_grid_spacer(pct_grid)
+        // No grid in the event names' room above the data.
+        .y_grid_spacer(move |input| pct_grid(input, y_top))
         .x_grid_spacer(move |input| month_grid(input, first_january))
         .x_axis_formatter(move |mark, _| {
             // Nothing outside the plan (the view has a margin).
@@ -164,48 +197,16 @@ pub fn show(ui: &mut Ui, plot_input: &CoveragePlot<'_>) {
             egui_plot::HoverPosition::Elsewhere { .. } => None,
         })
         .show(ui, |plot| {
-            // Each enabled event's window, shaded, with its name stacked in
-            // lanes at the top so that overlapping events stay readable.
-            let in_view = events.iter().filter(|d| d.enabled).filter_map(|d| {
-                let (first, last) = d.month_range(start);
-                let (first, last) = (
-                    first.max(1) as f64,
-                    (last.min(i64::from(u32::MAX)) as f64).min(horizon),
-                );
-                (first <= horizon && last >= 1.0).then_some((d, first, last))
-            });
-            // Lanes one line of text apart on screen, whatever the plot's
-            // height and the zoom (from last frame's transform).
-            let label_size = if presenter { 15.0 } else { 12.0 };
-            let value_per_point = plot.transform().dvalue_dpos()[1].abs();
-            // Never above the data's own top: text counts in the automatic
-            // bounds, and would push them up frame after frame.
-            let view_top = plot.plot_bounds().max()[1].min(y_top);
-            let lane_step = if value_per_point.is_finite() && value_per_point > 0.0 {
-                (f64::from(label_size) + 3.0) * value_per_point
-            } else {
-                0.045 * y_top
-            };
-            let in_view: Vec<_> = in_view.collect();
-            // Overlapping windows add up: the more events, the fainter each,
-            // so four of them do not paint the whole plot.
+            // Each enabled event's window, shaded; the names are written
+            // above the data after the plot (`event_labels`).
             let fill = 0.08 / (in_view.len().max(1) as f32).sqrt();
-            for (lane, (d, first, last)) in in_view.into_iter().enumerate() {
+            for &(_, first, last) in &in_view {
                 // An unnamed span stays out of the legend.
                 plot.span(
                     Span::new("", (first - 0.5)..=(last + 0.5))
                         .fill(event_color.gamma_multiply(fill))
                         .border_color(event_color.gamma_multiply(0.4))
                         .border_width(1.0),
-                );
-                plot.text(
-                    Text::new(
-                        "",
-                        PlotPoint::new(first - 0.3, view_top - lane_step * (lane as f64 + 0.3)),
-                        egui::RichText::new(&d.name).size(label_size),
-                    )
-                    .color(event_color)
-                    .anchor(egui::Align2::LEFT_TOP),
                 );
             }
             plot.hline(
@@ -215,18 +216,20 @@ pub fn show(ui: &mut Ui, plot_input: &CoveragePlot<'_>) {
                     .width(1.5),
             );
             // The bands first, under every line: P10 to P90 of the Monte
-            // Carlo run, in the mineral's colour; the baseline's fainter.
-            // Fainter still while a newer run is on its way.
+            // Carlo run, in the mineral's colour. The live variant's are
+            // shaded; the baseline's only outlined (two thin edges over a
+            // trace of shade), so the two stay apart where they overlap.
+            // Fainter while a newer run is on its way.
             let fade = if bands_updating { 0.5 } else { 1.0 };
             let band_sets = [
                 (
                     baseline_bands.zip(baseline),
-                    0.07,
+                    BandLook::Outlined,
                     baseline.map_or(0.0, |b| month_offset(projection, b.1)),
                 ),
-                (bands.map(|b| (b, ("", projection))), 0.16, 0.0),
+                (bands.map(|b| (b, ("", projection))), BandLook::Shaded, 0.0),
             ];
-            for (set, alpha, offset) in band_sets {
+            for (set, look, offset) in band_sets {
                 let Some((set, _)) = set else { continue };
                 for (i, m) in projection.minerals.iter().enumerate() {
                     if hidden.contains(&m.name) {
@@ -236,13 +239,14 @@ pub fn show(ui: &mut Ui, plot_input: &CoveragePlot<'_>) {
                         continue;
                     };
                     let xs: Vec<f64> = (1..=b.p10_pct.len()).map(|k| k as f64 + offset).collect();
-                    plot.add(
-                        FilledArea::new("", &xs, &b.p10_pct, &b.p90_pct)
-                            .fill_color(
-                                palette::mineral_color(i, dark).gamma_multiply(alpha * fade),
-                            )
-                            .allow_hover(false),
-                    );
+                    let color = palette::mineral_color(i, dark);
+                    let area = FilledArea::new("", &xs, &b.p10_pct, &b.p90_pct).allow_hover(false);
+                    plot.add(match look {
+                        BandLook::Shaded => area.fill_color(color.gamma_multiply(0.16 * fade)),
+                        BandLook::Outlined => area
+                            .fill_color(color.gamma_multiply(0.03 * fade))
+                            .stroke(egui::Stroke::new(1.2, color.gamma_multiply(0.75 * fade))),
+                    });
                 }
             }
             if let Some((_, base)) = baseline {
@@ -294,11 +298,160 @@ pub fn show(ui: &mut Ui, plot_input: &CoveragePlot<'_>) {
                 }
                 plot.line(line);
             }
-        })
-        .response;
+        });
+    let lanes = event_labels(
+        ui,
+        &plot.transform,
+        &plot.response,
+        &in_view,
+        &label_font,
+        lane_height,
+    );
+    let height_now = plot.transform.frame().height();
+    if lanes != lanes_before || (height_now - frame_height).abs() > 0.5 {
+        ui.data_mut(|d| d.insert_temp(lanes_id, (lanes, height_now)));
+        // The room above the data follows next frame.
+        ui.ctx().request_repaint();
+    }
+    let response = plot.response;
     // Screen readers reach the plot by this name and summary (Section 508).
     let summary = spoken_summary(projection, baseline.map(|b| b.0));
     response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Image, true, &summary));
+}
+
+/// Space between lanes of event names, and above the data (points).
+const LANE_GAP: f32 = 3.0;
+/// Most lanes of event names: more would take the data's height; the
+/// names that do not fit are counted in a "+N more" that lists them.
+const MOST_LANES: usize = 3;
+/// Narrowest useful name (points): "China bans…".
+const NARROWEST_LABEL: f32 = 70.0;
+
+/// Each event's name along the top edge, above the data (the plot leaves
+/// room for it), in up to [`MOST_LANES`] lanes: a name starts where its
+/// window starts, or further right in it when a lane is taken, and is cut
+/// short with "…" to fit; hovering it shows the whole name. Names that
+/// find no lane are counted in "+N more", which lists them on hover.
+/// Returns the lanes used.
+fn event_labels(
+    ui: &Ui,
+    transform: &PlotTransform,
+    response: &egui::Response,
+    in_view: &[(&Disruption, f64, f64)],
+    font: &egui::FontId,
+    lane_height: f32,
+) -> usize {
+    if in_view.is_empty() {
+        return 0;
+    }
+    let frame = *transform.frame();
+    let color = palette::problem_color(ui.visuals().dark_mode);
+    let widest = (frame.width() * 0.45).min(if font.size > 14.0 { 320.0 } else { 260.0 });
+    let more_width = 90.0;
+    let full_width = |text: &str| {
+        ui.fonts_mut(|f| f.layout_no_wrap(text.to_string(), font.clone(), color))
+            .size()
+            .x
+    };
+    let mut order: Vec<usize> = (0..in_view.len()).collect();
+    order.sort_by(|&a, &b| in_view[a].1.total_cmp(&in_view[b].1));
+    // Pack the names; when some are left over, again with room kept at the
+    // end of the last lane for "+N more".
+    let pack = |last_lane_right: f32| {
+        let mut lane_ends = [f32::NEG_INFINITY; MOST_LANES];
+        let mut placed = Vec::new();
+        let mut left_over = Vec::new();
+        for &k in &order {
+            let (d, first, last) = in_view[k];
+            let span_left = transform
+                .position_from_point_x(first - 0.5)
+                .max(frame.left());
+            let span_right = transform
+                .position_from_point_x(last + 0.5)
+                .min(frame.right());
+            let wanted = full_width(&d.name).min(widest);
+            // A name starts inside its window (a window of one month is
+            // narrower than any name, which runs on past its end).
+            let latest_start = span_right.max(span_left + 3.0);
+            let spot = (0..MOST_LANES).find_map(|lane| {
+                let right = if lane + 1 == MOST_LANES {
+                    frame.right().min(last_lane_right)
+                } else {
+                    frame.right()
+                } - 3.0;
+                let left = (span_left + 3.0).max(lane_ends[lane] + 12.0);
+                let room = right - left;
+                (left <= latest_start && room >= wanted.min(NARROWEST_LABEL)).then_some((
+                    lane,
+                    left,
+                    wanted.min(room),
+                ))
+            });
+            match spot {
+                Some((lane, left, width)) => {
+                    lane_ends[lane] = left + width;
+                    placed.push((k, lane, left, width));
+                }
+                None => left_over.push(k),
+            }
+        }
+        (placed, left_over)
+    };
+    let (mut placed, mut left_over) = pack(f32::INFINITY);
+    if !left_over.is_empty() {
+        (placed, left_over) = pack(frame.right() - more_width);
+    }
+    let painter = ui.painter_at(frame);
+    let background = ui.visuals().extreme_bg_color.gamma_multiply(0.85);
+    let hover = response.hover_pos();
+    let mut tooltip = None;
+    let lane_top = |lane: usize| frame.top() + LANE_GAP + lane as f32 * lane_height;
+    let mut lanes = 0;
+    for &(k, lane, left, width) in &placed {
+        let name = &in_view[k].0.name;
+        let mut job = egui::text::LayoutJob::simple_singleline(name.clone(), font.clone(), color);
+        job.wrap = egui::text::TextWrapping::truncate_at_width(width);
+        let galley = ui.fonts_mut(|f| f.layout_job(job));
+        let rect = egui::Rect::from_min_size(egui::pos2(left, lane_top(lane)), galley.size());
+        painter.rect_filled(rect.expand(1.0), 2.0, background);
+        painter.galley(rect.min, galley, color);
+        if hover.is_some_and(|p| rect.contains(p)) {
+            tooltip = Some(name.clone());
+        }
+        lanes = lanes.max(lane + 1);
+    }
+    if !left_over.is_empty() {
+        let text = format!("+{} more", left_over.len());
+        let galley = ui.fonts_mut(|f| f.layout_no_wrap(text, font.clone(), color));
+        let lane = MOST_LANES - 1;
+        let rect = egui::Rect::from_min_size(
+            egui::pos2(frame.right() - galley.size().x - 4.0, lane_top(lane)),
+            galley.size(),
+        );
+        painter.rect_filled(rect.expand(1.0), 2.0, background);
+        painter.galley(rect.min, galley, color);
+        if hover.is_some_and(|p| rect.contains(p)) {
+            let names: Vec<&str> = left_over
+                .iter()
+                .map(|&k| in_view[k].0.name.as_str())
+                .collect();
+            tooltip = Some(names.join("\n"));
+        }
+        lanes = MOST_LANES;
+    }
+    if let Some(text) = tooltip {
+        response.clone().on_hover_text_at_pointer(text);
+    }
+    lanes
+}
+
+/// How a set of bands is drawn.
+#[derive(Clone, Copy)]
+enum BandLook {
+    /// The live variant's: filled.
+    Shaded,
+    /// The baseline's: its two edges, so it shows through the live one.
+    Outlined,
 }
 
 /// Suffix of a baseline line's name (hover labels, never the legend).
@@ -342,6 +495,7 @@ fn legend(
     baseline: Option<&str>,
     presenter: bool,
     bands: Option<(u32, bool)>,
+    baseline_bands: bool,
     hidden: &mut Vec<String>,
 ) -> bool {
     let dark = ui.visuals().dark_mode;
@@ -425,6 +579,23 @@ fn legend(
                  the line is the plan with every input at its value and every enabled event happening.",
             );
         }
+        if let (true, Some(name)) = (baseline_bands, baseline) {
+            let color = ui.visuals().text_color();
+            let text = format!("outlined: P10–P90 of {name}");
+            let response = legend_entry(
+                ui,
+                &style,
+                &text,
+                color,
+                color,
+                Sample::BaselineBand,
+                egui::Sense::hover(),
+            );
+            response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Label, true, &text));
+            response.on_hover_text(
+                "The baseline's Monte Carlo band: only its edges are drawn, so it shows through the live one",
+            );
+        }
     });
     changed
 }
@@ -455,6 +626,7 @@ fn legend_entry(
     let sample_rect = egui::Rect::from_min_size(rect.min, egui::vec2(style.sample_width, size.y));
     let width = match sample {
         Sample::Baseline | Sample::Band => style.stroke_width * 0.7,
+        Sample::BaselineBand => 1.5,
         Sample::Live(palette::Dash::Solid) => style.stroke_width,
         Sample::Live(_) => style.stroke_width * 0.6,
     };
@@ -480,6 +652,8 @@ enum Sample {
     Baseline,
     /// A shaded band with a line through it.
     Band,
+    /// A band drawn by its two edges.
+    BaselineBand,
 }
 
 /// A short stretch of line as the plot draws it.
@@ -522,13 +696,28 @@ fn paint_sample(ui: &Ui, rect: egui::Rect, color: egui::Color32, width: f32, sam
             painter.rect_filled(band, 2.0, color.gamma_multiply(0.3));
             painter.line_segment(line, stroke);
         }
+        Sample::BaselineBand => {
+            let band = egui::Rect::from_center_size(
+                rect.center(),
+                egui::vec2(rect.width() - 2.0, rect.height() * 0.7),
+            );
+            painter.rect_filled(band, 0.0, color.gamma_multiply(0.05));
+            for y in [band.top(), band.bottom()] {
+                painter.line_segment(
+                    [egui::pos2(band.left(), y), egui::pos2(band.right(), y)],
+                    stroke,
+                );
+            }
+        }
     }
 }
 
 /// Grid marks every 10, 20, 25 or 50 % (coarser as the view grows), so a
-/// short plot on a projector still shows more than 0 % and 100 %.
-fn pct_grid(input: GridInput) -> Vec<GridMark> {
+/// short plot on a projector still shows more than 0 % and 100 %; none
+/// above `data_top`, where the event names are written.
+fn pct_grid(input: GridInput, data_top: f64) -> Vec<GridMark> {
     let (lo, hi) = input.bounds;
+    let hi = hi.min(data_top);
     let range = (hi - lo).max(1.0);
     let step = [10.0, 20.0, 25.0, 50.0, 100.0, 250.0, 500.0]
         .into_iter()
