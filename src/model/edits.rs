@@ -9,6 +9,7 @@
 use super::disruption::{Disruption, DisruptionKind, EventTarget};
 use super::presets;
 use super::scenario::{Mineral, Scenario, Supplier};
+use super::uncertainty::Range;
 
 /// A new supplier's lead time, months: a typical ocean shipment plus customs.
 const NEW_SUPPLIER_LEAD_TIME_MONTHS: u32 = 3;
@@ -172,6 +173,30 @@ impl Scenario {
         (origin < s.feed.len()).then(|| s.feed.remove(origin))
     }
 
+    /// Give origin `origin` of a supplier's feed a 90 % range of its share
+    /// (`Some`), or make its share certain again (`None`). `false`, and
+    /// nothing changes, when there is no such origin.
+    pub fn set_feed_share_range(
+        &mut self,
+        mineral: usize,
+        supplier: usize,
+        origin: usize,
+        range: Option<Range>,
+    ) -> bool {
+        let feed = self
+            .minerals
+            .get_mut(mineral)
+            .and_then(|m| m.suppliers.get_mut(supplier))
+            .and_then(|s| s.feed.get_mut(origin));
+        match feed {
+            Some(f) => {
+                f.share_range_pct = range;
+                true
+            }
+            None => false,
+        }
+    }
+
     /// Replace a supplier's feed with world mine production by country
     /// (the bundled USGS table), as a starting point: a refiner that buys
     /// on the world market is fed like the world. Returns `false`, and
@@ -240,6 +265,7 @@ mod tests {
         assert!(s.remove_event(0).is_none());
         assert!(s.add_preset(10_000).is_none());
         assert!(!s.normalize_shares(4));
+        assert!(!s.set_feed_share_range(0, 0, 0, Some(Range::new(1.0, 2.0))));
         assert_eq!(s, before);
     }
 
@@ -251,6 +277,19 @@ mod tests {
         assert_eq!(s.disruptions[k].start, YearMonth::new(2027, 1));
         assert_eq!(s.remove_event(k).unwrap().name, "New event");
         assert!(s.disruptions.is_empty());
+    }
+
+    #[test]
+    fn a_feed_origin_gets_a_range_and_loses_it() {
+        let mut s = two_minerals();
+        s.add_supplier(0);
+        assert_eq!(s.add_feed_origin(0, 0), Some(0));
+        let range = Some(Range::new(20.0, 60.0));
+        assert!(s.set_feed_share_range(0, 0, 0, range));
+        assert_eq!(s.minerals[0].suppliers[0].feed[0].share_range_pct, range);
+        assert!(s.set_feed_share_range(0, 0, 0, None));
+        assert_eq!(s.minerals[0].suppliers[0].feed[0].share_range_pct, None);
+        assert!(!s.set_feed_share_range(0, 0, 1, range), "no second origin");
     }
 
     #[test]

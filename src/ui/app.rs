@@ -761,12 +761,8 @@ impl PlannerApp {
         } else {
             None
         };
-        // An edit sent as a message this frame lands next frame: take the
-        // step then, or Escape in a field that edits through messages
-        // would leave the typed value as a step of its own.
-        let mid_edit = ctx.egui_is_using_pointer()
-            || (editing.is_some() && editing == self.editing_field)
-            || !self.pending.is_empty();
+        let mid_edit =
+            ctx.egui_is_using_pointer() || (editing.is_some() && editing == self.editing_field);
         if !mid_edit {
             self.doc.history.checkpoint(&self.doc.scenario);
         }

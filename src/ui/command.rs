@@ -338,6 +338,14 @@ pub enum Message {
         supplier: usize,
         origin: usize,
     },
+    /// Give an origin of a supplier's feed a 90 % range of its share, or
+    /// none (certain).
+    SetFeedShareRange {
+        mineral: usize,
+        supplier: usize,
+        origin: usize,
+        range: Option<crate::model::Range>,
+    },
     /// Propose a supplier's feed mix from world production.
     FillFeedFromWorld {
         mineral: usize,

@@ -238,7 +238,8 @@ pub struct RangeFormat<'a> {
 /// An optional 90 % range beside a value, for the Monte Carlo run: a tick
 /// box (unticked: the value is certain) and, ticked, the low and high ends.
 /// `path` is the range field's path (`minerals[0].price_range_usd_per_unit`);
-/// the ends have `.low` and `.high` after it. Returns whether it changed.
+/// the ends have `.low` and `.high` after it. The box and both ends are
+/// named by the label `label`. Returns whether it changed.
 pub fn range(
     ui: &mut Ui,
     path: &str,
@@ -247,50 +248,119 @@ pub fn range(
     how: &RangeFormat<'_>,
     label: Id,
 ) -> Response {
+    range_with(ui, path, range, value, how, &|r, _| r.labelled_by(label))
+}
+
+/// The tick box of [`range`] alone, for a table that shows the ends on a
+/// row of their own ([`range_ends_named`]); named `name` for screen
+/// readers. Ticking gives a fresh range around `value`.
+pub fn range_box_named(
+    ui: &mut Ui,
+    range: &mut Option<Range>,
+    value: f64,
+    how: &RangeFormat<'_>,
+    name: &str,
+) -> Response {
+    range_box(ui, range, value, how, &|r| r.accessible_name(name))
+}
+
+/// The two ends of [`range`] alone, named "`name` low" and "`name` high".
+/// Returns whether either changed.
+pub fn range_ends_named(
+    ui: &mut Ui,
+    path: &str,
+    range: &mut Range,
+    value: f64,
+    how: &RangeFormat<'_>,
+    name: &str,
+) -> bool {
+    range_ends(ui, path, range, value, how, &|r, end| {
+        r.accessible_name(format!("{name} {end}"))
+    })
+}
+
+/// [`range`], with `name` naming the box (`""`) and each end (`"low"`,
+/// `"high"`) for screen readers.
+fn range_with(
+    ui: &mut Ui,
+    path: &str,
+    range: &mut Option<Range>,
+    value: f64,
+    how: &RangeFormat<'_>,
+    name: &dyn Fn(Response, &str) -> Response,
+) -> Response {
+    let mut response = range_box(ui, range, value, how, &|r| name(r, ""));
+    if let Some(r) = range
+        && range_ends(ui, path, r, value, how, name)
+    {
+        response.mark_changed();
+    }
+    response
+}
+
+fn range_box(
+    ui: &mut Ui,
+    range: &mut Option<Range>,
+    value: f64,
+    how: &RangeFormat<'_>,
+    name: &dyn Fn(Response) -> Response,
+) -> Response {
     let mut uncertain = range.is_some();
-    let mut response = ui
-        .checkbox(&mut uncertain, "")
-        .labelled_by(label)
-        .on_hover_text(
-            "Ticked: the value is uncertain; give the range it falls in nine times out of ten. \
-             The Monte Carlo run draws from it and the plot shades P10–P90.",
-        );
+    let response = name(ui.checkbox(&mut uncertain, "")).on_hover_text(
+        "Ticked: the value is uncertain; give the range it falls in nine times out of ten. \
+         The Monte Carlo run draws from it and the plot shades P10–P90.",
+    );
     if response.changed() {
         *range = uncertain.then(|| (how.fresh)(value));
     }
-    if let Some(r) = range {
-        let outside = !r.contains(value);
-        for (end, v) in [("low", &mut r.low), ("high", &mut r.high)] {
-            if end == "high" {
-                ui.label("–");
-            }
-            let field = NumberField {
-                id: field_id(&format!("{path}.{end}")),
-                format: how.format,
-                parse: how.parse,
-                drag_speed: speed_for(*v, 0.01),
-                width: how.width,
-            }
-            .show(ui, v)
-            .labelled_by(label);
-            if field.changed() {
-                response.mark_changed();
-            }
-        }
-        // Not a problem (the run still works), but likely a slip, such as
-        // a price per lb in a range per t.
-        if outside {
-            ui.colored_label(
-                palette::problem_color(ui.visuals().dark_mode),
-                "value outside the range",
-            )
-            .on_hover_text(format!(
-                "The value beside it ({}) lies outside this range: the lines use the value, the bands the range.",
-                (how.format)(value)
-            ));
-        }
-    }
     response
+}
+
+fn range_ends(
+    ui: &mut Ui,
+    path: &str,
+    r: &mut Range,
+    value: f64,
+    how: &RangeFormat<'_>,
+    name: &dyn Fn(Response, &str) -> Response,
+) -> bool {
+    let outside = !r.contains(value);
+    let mut changed = false;
+    let mut typed = Vec::new();
+    for (end, v) in [("low", &mut r.low), ("high", &mut r.high)] {
+        if end == "high" {
+            ui.label("–");
+        }
+        let field = NumberField {
+            id: field_id(&format!("{path}.{end}")),
+            format: how.format,
+            parse: how.parse,
+            drag_speed: speed_for(*v, 0.01),
+            width: how.width,
+        }
+        .show(ui, v);
+        let field = name(field, end);
+        typed.extend(typing_error(ui.ctx(), field.id));
+        changed |= field.changed();
+    }
+    // Text that is not a number is said beside the ends (the field is
+    // outlined too), never silently ignored.
+    for message in typed {
+        problem_label(ui, &message);
+    }
+    // Not a problem (the run still works), but likely a slip, such as a
+    // price per lb in a range per t.
+    if outside {
+        ui.colored_label(
+            palette::problem_color(ui.visuals().dark_mode),
+            "value outside the range",
+        )
+        .on_hover_text(format!(
+            "The value beside it ({}) lies outside this range: the lines use the value, the bands the range.",
+            (how.format)(value)
+        ));
+    }
+    changed
 }
 
 /// Money per unit for a range's ends: `$42,000`.

@@ -268,7 +268,7 @@ fn supply_chain(
                     ));
                 }
                 Grid::new(("feed", index, k))
-                    .num_columns(3)
+                    .num_columns(4)
                     // A grid sizes a column from last frame's: without a
                     // minimum, origins added to an empty list stay narrow.
                     .min_col_width(60.0)
@@ -278,12 +278,15 @@ fn supply_chain(
                             // Sized headers set the columns' widths: a grid
                             // keeps last frame's, which fields cannot widen.
                             ui.add_sized([130.0, 14.0], egui::Label::new(RichText::new("Origin").weak()));
-                            ui.weak("Share of feed");
+                            ui.weak("Share of feed").on_hover_text(
+                                "Tick the box beside a share to give it a 90% range for the Monte Carlo run; the feed is scaled to 100% after the draw",
+                            );
                             ui.label("");
                             ui.end_row();
                         }
                         for (o, f) in s.feed.iter_mut().enumerate() {
                             let path = |field: &str| format!("minerals[{index}].suppliers[{k}].feed[{o}].{field}");
+                            let set_range = |range| Message::SetFeedShareRange { mineral: index, supplier: k, origin: o, range };
                             text_field(ui, field_id(&path("origin")), &mut f.origin, 130.0, false, "")
                                 .accessible_name(format!("Feed origin {}", o + 1));
                             ui.horizontal(|ui| {
@@ -291,6 +294,7 @@ fn supply_chain(
                                     .accessible_name(format!("Feed origin {} share", o + 1));
                                 typed.extend(typing_error(ui.ctx(), r.id));
                                 ui.label("%");
+                                feed_share_range_box(ui, f, o, messages, set_range);
                             });
                             if ui
                                 .small_button("Remove")
@@ -300,6 +304,13 @@ fn supply_chain(
                                 messages.push(Message::RemoveFeedOrigin { mineral: index, supplier: k, origin: o });
                             }
                             ui.end_row();
+                            if f.share_range_pct.is_some() {
+                                ui.label("");
+                                let path = path("share_range_pct");
+                                feed_share_range_ends(ui, &path, f, o);
+                                ui.label("");
+                                ui.end_row();
+                            }
                         }
                     });
                 let prefix = format!("minerals[{index}].suppliers[{k}].");
@@ -314,6 +325,49 @@ fn supply_chain(
                 }
             });
     }
+}
+
+/// How a feed share's range is shown and typed: percent ends, fresh at
+/// ±20 points around the share within 0–100 %.
+const FEED_RANGE: form::RangeFormat<'static> = form::RangeFormat {
+    format: &form::number_plain,
+    parse: &super::field::parse_number,
+    fresh: &|v| Range::new((v - 20.0).max(0.0), (v + 20.0).min(100.0)),
+    width: 40.0,
+};
+
+/// The tick box that gives feed origin `o`'s share a 90 % range, beside
+/// the share. Adding or removing the range is an edit of the feed like
+/// adding an origin: a message (`set`) carried out by
+/// `Scenario::set_feed_share_range`.
+fn feed_share_range_box(
+    ui: &mut Ui,
+    f: &crate::model::FeedShare,
+    o: usize,
+    messages: &mut Vec<Message>,
+    set: impl Fn(Option<Range>) -> Message,
+) {
+    let mut range = f.share_range_pct;
+    let name = format!("Feed origin {} share range", o + 1);
+    form::range_box_named(ui, &mut range, f.share_pct, &FEED_RANGE, &name);
+    if range != f.share_range_pct {
+        messages.push(set(range));
+    }
+}
+
+/// The ends of feed origin `o`'s range, on the row under its share; typed
+/// in place like every number field (one undo step when left, Escape puts
+/// back the value).
+fn feed_share_range_ends(ui: &mut Ui, path: &str, f: &mut crate::model::FeedShare, o: usize) {
+    let share = f.share_pct;
+    let Some(range) = &mut f.share_range_pct else {
+        return;
+    };
+    let name = format!("Feed origin {} share range", o + 1);
+    ui.horizontal(|ui| {
+        form::range_ends_named(ui, path, range, share, &FEED_RANGE, &name);
+        ui.label("%");
+    });
 }
 
 /// Whether a problem's path is about a supplier's country, capacity or
