@@ -1,6 +1,9 @@
 //! The command palette driven with real key, text and pointer events
 //! (egui_kittest), around a closure that shows it as the shell does: type a
-//! few letters, Up/Down, Enter runs; Escape and a click outside close.
+//! few letters, Up/Down, Enter runs; Escape and a click outside close. At
+//! the end, the whole window: the palette opens the tabs under the plot.
+
+mod common;
 
 use egui::accesskit::Role;
 use egui::{Key, Pos2};
@@ -223,4 +226,79 @@ fn each_row_names_its_shortcut_for_a_screen_reader() {
     );
     let list = h.get_by_role(Role::ListBox);
     assert_eq!(list.accesskit_node().label().as_deref(), Some("Matches"));
+}
+
+/// Each tab under the plot has a row: a few letters find it first.
+#[test]
+fn the_tabs_under_the_plot_are_found_by_a_few_letters() {
+    for (query, command) in [
+        ("summ", Command::ShowSummary),
+        ("what ch", Command::ShowWhatChanged),
+        ("sens", Command::ShowSensitivity),
+        ("tornado", Command::ShowSensitivity),
+        ("goal", Command::ShowGoalSeek),
+        ("budget sp", Command::ShowBudgetSplit),
+    ] {
+        let mut h = window();
+        type_slowly(&mut h, query);
+        press(&mut h, Key::Enter);
+        assert_eq!(h.state().ran, [PaletteItem::Command(command)], "{query}");
+    }
+}
+
+/// The real window: Ctrl+K, a few letters and Enter show the tab, also
+/// when the tabs were folded ("Plot only"); "What changed" is listed but
+/// greyed out until there is a baseline.
+#[test]
+fn the_palette_shows_a_tab_under_the_plot_in_the_window() {
+    use stockpile_planner::ui::PlannerApp;
+    use stockpile_planner::ui::app::BottomTab;
+    type Window = Harness<'static, PlannerApp>;
+    fn run_from_palette(h: &mut Window, query: &str) {
+        h.key_press_modifiers(egui::Modifiers::COMMAND, Key::K);
+        h.run();
+        assert!(h.state().palette.is_open());
+        for c in query.chars() {
+            h.get_by_label(FIELD).type_text(&c.to_string());
+            h.run();
+        }
+        h.key_press(Key::Enter);
+        h.run();
+        h.run();
+    }
+    let mut h = common::window(
+        stockpile_planner::samples::default_scenario(),
+        egui::Theme::Dark,
+    );
+    h.state_mut().bottom_folded = true;
+    run_from_palette(&mut h, "goal");
+    assert_eq!(h.state().bottom_tab, BottomTab::GoalSeek);
+    assert!(!h.state().bottom_folded, "the tab is unfolded");
+    run_from_palette(&mut h, "budget sp");
+    assert_eq!(h.state().bottom_tab, BottomTab::BudgetSplit);
+    run_from_palette(&mut h, "sens");
+    assert_eq!(h.state().bottom_tab, BottomTab::Sensitivity);
+    run_from_palette(&mut h, "summ");
+    assert_eq!(h.state().bottom_tab, BottomTab::Summary);
+
+    // Nothing to compare with: listed, greyed out, Enter does nothing.
+    h.key_press_modifiers(egui::Modifiers::COMMAND, Key::K);
+    h.run();
+    for c in "what ch".chars() {
+        h.get_by_label(FIELD).type_text(&c.to_string());
+        h.run();
+    }
+    let row = h.get_by_role_and_label(Role::ListBoxOption, "Show what changed");
+    assert!(row.accesskit_node().is_disabled());
+    h.key_press(Key::Escape);
+    h.run();
+    // Compared with a variant of the file, it runs.
+    {
+        let doc = &mut h.state_mut().doc;
+        doc.scenario.duplicate_variant(0);
+        doc.baseline = Some(stockpile_planner::ui::document::Baseline::Variant(1));
+    }
+    h.run();
+    run_from_palette(&mut h, "what ch");
+    assert_eq!(h.state().bottom_tab, BottomTab::Changes);
 }

@@ -454,6 +454,21 @@ impl PlannerApp {
                 doc.baseline = None;
                 self.bottom_tab = BottomTab::Summary;
             }
+            Command::ShowSummary
+            | Command::ShowWhatChanged
+            | Command::ShowSensitivity
+            | Command::ShowGoalSeek
+            | Command::ShowBudgetSplit => {
+                self.bottom_tab = match command {
+                    Command::ShowWhatChanged => BottomTab::Changes,
+                    Command::ShowSensitivity => BottomTab::Sensitivity,
+                    Command::ShowGoalSeek => BottomTab::GoalSeek,
+                    Command::ShowBudgetSplit => BottomTab::BudgetSplit,
+                    _ => BottomTab::Summary,
+                };
+                // A tab asked for is a tab wanted on screen.
+                self.bottom_folded = false;
+            }
         }
     }
 
@@ -502,6 +517,7 @@ impl PlannerApp {
             }
             Command::DeleteVariant => doc.active > 0,
             Command::StopComparing => doc.baseline.is_some(),
+            Command::ShowWhatChanged => doc.comparison.is_some(),
             Command::Undo => doc.history.undo_label(&doc.scenario).is_some(),
             Command::Redo => doc.history.redo_label(&doc.scenario).is_some(),
             _ => true,

@@ -58,11 +58,19 @@ pub enum Command {
     ExportChart,
     ExportCsv,
     ExportBriefing,
+    /// Show the summary table under the plot.
+    ShowSummary,
+    /// Show what differs from the baseline (only while comparing).
+    ShowWhatChanged,
+    /// Show the tornado chart.
+    ShowSensitivity,
+    ShowGoalSeek,
+    ShowBudgetSplit,
 }
 
 impl Command {
     /// Every command, in menu order.
-    pub const ALL: [Command; 30] = [
+    pub const ALL: [Command; 35] = [
         Command::NewScenario,
         Command::Open,
         Command::OpenByPath,
@@ -89,6 +97,11 @@ impl Command {
         Command::PresenterMode,
         Command::ToggleScenarioPanel,
         Command::ToggleEditorPanel,
+        Command::ShowSummary,
+        Command::ShowWhatChanged,
+        Command::ShowSensitivity,
+        Command::ShowGoalSeek,
+        Command::ShowBudgetSplit,
         Command::ZoomIn,
         Command::ZoomOut,
         Command::ZoomReset,
@@ -202,6 +215,11 @@ impl Command {
             Command::ExportChart => "Export chart (PNG)...",
             Command::ExportCsv => "Export projection (CSV)...",
             Command::ExportBriefing => "Export briefing (HTML)...",
+            Command::ShowSummary => "Show summary",
+            Command::ShowWhatChanged => "Show what changed",
+            Command::ShowSensitivity => "Show sensitivity (tornado)",
+            Command::ShowGoalSeek => "Show goal seek",
+            Command::ShowBudgetSplit => "Show budget split",
         }
     }
 
@@ -259,6 +277,21 @@ impl Command {
             }
             Command::ExportBriefing => {
                 "Save a one-page briefing (assumptions, events, summary, chart) that opens in any browser and prints on one page"
+            }
+            Command::ShowSummary => {
+                "Show the summary under the plot: coverage, spending and, with ranges, the bands per mineral"
+            }
+            Command::ShowWhatChanged => {
+                "Show every input that differs from the baseline (while comparing)"
+            }
+            Command::ShowSensitivity => {
+                "Show which inputs move final coverage most (tornado chart)"
+            }
+            Command::ShowGoalSeek => {
+                "Show goal seek: the budget a mineral needs to reach a coverage by a month"
+            }
+            Command::ShowBudgetSplit => {
+                "Show budget split: split a total budget to raise the lowest coverage"
             }
         }
     }

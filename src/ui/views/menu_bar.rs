@@ -98,6 +98,12 @@ pub fn show(ui: &mut Ui, state: &MenuState<'_>, messages: &mut Vec<Message>) {
                 ui.weak("Some panels are folded to keep the chart at half\nthe window: zoom out or widen the window.");
             }
             ui.separator();
+            item(ui, Command::ShowSummary, None, true, messages);
+            item(ui, Command::ShowWhatChanged, None, state.comparing, messages);
+            item(ui, Command::ShowSensitivity, None, true, messages);
+            item(ui, Command::ShowGoalSeek, None, true, messages);
+            item(ui, Command::ShowBudgetSplit, None, true, messages);
+            ui.separator();
             item(ui, Command::ZoomIn, None, true, messages);
             item(ui, Command::ZoomOut, None, true, messages);
             item(ui, Command::ZoomReset, None, true, messages);
