@@ -68,9 +68,9 @@ fn the_bands_arrive_in_the_plot_legend_and_the_summary() {
     let chance = format!("{:.0}%", b.full_by_end_probability_pct);
     // The legend says what the shading is; the summary gains two columns.
     h.get_by_label("shaded: P10–P90 of 5,000 samples");
-    h.get_by_label("Chance of 100%");
+    h.get_by_label("Chance");
     h.get_by_label("P10–P90");
-    h.get_by_label("50–100%");
+    h.get_by_label("50–100");
     h.get_by_label(&chance);
     // The line still shows the event happening: 50 % at the end.
     assert!((h.state().doc.projection.minerals[0].final_coverage_pct() - 50.0).abs() < 1e-9);
@@ -172,4 +172,41 @@ fn the_baseline_band_is_outlined_and_named_in_the_legend() {
     h.get_by_label("shaded: P10–P90 of 5,000 samples");
     // The baseline's band is named apart from the live one's.
     h.get_by_label("outlined: P10–P90 of Hand check");
+}
+
+#[test]
+fn every_summary_column_fits_beside_both_panels_at_1280_by_720() {
+    // With bands and months of consumption, the summary has all its
+    // columns but the Δ ones.
+    let mut s = ban_with_a_chance();
+    s.minerals[0].annual_consumption_qty = Some(1_200.0);
+    let mut h = common::window_sized(PlannerApp::new(s), egui::Theme::Dark, [1280.0, 720.0]);
+    h.state_mut().analysis.paused = false;
+    frames_until(&mut h, |app| app.analysis.bands_current);
+    h.run();
+    assert!(h.state().panels.scenario && h.state().panels.editor);
+    // The plot spans the central panel: no header may end right of it.
+    let right_edge = h
+        .get_by_label_contains("Projected coverage:")
+        .rect()
+        .right();
+    for header in [
+        "Coverage",
+        "P10–P90",
+        "Chance",
+        "100% in",
+        "Months",
+        "Budget",
+        "Unspent",
+        "Bought",
+        "Events",
+        "Needs",
+    ] {
+        let rect = h.get_by_label(header).rect();
+        assert!(
+            rect.right() <= right_edge + 1.0,
+            "{header} ends at {:.0}, right of the panel's {right_edge:.0}",
+            rect.right()
+        );
+    }
 }

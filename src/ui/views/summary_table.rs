@@ -1,11 +1,15 @@
-//! One row per mineral and a total row: budget, bought, final coverage, the
-//! month 100 % is reached, unspent budget, coverage lost to events and the
-//! feasibility ratio. When comparing with a baseline, four Δ columns
-//! follow: coverage, the month 100 % is reached, spent and unspent.
+//! One row per mineral and a total row: final coverage (with the Monte
+//! Carlo range and chance of 100 % when there are bands), the month 100 %
+//! is reached, months of consumption held, then budget, unspent, bought,
+//! coverage lost to events and the feasibility ratio. What a meeting asks
+//! comes first, under short headers that say the rest on hover, so that
+//! every column fits beside both side panels at 1280 px; a wider table
+//! (comparing with a baseline adds four Δ columns beside what they change)
+//! scrolls sideways with a scroll bar that always shows.
 
 use super::mineral_list::coverage_badge;
 use crate::display::{feasibility_ratio, pts_delta, qty, reach_delta, usd_delta, usd_short};
-use crate::model::compare::MineralDelta;
+use crate::model::compare::{MineralDelta, ReachDelta};
 use crate::model::monte_carlo::{Bands, MineralBands};
 use crate::model::{Projection, Scenario};
 use crate::ui::document::Comparison;
@@ -34,14 +38,14 @@ enum Column {
     DeltaUnspent,
 }
 
-/// The columns without a baseline.
+/// The columns without a baseline: the outcome first, then the money.
 const PLAIN: [Column; 8] = [
     Column::Mineral,
-    Column::Budget,
-    Column::Bought,
     Column::FinalCoverage,
     Column::Reached,
+    Column::Budget,
     Column::Unspent,
+    Column::Bought,
     Column::LostToEvents,
     Column::Feasibility,
 ];
@@ -64,34 +68,59 @@ const COMPARED: [Column; 12] = [
 ];
 
 impl Column {
+    /// Short, so that every column fits at 1280 px; [`Self::hover`] says
+    /// the rest.
     fn header(self) -> &'static str {
         match self {
             Column::Mineral => "Mineral",
             Column::Budget => "Budget",
             Column::Bought => "Bought",
-            Column::FinalCoverage => "Final coverage",
-            Column::Reached => "100% reached",
+            Column::FinalCoverage => "Coverage",
+            Column::Reached => "100% in",
             Column::Unspent => "Unspent",
-            Column::LostToEvents => "Lost to events",
-            Column::Feasibility => "Feasibility",
-            Column::MonthsHeld => "Months held",
+            Column::LostToEvents => "Events",
+            // "Needs 1.4×": the editor's "needs 1.4× the purchasable
+            // supply", in a header a third as wide as "Feasibility".
+            Column::Feasibility => "Needs",
+            Column::MonthsHeld => "Months",
             Column::FinalRange => "P10–P90",
-            Column::Chance => "Chance of 100%",
+            Column::Chance => "Chance",
             Column::DeltaCoverage => "Δ coverage",
-            Column::DeltaReached => "Δ 100% reached",
+            Column::DeltaReached => "Δ 100% in",
             Column::DeltaSpent => "Δ spent",
             Column::DeltaUnspent => "Δ unspent",
         }
     }
 
-    fn is_delta(self) -> bool {
-        matches!(
-            self,
+    /// What the header means, in full.
+    fn hover(self) -> &'static str {
+        match self {
+            Column::Mineral => "The mineral; the total row adds up the money",
+            Column::Budget => "Budget over the timeframe",
+            Column::Bought => "Quantity ordered over the timeframe",
+            Column::FinalCoverage => {
+                "Final coverage: the stockpile at the end of the timeframe, as a share of the requirement"
+            }
+            Column::Reached => "The month coverage first reaches 100%",
+            Column::Unspent => "Budget left unspent at the end of the timeframe",
+            Column::LostToEvents => {
+                "Coverage lost to events: final coverage with the enabled events minus without them"
+            }
+            Column::Feasibility => {
+                "Feasibility: the supply the budget needs, as a multiple of what the ceilings and open suppliers allow (above 1×, it cannot all be spent)"
+            }
+            Column::MonthsHeld => "Months of stated annual consumption held at the end",
+            Column::FinalRange => {
+                "Final coverage (%) in eight Monte Carlo runs out of ten (the shaded band at the end)"
+            }
+            Column::Chance => {
+                "Chance of 100% by the end: the share of Monte Carlo runs that reach it within the timeframe"
+            }
             Column::DeltaCoverage
-                | Column::DeltaReached
-                | Column::DeltaSpent
-                | Column::DeltaUnspent
-        )
+            | Column::DeltaReached
+            | Column::DeltaSpent
+            | Column::DeltaUnspent => "This variant minus the baseline (dashed lines in the plot)",
+        }
     }
 }
 
@@ -127,10 +156,11 @@ pub fn show(
         PLAIN.to_vec()
     };
     if months_held.iter().any(Option::is_some) {
-        // Beside final coverage: the same stock, in time.
+        // After the month 100 % is reached (and its Δ): the same stock, in
+        // time.
         let at = columns
             .iter()
-            .position(|&c| c == Column::FinalCoverage)
+            .rposition(|&c| c == Column::Reached || c == Column::DeltaReached)
             .map_or(1, |k| k + 1);
         columns.insert(at, Column::MonthsHeld);
     }
@@ -152,34 +182,24 @@ pub fn show(
     // out, so 200 minerals cost what 10 do.
     let row_height = ui.spacing().interact_size.y;
     let row_gap = ui.spacing().item_spacing.y;
+    // A solid scroll bar: egui's floating one is invisible until hovered,
+    // and a column past the right edge must not go unnoticed.
+    ui.spacing_mut().scroll = egui::style::ScrollStyle::solid();
     egui::ScrollArea::both()
         .id_salt("summary")
         .show_rows(ui, row_height, n + 2, |ui, rows| {
             Grid::new("summary_table")
                 .num_columns(columns.len())
                 .striped(true)
-                .spacing([10.0, row_gap])
-                .min_col_width(40.0)
+                .spacing([7.0, row_gap])
+                .min_col_width(30.0)
                 .min_row_height(row_height)
                 .start_row(rows.start)
                 .show(ui, |ui| {
                     for row in rows {
                         if row == 0 {
                             for &c in columns {
-                                let header = ui.strong(c.header());
-                                if c.is_delta() {
-                                    header.on_hover_text(
-                                        "This variant minus the baseline (dashed lines in the plot)",
-                                    );
-                                } else if c == Column::FinalRange {
-                                    header.on_hover_text(
-                                        "Final coverage in eight Monte Carlo runs out of ten (the shaded band at the end)",
-                                    );
-                                } else if c == Column::Chance {
-                                    header.on_hover_text(
-                                        "Share of Monte Carlo runs that reach 100% by the end of the timeframe",
-                                    );
-                                }
+                                ui.strong(c.header()).on_hover_text(c.hover());
                             }
                         } else if row == n + 1 {
                             total_row(ui, columns, scenario, projection, n);
@@ -219,12 +239,14 @@ fn cell(ui: &mut Ui, column: Column, d: &RowData<'_>) {
         Column::Reached => {
             match p.first_full_coverage_month {
                 Some(month) => ui.label(projection.calendar_month(month).to_string()),
-                None => ui.weak("not within timeframe"),
+                // A dash, narrower than words: the badge beside it already
+                // says how far short it falls.
+                None => ui
+                    .weak("—")
+                    .on_hover_text("Not reached within the timeframe"),
             };
         }
-        Column::Unspent => {
-            ui.label(usd_short(p.unspent_usd()));
-        }
+        Column::Unspent => right(ui, usd_short(p.unspent_usd())),
         Column::LostToEvents => match d.lost {
             Some(lost) if d.has_events && lost.abs() >= 0.05 => {
                 ui.label(format!("{:.1} pts", -lost))
@@ -245,9 +267,11 @@ fn cell(ui: &mut Ui, column: Column, d: &RowData<'_>) {
             }
         },
         Column::FinalRange => match d.bands {
+            // No "%" after the range: the header's hover says it is
+            // coverage, and the column is narrower for it.
             Some(b) => right(
                 ui,
-                format!("{:.0}–{:.0}%", b.final_p10_pct(), b.final_p90_pct()),
+                format!("{:.0}–{:.0}", b.final_p10_pct(), b.final_p90_pct()),
             ),
             None => {
                 ui.weak("—");
@@ -287,7 +311,9 @@ fn total_row(
                     .iter()
                     .map(|p| p.unspent_usd())
                     .sum();
-                ui.label(RichText::new(usd_short(total)).strong());
+                ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                    ui.label(RichText::new(usd_short(total)).strong())
+                });
             }
             _ => {
                 ui.weak("—");
@@ -321,6 +347,11 @@ fn delta_cell(
             } else {
                 right(ui, coverage);
             }
+        }
+        // Nothing moved: a dash, narrower than "not reached in either".
+        Column::DeltaReached if d.full_coverage == ReachDelta::NeverReached => {
+            ui.weak("—")
+                .on_hover_text("Not reached within the timeframe in either");
         }
         Column::DeltaReached => {
             ui.label(reach_delta(&d.full_coverage, projection));
