@@ -327,13 +327,36 @@ pub const CSV_HEADER: [&str; 11] = [
     "month_index",
 ];
 
+/// The columns [`write_csv_with_bands`] adds: coverage percentiles of the
+/// Monte Carlo run, per mineral and month.
+const CSV_BAND_HEADER: [&str; 3] = ["coverage_p10_pct", "coverage_p50_pct", "coverage_p90_pct"];
+
 /// Write the projection as CSV, one row per mineral and month.
 pub fn write_csv(projection: &Projection, out: &mut dyn Write) -> std::io::Result<()> {
+    write_csv_with_bands(projection, None, out)
+}
+
+/// [`write_csv`], and with `bands` (a finished Monte Carlo run of the same
+/// plan) three more columns: P10, P50 and P90 of coverage that month. A
+/// mineral or month the bands do not have (matched by place and name)
+/// gets empty cells.
+pub fn write_csv_with_bands(
+    projection: &Projection,
+    bands: Option<&crate::model::monte_carlo::Bands>,
+    out: &mut dyn Write,
+) -> std::io::Result<()> {
     let mut w = csv::Writer::from_writer(out);
-    w.write_record(CSV_HEADER)?;
-    for m in &projection.minerals {
-        for r in &m.months {
-            w.write_record([
+    let mut header = CSV_HEADER.to_vec();
+    if bands.is_some() {
+        header.extend(CSV_BAND_HEADER);
+    }
+    w.write_record(&header)?;
+    for (k, m) in projection.minerals.iter().enumerate() {
+        let band = bands
+            .and_then(|b| b.minerals.get(k))
+            .filter(|b| b.name == m.name);
+        for (i, r) in m.months.iter().enumerate() {
+            let mut row = vec![
                 projection.calendar_month(r.month).to_string(),
                 m.name.clone(),
                 m.unit.symbol().to_string(),
@@ -345,7 +368,17 @@ pub fn write_csv(projection: &Projection, out: &mut dyn Write) -> std::io::Resul
                 r.coverage_pct.to_string(),
                 r.unspent_usd.to_string(),
                 r.month.to_string(),
-            ])?;
+            ];
+            if bands.is_some() {
+                let cell = |pcts: Option<&Vec<f64>>| {
+                    pcts.and_then(|p| p.get(i))
+                        .map_or(String::new(), |v| v.to_string())
+                };
+                row.push(cell(band.map(|b| &b.p10_pct)));
+                row.push(cell(band.map(|b| &b.p50_pct)));
+                row.push(cell(band.map(|b| &b.p90_pct)));
+            }
+            w.write_record(&row)?;
         }
     }
     w.flush()

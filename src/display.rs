@@ -128,6 +128,19 @@ pub fn usd_whole(usd: f64) -> String {
     }
 }
 
+/// A chance as a room reads it at once: "0%" and "100%" only when no
+/// sample fell the other way, else "<1%" and ">99%"; whole percents
+/// between.
+pub fn chance(pct: f64) -> String {
+    match pct {
+        p if p <= 0.0 => "0%".into(),
+        p if p < 1.0 => "<1%".into(),
+        p if p >= 100.0 => "100%".into(),
+        p if p > 99.0 => ">99%".into(),
+        p => format!("{p:.0}%"),
+    }
+}
+
 /// A 90 % range's two ends, low first whichever was typed first, each
 /// written by `end`: `$40,000–$55,000`, `20–60`.
 pub fn span(low: f64, high: f64, end: impl Fn(f64) -> String) -> String {

@@ -8,7 +8,10 @@
 //! [`BaselineComparison`]) so that any comparison (the window's, or
 //! [`delta_table`] from two projections) can be printed.
 
-use crate::display::{grouped, pct, pct_short, pts_delta, reach_delta, usd_delta, usd_short};
+use crate::display::{
+    chance, grouped, pct, pct_short, pts_delta, reach_delta, span, usd_delta, usd_short,
+};
+use crate::model::monte_carlo::Bands;
 use crate::model::{Disruption, Mineral, Projection, PurchaseCeiling, Scenario, SpendingProfile};
 use std::fmt::Write as _;
 
@@ -45,22 +48,29 @@ pub struct BriefingInput<'a> {
     /// when no event is enabled.
     pub lost_to_events_pct: Option<&'a [f64]>,
     pub baseline: Option<&'a BaselineComparison>,
+    /// A finished Monte Carlo run of this projection's plan, when there is
+    /// one: the summary gains the P10–P90 of final coverage and the chance
+    /// of reaching 100 % per mineral.
+    pub bands: Option<&'a Bands>,
     /// The plot, PNG bytes (see [`super::coverage_png`]).
     pub chart_png: &'a [u8],
 }
 
 /// The summary: final coverage, month 100 % is reached ("not reached"
 /// within the timeframe), spent, unspent and coverage lost to events, per
-/// mineral, and a total row.
-pub fn summary_table(projection: &Projection, lost_to_events_pct: Option<&[f64]>) -> Table {
-    let header = [
-        "Mineral",
-        "Final coverage",
-        "100% reached",
-        "Spent",
-        "Unspent",
-        "Lost to events",
-    ];
+/// mineral, and a total row. With `bands`, two columns after final
+/// coverage: its P10–P90 and the chance of reaching 100 % by the end ("—"
+/// for a mineral the run does not have).
+pub fn summary_table(
+    projection: &Projection,
+    lost_to_events_pct: Option<&[f64]>,
+    bands: Option<&Bands>,
+) -> Table {
+    let mut header = vec!["Mineral", "Final coverage"];
+    if bands.is_some() {
+        header.extend(["P10–P90", "Chance of 100%"]);
+    }
+    header.extend(["100% reached", "Spent", "Unspent", "Lost to events"]);
     let mut rows: Vec<Vec<String>> = projection
         .minerals
         .iter()
@@ -71,9 +81,21 @@ pub fn summary_table(projection: &Projection, lost_to_events_pct: Option<&[f64]>
                 Some(_) => "none".into(),
                 None => "—".into(),
             };
-            vec![
-                m.name.clone(),
-                pct(m.final_coverage_pct()),
+            let mut row = vec![m.name.clone(), pct(m.final_coverage_pct())];
+            if let Some(b) = bands {
+                // Matched by place and name, as the window's summary does.
+                match b.minerals.get(k).filter(|b| b.name == m.name) {
+                    Some(b) => row.extend([
+                        format!(
+                            "{}%",
+                            span(b.final_p10_pct(), b.final_p90_pct(), |v| format!("{v:.0}"))
+                        ),
+                        chance(b.full_by_end_probability_pct),
+                    ]),
+                    None => row.extend(["—".to_string(), "—".to_string()]),
+                }
+            }
+            row.extend([
                 m.first_full_coverage_month
                     .map_or("not reached".into(), |k| {
                         projection.calendar_month(k).to_string()
@@ -81,20 +103,24 @@ pub fn summary_table(projection: &Projection, lost_to_events_pct: Option<&[f64]>
                 usd_short(m.total_cost_usd),
                 usd_short(m.unspent_usd()),
                 lost,
-            ]
+            ]);
+            row
         })
         .collect();
     let unspent: f64 = projection.minerals.iter().map(|m| m.unspent_usd()).sum();
-    rows.push(vec![
-        "Total".into(),
-        String::new(),
+    let mut total = vec!["Total".to_string(), String::new()];
+    if bands.is_some() {
+        total.extend([String::new(), String::new()]);
+    }
+    total.extend([
         String::new(),
         usd_short(projection.total_cost_usd()),
         usd_short(unspent),
         String::new(),
     ]);
+    rows.push(total);
     Table {
-        header: header.map(String::from).to_vec(),
+        header: header.into_iter().map(String::from).collect(),
         rows,
     }
 }
@@ -243,11 +269,12 @@ pub fn briefing_html(input: &BriefingInput) -> String {
         base64_encode(input.chart_png)
     );
 
-    let summary = summary_table(p, input.lost_to_events_pct);
+    let summary = summary_table(p, input.lost_to_events_pct, input.bands);
     match input.baseline {
         Some(base) => {
             h.push_str("<div class=\"cols\">\n<div>\n<h2>Summary</h2>\n");
             table(&mut h, &summary, "summary", true);
+            bands_note(&mut h, input.bands);
             let _ = writeln!(
                 h,
                 "</div>\n<div>\n<h2>Compared with {}</h2>",
@@ -269,6 +296,7 @@ pub fn briefing_html(input: &BriefingInput) -> String {
         None => {
             h.push_str("<h2>Summary</h2>\n");
             table(&mut h, &summary, "summary", true);
+            bands_note(&mut h, input.bands);
         }
     }
 
@@ -296,6 +324,22 @@ pub fn briefing_html(input: &BriefingInput) -> String {
     h
 }
 
+/// What the band columns of the summary mean, under it, when there are
+/// bands: the line and the final coverage use the plan's values, the
+/// bands its ranges.
+fn bands_note(h: &mut String, bands: Option<&Bands>) {
+    if let Some(b) = bands {
+        let _ = writeln!(
+            h,
+            "<p class=\"none\">P10–P90: final coverage in eight of ten Monte Carlo samples; \
+             chance of 100%: the share of samples that reach it by the end ({} samples of \
+             the ranges, seed {}).</p>",
+            grouped(f64::from(b.samples), 0),
+            b.seed
+        );
+    }
+}
+
 /// A table; `total` marks the last row as a total. Cells that hold a
 /// figure (they start with a digit, a sign or `$`) are right-aligned.
 fn table(h: &mut String, t: &Table, class: &str, total: bool) {
@@ -307,7 +351,7 @@ fn table(h: &mut String, t: &Table, class: &str, total: bool) {
                 && t.rows.iter().any(|r| {
                     r.get(c)
                         .and_then(|s| s.chars().next())
-                        .is_some_and(|ch| ch.is_ascii_digit() || "$+-−".contains(ch))
+                        .is_some_and(|ch| ch.is_ascii_digit() || "$+-−<>".contains(ch))
                 })
         })
         .collect();

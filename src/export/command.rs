@@ -126,7 +126,7 @@ pub fn export_file(req: &ExportRequest, out: &mut dyn Write, err: &mut dyn Write
         };
     write(req.png, "chart", &|| Ok(png.clone()));
     write(req.csv, "CSV", &|| {
-        projection_csv(&projection).map_err(|e| e.to_string())
+        projection_csv(&projection, None).map_err(|e| e.to_string())
     });
     write(req.html, "briefing", &|| {
         let lost = lost_to_events(&live.scenario, &projection);
@@ -141,6 +141,8 @@ pub fn export_file(req: &ExportRequest, out: &mut dyn Write, err: &mut dyn Write
             projection: &projection,
             lost_to_events_pct: lost.as_deref(),
             baseline: comparison.as_ref(),
+            // The command line runs no Monte Carlo for an export.
+            bands: None,
             chart_png: &print_png,
         })
         .into_bytes())

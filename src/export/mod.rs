@@ -6,7 +6,8 @@
 //! - [`chart`]: [`coverage_png`] draws the plot off screen.
 //! - [`briefing`]: [`briefing_html`] writes the one-page briefing.
 //! - [`command`]: [`export_file`], the `export` command.
-//! - [`projection_csv`]: the CSV that `project --csv` prints.
+//! - [`projection_csv`]: the CSV that `project --csv` prints, with the
+//!   Monte Carlo bands when the window has them.
 
 pub mod briefing;
 pub mod chart;
@@ -20,6 +21,7 @@ pub use chart::{ChartInput, chart_subtitle, chart_title, coverage_png};
 pub use command::{ExportRequest, export_file};
 
 use crate::model::Projection;
+use crate::model::monte_carlo::Bands;
 
 /// Why an export failed.
 #[derive(Debug, thiserror::Error)]
@@ -33,9 +35,14 @@ pub enum ExportError {
 }
 
 /// The monthly projection as CSV: the same bytes as `stockpile-planner
-/// project FILE --csv` (it is the same writer, [`crate::cli::write_csv`]).
-pub fn projection_csv(projection: &Projection) -> Result<Vec<u8>, ExportError> {
+/// project FILE --csv` (it is the same writer, [`crate::cli::write_csv`]),
+/// with three more columns, P10, P50 and P90 of coverage, when `bands` (a
+/// finished Monte Carlo run of this projection's plan) are given.
+pub fn projection_csv(
+    projection: &Projection,
+    bands: Option<&Bands>,
+) -> Result<Vec<u8>, ExportError> {
     let mut out = Vec::new();
-    crate::cli::write_csv(projection, &mut out)?;
+    crate::cli::write_csv_with_bands(projection, bands, &mut out)?;
     Ok(out)
 }

@@ -69,13 +69,22 @@ impl PlannerApp {
         let title = chart_title(&doc.scenario.name, variant);
         let subtitle = chart_subtitle(&doc.projection);
         let comparison = doc.comparison.as_ref().filter(|c| c.problem.is_none());
+        // Only bands of the plan on screen: while a newer run is pending,
+        // the last ones belong to an older plan.
+        let bands = self
+            .analysis
+            .bands
+            .as_deref()
+            .filter(|_| self.analysis.bands_current);
         let chart = ChartInput {
             baseline: comparison.map(|c| (c.name.as_str(), &c.projection)),
             ..ChartInput::new(&title, &subtitle, &doc.projection)
         };
         match kind {
             ExportKind::ChartPng => coverage_png(&chart).map_err(|e| e.to_string()),
-            ExportKind::ProjectionCsv => projection_csv(&doc.projection).map_err(|e| e.to_string()),
+            ExportKind::ProjectionCsv => {
+                projection_csv(&doc.projection, bands).map_err(|e| e.to_string())
+            }
             ExportKind::BriefingHtml => {
                 let png = coverage_png(&ChartInput {
                     text_scale: crate::export::chart::PRINT_TEXT_SCALE,
@@ -96,6 +105,7 @@ impl PlannerApp {
                     lost_to_events_pct: has_events
                         .then_some(doc.coverage_lost_to_events_pct.as_slice()),
                     baseline: baseline.as_ref(),
+                    bands,
                     chart_png: &png,
                 })
                 .into_bytes())
