@@ -549,3 +549,29 @@ fn the_briefing_gives_each_mineral_its_chance_of_100_pct_when_there_are_bands() 
         ]
     );
 }
+
+#[test]
+fn the_briefing_lists_the_ranges_beside_the_plans_values() {
+    use stockpile_planner::model::{MonthRange, Range, YearMonth};
+    let (mut s, projection, _) = two_with_bands();
+    s.minerals[0].price_range_usd_per_unit = Some(Range::new(38_000.0, 60_000.0));
+    s.minerals[1].price_range_usd_per_unit = None;
+    let k = s.add_event(0);
+    let event = &mut s.disruptions[k];
+    event.probability_pct = 40.0;
+    event.start_range = Some(MonthRange {
+        earliest: YearMonth::new(2026, 3),
+        latest: YearMonth::new(2026, 9),
+    });
+    let start = event.start;
+    let html = briefing_of(&s, &projection, None);
+    assert!(html.contains(">Price (90% range)</th>"), "{html}");
+    assert!(html.contains(">$42k/t ($38k–$60k) +3%/yr</td>"), "{html}");
+    assert!(html.contains(">$40k/t +5%/yr</td>"), "{html}");
+    assert!(
+        html.contains(&format!(
+            "{start} onward · 40% chance · starts 2026-03 to 2026-09"
+        )),
+        "{html}"
+    );
+}

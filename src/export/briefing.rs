@@ -385,7 +385,7 @@ fn assumptions_table(scenario: &Scenario) -> Table {
         "Mineral",
         "Budget",
         "Spending",
-        "Price",
+        "Price (90% range)",
         "Requirement",
         "Ceiling",
         "Suppliers (share, lead time)",
@@ -398,20 +398,20 @@ fn assumptions_table(scenario: &Scenario) -> Table {
 
 fn assumption_row(m: &Mineral) -> Vec<String> {
     let u = m.unit.symbol();
-    let price = if m.escalation_pct_per_year == 0.0 {
-        format!("{}/{u}", usd_short(m.price_usd_per_unit))
-    } else {
-        format!(
-            "{}/{u} {}{}/yr",
-            usd_short(m.price_usd_per_unit),
-            if m.escalation_pct_per_year > 0.0 {
-                "+"
-            } else {
-                ""
-            },
-            pct_short(m.escalation_pct_per_year)
-        )
-    };
+    // The range the Monte Carlo run draws from right after the price it
+    // is of: "$42k/t ($38k–$60k) +3%/yr".
+    let mut price = format!("{}/{u}", usd_short(m.price_usd_per_unit));
+    if let Some(r) = &m.price_range_usd_per_unit {
+        let _ = write!(price, " ({})", span(r.low, r.high, usd_short));
+    }
+    if m.escalation_pct_per_year != 0.0 {
+        let sign = if m.escalation_pct_per_year > 0.0 {
+            "+"
+        } else {
+            ""
+        };
+        let _ = write!(price, " {sign}{}/yr", pct_short(m.escalation_pct_per_year));
+    }
     let requirement = if m.opening_inventory_qty > 0.0 {
         format!(
             "{} {u} ({} held)",
@@ -482,14 +482,27 @@ fn events_table(events: &[&Disruption]) -> Table {
                     } else {
                         d.minerals.join(", ")
                     },
-                    match d.end {
-                        Some(end) => format!("{} – {end}", d.start),
-                        None => format!("{} onward", d.start),
-                    },
+                    in_force(d),
                 ]
             })
             .collect(),
     }
+}
+
+/// When an event is in force, with what the Monte Carlo run draws:
+/// "2026-01 onward · 40% chance · starts 2026-03 to 2026-09".
+fn in_force(d: &Disruption) -> String {
+    let mut text = match d.end {
+        Some(end) => format!("{} – {end}", d.start),
+        None => format!("{} onward", d.start),
+    };
+    if d.probability_pct != 100.0 {
+        let _ = write!(text, " · {} chance", pct_short(d.probability_pct));
+    }
+    if let Some(r) = &d.start_range {
+        let _ = write!(text, " · starts {} to {}", r.earliest, r.latest);
+    }
+    text
 }
 
 #[cfg(test)]
