@@ -328,8 +328,6 @@ struct Histograms {
     /// How many samples are held, and how many to hold before adding them.
     held_samples: usize,
     hold_samples: usize,
-    /// The coverage of the sample being held, cell after cell.
-    coverage: Vec<f64>,
 }
 
 /// Cells added together when the held samples are added: their rows of
@@ -352,7 +350,6 @@ impl Histograms {
             held: vec![0; groups * hold_samples * CELLS_AT_ONCE],
             held_samples: 0,
             hold_samples,
-            coverage: Vec::with_capacity(cells),
         }
     }
 
@@ -363,32 +360,30 @@ impl Histograms {
             return;
         }
         debug_assert_eq!(sample_coverage.len(), self.low.len());
-        // NaN (a meaningless input) counts as 0 %.
-        let coverage = &mut self.coverage;
-        coverage.clear();
-        coverage.extend(
-            sample_coverage
-                .iter()
-                .map(|&c| if c.is_nan() { 0.0 } else { c }),
-        );
-        for (m, months) in coverage.chunks_exact(self.months).enumerate() {
+        for (m, months) in sample_coverage.chunks_exact(self.months).enumerate() {
             if months.last().is_some_and(|&c| c >= 100.0 - 1e-9) {
                 self.full_by_end[m] += 1;
             }
         }
-        // Written as comparisons, not f64::min/max: none is NaN, and these
-        // compile to the processor's min and max, two cells at a time.
-        for (low, &c) in self.low.iter_mut().zip(coverage.iter()) {
-            *low = if c < *low { c } else { *low };
-        }
-        for (high, &c) in self.high.iter_mut().zip(coverage.iter()) {
-            *high = if c > *high { c } else { *high };
-        }
+        // One pass over the cells, a group at a time: smallest, largest
+        // and bin of each (written as selects, not f64::min/max and
+        // branches: none is NaN once NaN, a meaningless input, counts as
+        // 0 %, and these compile to the processor's min and max).
         let group_len = self.hold_samples * CELLS_AT_ONCE;
         let row = self.held_samples * CELLS_AT_ONCE;
-        for (group, cells) in coverage.chunks(CELLS_AT_ONCE).enumerate() {
+        for (group, ((cells, low), high)) in sample_coverage
+            .chunks(CELLS_AT_ONCE)
+            .zip(self.low.chunks_mut(CELLS_AT_ONCE))
+            .zip(self.high.chunks_mut(CELLS_AT_ONCE))
+            .enumerate()
+        {
             let at = group * group_len + row;
-            for (bin, &c) in self.held[at..at + cells.len()].iter_mut().zip(cells) {
+            let bins = &mut self.held[at..at + cells.len()];
+            for (((&c, low), high), bin) in cells.iter().zip(low).zip(high).zip(bins) {
+                #[allow(clippy::eq_op)] // c == c is false for NaN only
+                let c = if c == c { c } else { 0.0 };
+                *low = if c < *low { c } else { *low };
+                *high = if c > *high { c } else { *high };
                 *bin = bin_of(c);
             }
         }

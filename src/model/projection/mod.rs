@@ -151,7 +151,7 @@ impl Projector {
             .horizon_months
             .min(super::scenario::MAX_HORIZON_MONTHS);
         let h = horizon as usize;
-        coverage.clear();
+        // Not cleared first: every mineral's book writes all its months.
         coverage.resize(scenario.minerals.len() * h, 0.0);
         for ((months, mineral), hits) in coverage
             .chunks_mut(h.max(1))

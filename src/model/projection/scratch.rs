@@ -15,6 +15,8 @@ pub(super) struct Scratch {
     pub(super) arrivals: Vec<f64>,
     /// Calm path: quantity bought in month m, all suppliers together.
     pub(super) bought: Vec<f64>,
+    /// Calm path: per month (month 1 at index 0), 1 ÷ the price.
+    pub(super) inv_price: Vec<f64>,
     /// Calm path: per supplier, fraction of spend and lead time.
     pub(super) split: Vec<(f64, usize)>,
     /// Event path: per month, what the pool bought directly and re-sourced,
