@@ -18,7 +18,6 @@
 //! builds it with mimalloc (the window's allocator) to compare.
 
 use criterion::{Criterion, criterion_group};
-use std::alloc::{GlobalAlloc, Layout, System};
 use std::hint::black_box;
 use std::time::Instant;
 use stockpile_planner::model::projection::project_into;
@@ -27,74 +26,9 @@ use stockpile_planner::model::{
 };
 use stockpile_planner::samples;
 
-/// The system allocator, or mimalloc when built with
-/// `BENCH_ALLOCATOR=mimalloc` (cargo rebuilds when it changes).
-struct BenchAllocator;
-
-const MIMALLOC: bool = is_mimalloc(option_env!("BENCH_ALLOCATOR"));
-
-const fn is_mimalloc(name: Option<&str>) -> bool {
-    let Some(name) = name else { return false };
-    let (a, b) = (name.as_bytes(), b"mimalloc");
-    if a.len() != b.len() {
-        return false;
-    }
-    let mut i = 0;
-    while i < a.len() {
-        if a[i] != b[i] {
-            return false;
-        }
-        i += 1;
-    }
-    true
-}
-
-// SAFETY: forwards every call to one allocator, fixed at compile time.
-unsafe impl GlobalAlloc for BenchAllocator {
-    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
-        // SAFETY: the caller's contract, passed on.
-        unsafe {
-            if MIMALLOC {
-                mimalloc::MiMalloc.alloc(layout)
-            } else {
-                System.alloc(layout)
-            }
-        }
-    }
-    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
-        // SAFETY: `ptr` came from the same allocator.
-        unsafe {
-            if MIMALLOC {
-                mimalloc::MiMalloc.dealloc(ptr, layout)
-            } else {
-                System.dealloc(ptr, layout)
-            }
-        }
-    }
-    unsafe fn alloc_zeroed(&self, layout: Layout) -> *mut u8 {
-        // SAFETY: the caller's contract, passed on.
-        unsafe {
-            if MIMALLOC {
-                mimalloc::MiMalloc.alloc_zeroed(layout)
-            } else {
-                System.alloc_zeroed(layout)
-            }
-        }
-    }
-    unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
-        // SAFETY: `ptr` came from the same allocator.
-        unsafe {
-            if MIMALLOC {
-                mimalloc::MiMalloc.realloc(ptr, layout, new_size)
-            } else {
-                System.realloc(ptr, layout, new_size)
-            }
-        }
-    }
-}
-
-#[global_allocator]
-static ALLOCATOR: BenchAllocator = BenchAllocator;
+#[path = "common/allocator.rs"]
+mod allocator;
+use allocator::MIMALLOC;
 
 /// The yardstick, as in `../shared/bench/bare_loop.rs`.
 mod bare {
