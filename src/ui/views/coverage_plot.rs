@@ -245,7 +245,7 @@ pub fn show(ui: &mut Ui, plot_input: &CoveragePlot<'_>) {
                         BandLook::Shaded => area.fill_color(color.gamma_multiply(0.16 * fade)),
                         BandLook::Outlined => area
                             .fill_color(color.gamma_multiply(0.03 * fade))
-                            .stroke(egui::Stroke::new(1.2, color.gamma_multiply(0.75 * fade))),
+                            .stroke(egui::Stroke::new(1.2, color.gamma_multiply(0.6 * fade))),
                     });
                 }
             }
