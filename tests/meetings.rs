@@ -282,6 +282,26 @@ fn presenter_mode_at_1280_by_720_gives_the_plot_most_of_the_height() {
 }
 
 #[test]
+fn an_event_name_cut_short_above_the_plot_shows_whole_on_hover() {
+    let mut app = PlannerApp::new(stockpile_planner::samples::OCTOBER_2025_PLAN.scenario());
+    app.doc.active = 1;
+    let mut h = projector(app);
+    // Its window is October 2025 alone: its name starts there, in the
+    // second lane (the first is taken), and is cut short at 1280 px.
+    let name = "China bans gallium, germanium and antimony exports to the US (Dec 2024, suspended Nov 2025)";
+    assert!(h.query_by_label(name).is_none());
+    let plot = plot_rect(&h);
+    h.hover_at(egui::pos2(plot.left() + 60.0, plot.top() + 28.0));
+    for _ in 0..40 {
+        h.step();
+    }
+    assert!(
+        h.query_by_label(name).is_some(),
+        "hovering the cut name shows it whole"
+    );
+}
+
+#[test]
 fn the_palette_runs_a_command_found_by_typing_three_letters() {
     let mut h = window(base_and_variant());
     h.key_press_modifiers(Modifiers::COMMAND, Key::K);
