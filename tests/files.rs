@@ -421,9 +421,16 @@ fn dont_save_removes_the_documents_copy() {
     let recovery = tempfile::tempdir().unwrap();
     let mut h = window_with_unsaved_work(recovery.path(), "Not wanted");
     send(&mut h, Command::Quit);
+    // Long enough after the last copy that another is due: the frames
+    // until the window closes must not write it again.
+    h.input_mut().time = Some(3_600.0);
     h.get_by_role_and_label(Role::Button, "Don't save").click();
     h.run();
     assert!(copies_in(recovery.path()).is_empty());
+    // The next window offers nothing.
+    drop(h);
+    let h = app_with(&FakeDialog::default(), Some(recovery.path()));
+    assert!(h.query_by_label("Restore unsaved work?").is_none());
 }
 
 #[test]

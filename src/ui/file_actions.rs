@@ -277,6 +277,12 @@ impl PlannerApp {
         let Some(store) = &self.recovery else {
             return;
         };
+        // Closing after the planner chose (Don't save, or nothing to
+        // save): the copy was dropped on purpose, and the frames until the
+        // window goes must not write it again.
+        if self.allow_close {
+            return;
+        }
         if !self.doc.is_dirty() || self.last_recovery.as_ref() == Some(&self.doc.scenario) {
             return;
         }
