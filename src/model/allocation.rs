@@ -68,8 +68,8 @@ pub struct Allocation {
     pub proposed_lowest_score: f64,
     /// The lowest score of the current budgets (whatever their total).
     pub current_lowest_score: f64,
-    /// Money not given to any mineral: every mineral reaches 100 % or its
-    /// limit binds, so more would not raise any coverage.
+    /// Money not given to any mineral: every mineral reaches 100 %, or its
+    /// limit binds, or more for it would not raise the lowest coverage.
     pub unallocated_usd: f64,
     /// Why money is left unallocated, in the planner's words: "$80,000
     /// cannot be used: every mineral's purchase ceiling binds". `None` when
@@ -354,6 +354,29 @@ fn unallocated_reason(unallocated: f64, minerals: &[MineralAllocation]) -> Strin
         .iter()
         .filter_map(|m| Some(format!("{}: {}", m.name, m.limit.as_ref()?.reason)))
         .collect();
+    // Below 100 % with no limit found: the search left the money because
+    // more for them would not raise the lowest coverage (where coverage is
+    // not monotone in the budget, it would lower it).
+    let short: Vec<&MineralAllocation> = funded
+        .iter()
+        .copied()
+        .filter(|m| m.limit.is_none() && m.proposed_coverage_pct < FULL_PCT)
+        .collect();
+    if !short.is_empty() {
+        let lowest = short
+            .iter()
+            .map(|m| m.proposed_coverage_pct)
+            .fold(f64::INFINITY, f64::min);
+        let short_names: Vec<&str> = short.iter().map(|m| m.name.as_str()).collect();
+        let mut reason = format!(
+            "{money} is left over: more for {} would not raise the lowest coverage ({lowest:.1}%)",
+            names(&short_names)
+        );
+        if !held.is_empty() {
+            reason += &format!("; {}", held.join("; "));
+        }
+        return reason;
+    }
     let only_ceilings = funded.iter().all(|m| {
         m.limit
             .as_ref()
@@ -380,6 +403,9 @@ fn unallocated_reason(unallocated: f64, minerals: &[MineralAllocation]) -> Strin
         )
     }
 }
+
+/// Coverage at or above this counts as 100 % (floating-point dust).
+const FULL_PCT: f64 = 100.0 - 1e-6;
 
 /// "A", "A and B", "A, B and C".
 fn names(list: &[&str]) -> String {
@@ -540,4 +566,36 @@ fn golden_max(trial: &mut BudgetTrial, mut a: f64, mut b: f64) -> (f64, f64) {
         }
     }
     if f1 >= f2 { (x1, f1) } else { (x2, f2) }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn mineral(name: &str, proposed_coverage_pct: f64) -> MineralAllocation {
+        MineralAllocation {
+            name: name.into(),
+            weight: 1.0,
+            current_budget_usd: 0.0,
+            current_coverage_pct: 0.0,
+            proposed_budget_usd: 0.0,
+            proposed_coverage_pct,
+            limit: None,
+        }
+    }
+
+    /// Seen in a trial: minerals at 98.3 % with no limit were said to
+    /// "reach 100% coverage".
+    #[test]
+    fn money_left_with_minerals_below_100_says_so() {
+        let minerals = [
+            mineral("Cobalt", 98.3),
+            mineral("Antimony", 98.31),
+            mineral("Gallium", 100.0),
+        ];
+        assert_eq!(
+            unallocated_reason(6_500.0, &minerals),
+            "$6,500 is left over: more for Cobalt and Antimony would not raise the lowest coverage (98.3%)"
+        );
+    }
 }
