@@ -210,3 +210,31 @@ fn every_summary_column_fits_beside_both_panels_at_1280_by_720() {
         );
     }
 }
+
+#[test]
+fn long_mineral_names_do_not_push_the_summary_off_a_1280_screen() {
+    // The twelve-mineral sample, as in a trial: "Rare earths (NdPr oxide)"
+    // and the bands' two columns pushed "Needs" past the right edge.
+    let mut s = stockpile_planner::samples::STRATEGIC_TWELVE.scenario();
+    let price = s.minerals[0].price_usd_per_unit;
+    s.minerals[0].price_range_usd_per_unit = Some(stockpile_planner::model::Range::new(
+        0.8 * price,
+        1.25 * price,
+    ));
+    let mut h = common::window_sized(PlannerApp::new(s), egui::Theme::Dark, [1280.0, 720.0]);
+    h.state_mut().analysis.paused = false;
+    frames_until(&mut h, |app| app.analysis.bands_current);
+    h.run();
+    let right_edge = h
+        .get_by_label_contains("Projected coverage:")
+        .rect()
+        .right();
+    let needs = h.get_by_label("Needs").rect();
+    assert!(
+        needs.right() <= right_edge + 1.0,
+        "Needs ends at {:.0}, right of the panel's {right_edge:.0}",
+        needs.right()
+    );
+    // Cut in the table (whole on hover), whole in the list of minerals.
+    assert!(h.query_by_label("Rare earths (Nd…").is_some());
+}

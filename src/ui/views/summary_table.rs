@@ -16,7 +16,7 @@ use crate::ui::document::Comparison;
 use egui::{Grid, RichText, Ui};
 
 /// A column of the table.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 enum Column {
     Mineral,
     Budget,
@@ -188,7 +188,10 @@ pub fn show(
     egui::ScrollArea::both()
         .id_salt("summary")
         .show_rows(ui, row_height, n + 2, |ui, rows| {
-            Grid::new("summary_table")
+            // One grid per set of columns: a new grid lays itself out
+            // unseen first, where a grid whose columns changed (the bands
+            // arriving) would draw one frame of overlapping text.
+            Grid::new(("summary_table", columns))
                 .num_columns(columns.len())
                 .striped(true)
                 .spacing([7.0, row_gap])
@@ -226,12 +229,28 @@ pub fn show(
         });
 }
 
+/// Characters of a mineral's name shown in the table.
+const NAME_CHARS: usize = 16;
+
+/// `name` cut to [`NAME_CHARS`] with "…", or `None` when it fits.
+fn short_name(name: &str) -> Option<String> {
+    (name.chars().count() > NAME_CHARS).then(|| {
+        let kept: String = name.chars().take(NAME_CHARS - 1).collect();
+        format!("{}…", kept.trim_end())
+    })
+}
+
 fn cell(ui: &mut Ui, column: Column, d: &RowData<'_>) {
     let projection = d.projection;
     let p = &projection.minerals[d.k];
     match column {
         Column::Mineral => {
-            ui.label(&p.name);
+            // A long name ("Rare earths (NdPr oxide)") would push the last
+            // columns off a 1280-pixel screen: cut, whole on hover.
+            match short_name(&p.name) {
+                Some(short) => ui.label(short).on_hover_text(&p.name),
+                None => ui.label(&p.name),
+            };
         }
         Column::Budget => right(ui, usd_short(d.mineral.budget_usd)),
         Column::Bought => right(ui, qty(p.total_ordered_qty, p.unit.symbol())),
