@@ -593,6 +593,7 @@ pub fn goal_file(
             GoalSeek::Reached {
                 budget_usd,
                 coverage_pct,
+                ..
             } => writeln!(
                 out,
                 "Needs a budget of {} (gives {}; the current {} gives {}).",

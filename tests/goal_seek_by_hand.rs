@@ -49,6 +49,7 @@ fn reached(g: &GoalSeek) -> (f64, f64) {
         GoalSeek::Reached {
             budget_usd,
             coverage_pct,
+            ..
         } => (budget_usd, coverage_pct),
         ref other => panic!("expected Reached, got {other:?}"),
     }
@@ -468,4 +469,36 @@ fn ceiling_with_a_capacity() -> Scenario {
     s.minerals[0].suppliers = vec![supplier("A", 50.0, 0), supplier("B", 50.0, 12)];
     s.minerals[0].suppliers[0].capacity_qty_per_year = Some(3.0);
     s
+}
+
+#[test]
+fn an_answer_with_money_that_cannot_be_spent_says_so() {
+    // A and B at 50 %, no lead time, B banned all year, re-sourcing off:
+    // B's half of the money is never spent. 50 % of 1,000 t at $100/t is
+    // $50,000 bought through A: a budget of $100,000, $50,000 unspent (the
+    // editor warns that the budget cannot all be spent; a trial found the
+    // answer applied and that warning side by side, unexplained).
+    let mut s = simple(12, 0.0, 1_000.0);
+    s.settings.resource_blocked_orders = false;
+    s.minerals[0].suppliers = vec![supplier("A", 50.0, 0), supplier("B", 50.0, 0)];
+    add_event(
+        &mut s,
+        "Ban on B",
+        DisruptionKind::ExportBan,
+        "B",
+        YearMonth::new(2026, 1),
+        None,
+    );
+    let g = goal_seek(&s, 0, 50.0, 12).unwrap();
+    let (budget, _) = reached(&g);
+    assert!((budget - 100_000.0).abs() <= 1.0, "{budget}");
+    let GoalSeek::Reached { unspent_usd, .. } = g else {
+        unreachable!()
+    };
+    assert!((unspent_usd - 50_000.0).abs() <= 1.0, "{unspent_usd}");
+    assert_eq!(
+        g.sentence(YearMonth::new(2026, 12)),
+        "needs $100,000 (50.0% by 2026-12); $50,000 of it goes unspent over the timeframe \
+         (orders blocked or held back: the editor says why)"
+    );
 }

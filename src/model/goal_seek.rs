@@ -58,7 +58,15 @@ pub fn budget_tolerance_usd(budget_usd: f64) -> f64 {
 pub enum GoalSeek {
     /// The budget (within [`budget_tolerance_usd`] of the least) that
     /// reaches the target, and the coverage it gives by the month.
-    Reached { budget_usd: f64, coverage_pct: f64 },
+    /// `unspent_usd`: the part of that budget never spent over the
+    /// timeframe (orders that events block and re-sourcing cannot place,
+    /// or that a limit holds back): the editor then warns that the budget
+    /// cannot all be spent, and the sentence says so first.
+    Reached {
+        budget_usd: f64,
+        coverage_pct: f64,
+        unspent_usd: f64,
+    },
     /// The current budget reaches the target already; `least_budget_usd`
     /// would do (it gives `least_coverage_pct`).
     AlreadyMet {
@@ -104,11 +112,22 @@ impl GoalSeek {
             GoalSeek::Reached {
                 budget_usd,
                 coverage_pct,
-            } => format!(
-                "needs {} ({} by {by})",
-                usd(*budget_usd),
-                pct(*coverage_pct)
-            ),
+                unspent_usd,
+            } => {
+                let mut line = format!(
+                    "needs {} ({} by {by})",
+                    usd(*budget_usd),
+                    pct(*coverage_pct)
+                );
+                // Under half a percent is the search's rounding, not news.
+                if *unspent_usd > 0.005 * budget_usd {
+                    line += &format!(
+                        "; {} of it goes unspent over the timeframe (orders blocked or held back: the editor says why)",
+                        usd(*unspent_usd)
+                    );
+                }
+                line
+            }
             GoalSeek::AlreadyMet {
                 current_budget_usd,
                 coverage_pct,
@@ -299,6 +318,7 @@ pub fn goal_seek(
             Ok(GoalSeek::Reached {
                 budget_usd,
                 coverage_pct,
+                unspent_usd: trial.unspent_usd(budget_usd),
             })
         }
         Scan::Best {
@@ -370,6 +390,14 @@ impl BudgetTrial {
             month: by_month.max(1) as usize - 1,
             projections: 0,
         }
+    }
+
+    /// The budget never spent over the timeframe with a budget of
+    /// `budget_usd`.
+    pub(crate) fn unspent_usd(&mut self, budget_usd: f64) -> f64 {
+        self.set_budget(budget_usd);
+        self.projections += 1;
+        project(&self.scenario).minerals[0].unspent_usd().max(0.0)
     }
 
     /// The mineral's coverage by the month with a budget of `budget_usd`
