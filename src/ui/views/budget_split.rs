@@ -104,8 +104,8 @@ pub fn show(
                         "Budget now",
                         "Coverage now",
                         "Proposed",
-                        "Coverage",
-                        "",
+                        "Coverage then",
+                        "Held by",
                     ] {
                         ui.strong(h);
                     }
