@@ -297,7 +297,7 @@ fn cell(ui: &mut Ui, column: Column, d: &RowData<'_>) {
             }
         },
         Column::Chance => match d.bands {
-            Some(b) => right(ui, chance(b.full_by_end_probability_pct)),
+            Some(b) => right(ui, crate::display::chance(b.full_by_end_probability_pct)),
             None => {
                 ui.weak("—");
             }
@@ -377,18 +377,6 @@ fn delta_cell(
         }
         Column::DeltaSpent => right(ui, usd_delta(d.spent_usd)),
         _ => right(ui, usd_delta(d.unspent_usd)),
-    }
-}
-
-/// A chance in words a room reads at once: "0%" and "100%" only when no
-/// run fell the other way, else "<1%" and ">99%".
-fn chance(pct: f64) -> String {
-    match pct {
-        p if p <= 0.0 => "0%".into(),
-        p if p < 1.0 => "<1%".into(),
-        p if p >= 100.0 => "100%".into(),
-        p if p > 99.0 => ">99%".into(),
-        p => format!("{p:.0}%"),
     }
 }
 
