@@ -555,7 +555,6 @@ fn legend(
             );
         }
         if let Some((samples, updating)) = bands {
-            let color = ui.visuals().text_color();
             // The same text while a run updates (the bands fade and a
             // spinner turns beside the tabs): a legend that changed length
             // would move the plot.
@@ -564,35 +563,22 @@ fn legend(
                 "shaded: P10–P90 of {} samples",
                 crate::display::grouped(f64::from(samples), 0)
             );
-            let response = legend_entry(
+            explained_entry(
                 ui,
                 &style,
                 &text,
-                color,
-                color,
                 Sample::Band,
-                egui::Sense::hover(),
-            );
-            response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Label, true, &text));
-            response.on_hover_text(
                 "Eight runs in ten of the Monte Carlo fall inside the shaded band; \
                  the line is the plan with every input at its value and every enabled event happening.",
             );
         }
         if let (true, Some(name)) = (baseline_bands, baseline) {
-            let color = ui.visuals().text_color();
             let text = format!("outlined: P10–P90 of {name}");
-            let response = legend_entry(
+            explained_entry(
                 ui,
                 &style,
                 &text,
-                color,
-                color,
                 Sample::BaselineBand,
-                egui::Sense::hover(),
-            );
-            response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Label, true, &text));
-            response.on_hover_text(
                 "The baseline's Monte Carlo band: only its edges are drawn, so it shows through the live one",
             );
         }
@@ -608,6 +594,15 @@ struct LegendStyle {
 
 /// One legend entry, a single widget so that the row wraps between
 /// entries and never inside a name.
+/// A legend entry in the text colour that is not a series to hide: named
+/// for a screen reader, explained on hover.
+fn explained_entry(ui: &mut Ui, style: &LegendStyle, text: &str, sample: Sample, hover: &str) {
+    let color = ui.visuals().text_color();
+    let response = legend_entry(ui, style, text, color, color, sample, egui::Sense::hover());
+    response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Label, true, text));
+    response.on_hover_text(hover);
+}
+
 fn legend_entry(
     ui: &mut Ui,
     style: &LegendStyle,
