@@ -51,7 +51,6 @@ pub(super) fn project_calm_mineral<B: Book>(
     let mut carried_usd = 0.0;
     let mut planned_total_usd = 0.0;
     let mut spent_total_usd = 0.0;
-    let mut ordered_this_year = 0.0;
     let mut total_ordered = 0.0;
     let mut budget_implied_qty = 0.0;
     let share_total_fraction = mineral.total_share_pct() / 100.0;
@@ -64,52 +63,98 @@ pub(super) fn project_calm_mineral<B: Book>(
             .iter()
             .map(|s| (s.share_pct / 100.0, s.lead_time_months.min(10_000) as usize)),
     );
-    let mut plan_years = 0;
-
-    let mut planned_spend = PlannedSpend::new(mineral, horizon);
+    // The budget planned for each month (month 1 at index 0), and the
+    // first month of each plan year, with `horizon + 1` after the last.
+    let planned_usd = &mut scratch.planned_usd;
+    PlannedSpend::new(mineral, horizon).fill(planned_usd);
+    let year_firsts = &mut scratch.year_firsts;
+    year_firsts.clear();
     let mut years = YearStarts::new(plan_year, start);
-    // An exclusive range: cheaper to step than `1..=horizon`.
-    for month in 1..horizon + 1 {
-        if years.next().0 {
-            ordered_this_year = 0.0;
-            plan_years += 1;
-        }
-        let planned = planned_spend.at(month);
-        planned_total_usd += planned;
-        let available = planned + carried_usd;
-        // 1 ÷ price (0 when the price is not positive: nothing is bought).
-        let inv = inv_price[month as usize - 1];
-        // Quantity bought per dollar across all suppliers, unit/USD.
-        let qty_per_usd = share_total_fraction * inv;
-        budget_implied_qty += planned * qty_per_usd;
-        let mut spend = available.max(0.0);
-        if let Some(cap) = ceiling_qty_per_year {
-            let room_qty = (cap - ordered_this_year).max(0.0);
-            // Most months the ceiling leaves room for more than the money
-            // buys: then min(spend, room ÷ q) is spend, and skipping the
-            // division keeps it off the chain from month to month (this
-            // month's orders, next month's room), which it would slow
-            // threefold. Within 1e-9 of the room, divide as always.
-            let clearly_room = room_qty > spend * qty_per_usd * (1.0 + 1e-9);
-            if qty_per_usd > 0.0 && !clearly_room {
-                spend = spend.min(room_qty / qty_per_usd);
-            }
-        }
-        let unspent_now = available - spend;
-        carried_usd = if carry_over { unspent_now } else { 0.0 };
-        spent_total_usd += spend;
+    year_firsts.extend((1..horizon + 1).filter(|_| years.next().0));
+    year_firsts.push(horizon + 1);
+    let plan_years = year_firsts.len() - 1;
+    // Money is never short of zero: then a month spends all it has and
+    // carries nothing (see `year_within_ceiling`).
+    let no_negative_plan = planned_usd.iter().all(|&p| p >= 0.0);
 
-        let qty_bought = spend * inv;
-        bought[month as usize] = qty_bought;
-        let ordered = qty_bought * share_total_fraction;
-        ordered_this_year += ordered;
-        total_ordered += ordered;
-        book.record(
-            month,
-            spend,
-            ordered,
-            unspent(planned_total_usd, spent_total_usd),
-        );
+    for year in year_firsts.windows(2) {
+        let months = year[0] as usize..year[1] as usize;
+        if no_negative_plan
+            && planned_usd[months.start - 1] + carried_usd >= 0.0
+            && year_within_ceiling(
+                ceiling_qty_per_year,
+                &planned_usd[months.start - 1..months.end - 1],
+                &inv_price[months.start - 1..months.end - 1],
+                carried_usd,
+                share_total_fraction,
+            )
+        {
+            // What the month-by-month loop below gives when the ceiling
+            // never limits a month and nothing is short: each month spends
+            // its plan (and the first, what was carried into the year).
+            // The same operations in the same order, so the same numbers,
+            // but no chain from month to month: a quarter of the time.
+            for month in months {
+                let planned = planned_usd[month - 1];
+                planned_total_usd += planned;
+                let spend = planned + carried_usd;
+                carried_usd = 0.0;
+                let inv = inv_price[month - 1];
+                budget_implied_qty += planned * (share_total_fraction * inv);
+                spent_total_usd += spend;
+                let qty_bought = spend * inv;
+                bought[month] = qty_bought;
+                let ordered = qty_bought * share_total_fraction;
+                total_ordered += ordered;
+                book.record(
+                    month as u32,
+                    spend,
+                    ordered,
+                    unspent(planned_total_usd, spent_total_usd),
+                );
+            }
+            continue;
+        }
+        let mut ordered_this_year = 0.0;
+        for month in months {
+            let planned = planned_usd[month - 1];
+            planned_total_usd += planned;
+            let available = planned + carried_usd;
+            // 1 ÷ price (0 when the price is not positive: nothing is bought).
+            let inv = inv_price[month - 1];
+            // Quantity bought per dollar across all suppliers, unit/USD.
+            let qty_per_usd = share_total_fraction * inv;
+            budget_implied_qty += planned * qty_per_usd;
+            let mut spend = available.max(0.0);
+            if let Some(cap) = ceiling_qty_per_year {
+                let room_qty = (cap - ordered_this_year).max(0.0);
+                // Most months the ceiling leaves room for more than the
+                // money buys: then min(spend, room ÷ q) is spend, and
+                // skipping the division keeps it off the chain from month
+                // to month (this month's orders, next month's room), which
+                // it would slow threefold. Within 1e-9 of the room, divide
+                // as always.
+                let clearly_room = room_qty > spend * qty_per_usd * (1.0 + 1e-9);
+                if qty_per_usd > 0.0 && !clearly_room {
+                    spend = spend.min(room_qty / qty_per_usd);
+                }
+            }
+            let unspent_now = available - spend;
+            carried_usd = if carry_over { unspent_now } else { 0.0 };
+            spent_total_usd += spend;
+
+            let qty_bought = spend * inv;
+            bought[month] = qty_bought;
+            let ordered = qty_bought * share_total_fraction;
+            ordered_this_year += ordered;
+            total_ordered += ordered;
+            book.record(
+                month as u32,
+                spend,
+                ordered,
+                unspent(planned_total_usd, spent_total_usd),
+            );
+        }
     }
     // An order of month m from a supplier with lead time L arrives in m + L.
     for &(fraction, lead) in split.iter() {
@@ -128,6 +173,35 @@ pub(super) fn project_calm_mineral<B: Book>(
             },
         },
     );
+}
+
+/// Whether the ceiling (`None`: no ceiling) leaves room, in every month of
+/// a plan year, for all that the month's money buys: the year's orders
+/// with every month spending its plan (`planned_usd`, the first month also
+/// `carried_usd`) at `inv_price` (1 ÷ price) stay clear of the ceiling.
+///
+/// The month-by-month loop limits a month only when its room is within
+/// 1e-9 of its orders; a margin of 1e-6 on the year's total covers that
+/// and the rounding of the running sums, so when this holds the loop
+/// would limit no month.
+fn year_within_ceiling(
+    ceiling_qty_per_year: Option<f64>,
+    planned_usd: &[f64],
+    inv_price: &[f64],
+    carried_usd: f64,
+    share_total_fraction: f64,
+) -> bool {
+    let Some(cap) = ceiling_qty_per_year else {
+        return true;
+    };
+    let mut year_qty = 0.0;
+    let mut carried_usd = carried_usd;
+    for (&planned, &inv) in planned_usd.iter().zip(inv_price) {
+        year_qty += (planned + carried_usd) * inv * share_total_fraction;
+        carried_usd = 0.0;
+    }
+    // False for NaN: then the loop decides month by month.
+    year_qty * (1.0 + 1e-6) < cap
 }
 
 /// The price of each month, month 1 first, into `prices` (its allocation

@@ -75,6 +75,17 @@ impl<'a> PlannedSpend<'a> {
         }
     }
 
+    /// Every month's planned budget, month 1 first, into `months` (its
+    /// allocation kept): [`Self::at`] for each month, with even spending
+    /// as one fill.
+    pub(super) fn fill(mut self, months: &mut Vec<f64>) {
+        months.clear();
+        match &self.mineral.spending {
+            SpendingProfile::Even => months.resize(self.horizon_months as usize, self.even_usd),
+            _ => months.extend((1..self.horizon_months + 1).map(|month| self.at(month))),
+        }
+    }
+
     /// Budget planned for month `month` (1-based).
     #[inline]
     pub(super) fn at(&mut self, month: u32) -> f64 {
@@ -120,6 +131,13 @@ mod tests {
                         m.spending
                     );
                 }
+                let mut filled = vec![f64::NAN; 3];
+                PlannedSpend::new(&m, horizon).fill(&mut filled);
+                let expected: Vec<u64> = (1..=horizon)
+                    .map(|month| planned_spend_usd(&m, horizon, month).to_bits())
+                    .collect();
+                let filled: Vec<u64> = filled.iter().map(|p| p.to_bits()).collect();
+                assert_eq!(filled, expected, "{:?} horizon {horizon}", m.spending);
             }
         }
     }

@@ -17,6 +17,10 @@ pub(super) struct Scratch {
     pub(super) bought: Vec<f64>,
     /// Calm path: per month (month 1 at index 0), 1 ÷ the price.
     pub(super) inv_price: Vec<f64>,
+    /// Calm path: per month (month 1 at index 0), the budget planned.
+    pub(super) planned_usd: Vec<f64>,
+    /// Calm path: the first month of each plan year, then horizon + 1.
+    pub(super) year_firsts: Vec<u32>,
     /// Calm path: per supplier, fraction of spend and lead time.
     pub(super) split: Vec<(f64, usize)>,
     /// Event path: per month, what the pool bought directly and re-sourced,
