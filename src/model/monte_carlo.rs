@@ -26,6 +26,10 @@ pub const BIN_PCT: f64 = 0.25;
 /// value seen.
 const TOP_PCT: f64 = 200.0;
 const BINS: usize = (TOP_PCT / BIN_PCT) as usize + 1;
+/// Counts kept per cell: the bins and room up to a power of two, so that
+/// adding a sample's bin needs a mask (`& (ROW - 1)`), not a bounds check.
+/// The room is never written (a bin is below `BINS`).
+const ROW: usize = BINS.next_power_of_two();
 
 /// Samples drawn per task; the cancel flag is checked between tasks.
 const BLOCK: u32 = 64;
@@ -362,6 +366,49 @@ struct Histograms {
 /// one another: each a miss, a fifth of a run's time.
 const GROUP_PAD: usize = 32;
 
+/// [`Histograms::hold`]. Compiled a second time for AVX2, chosen when the
+/// processor has it (four cells at a time rather than two): the same
+/// operations, so the same bins.
+#[multiversion::multiversion(targets("x86_64+avx2+fma"))]
+fn hold_sample(hist: &mut Histograms, sample_coverage: &[f64]) {
+    if hist.months == 0 {
+        return;
+    }
+    debug_assert_eq!(sample_coverage.len(), hist.low.len());
+    for (m, months) in sample_coverage.chunks_exact(hist.months).enumerate() {
+        if months.last().is_some_and(|&c| c >= 100.0 - 1e-9) {
+            hist.full_by_end[m] += 1;
+        }
+    }
+    // Smallest and largest, then bins, each in a loop of its own over
+    // plain slices, so that both run two cells at a time. Written as
+    // selects, not f64::min/max: none is NaN once NaN, a meaningless
+    // input, counts as 0 %, and these compile to the processor's min
+    // and max.
+    for ((&c, low), high) in sample_coverage
+        .iter()
+        .zip(&mut hist.low)
+        .zip(&mut hist.high)
+    {
+        #[allow(clippy::eq_op)] // c == c is false for NaN only
+        let c = if c == c { c } else { 0.0 };
+        *low = if c < *low { c } else { *low };
+        *high = if c > *high { c } else { *high };
+    }
+    let row = hist.held_samples * CELLS_AT_ONCE;
+    for (group, cells) in sample_coverage.chunks(CELLS_AT_ONCE).enumerate() {
+        let at = group * hist.group_stride + row;
+        for (bin, &c) in hist.held[at..at + cells.len()].iter_mut().zip(cells) {
+            *bin = bin_of(c);
+        }
+    }
+    hist.samples += 1;
+    hist.held_samples += 1;
+    if hist.held_samples == hist.hold_samples {
+        hist.flush();
+    }
+}
+
 /// Cells added together when the held samples are added: their rows of
 /// the histograms stay in cache meanwhile.
 const CELLS_AT_ONCE: usize = 32;
@@ -375,7 +422,7 @@ impl Histograms {
         let group_stride = hold_samples * CELLS_AT_ONCE + GROUP_PAD;
         Self {
             months,
-            counts: vec![0; cells * BINS],
+            counts: vec![0; cells * ROW],
             low: vec![f64::INFINITY; cells],
             high: vec![f64::NEG_INFINITY; cells],
             full_by_end: vec![0; minerals],
@@ -390,42 +437,7 @@ impl Histograms {
     /// Counts one sample: its smallest and largest values and whether it
     /// reaches 100 % now, its bins later (see [`Self::flush`]).
     fn hold(&mut self, sample_coverage: &[f64]) {
-        if self.months == 0 {
-            return;
-        }
-        debug_assert_eq!(sample_coverage.len(), self.low.len());
-        for (m, months) in sample_coverage.chunks_exact(self.months).enumerate() {
-            if months.last().is_some_and(|&c| c >= 100.0 - 1e-9) {
-                self.full_by_end[m] += 1;
-            }
-        }
-        // Smallest and largest, then bins, each in a loop of its own over
-        // plain slices, so that both run two cells at a time. Written as
-        // selects, not f64::min/max: none is NaN once NaN, a meaningless
-        // input, counts as 0 %, and these compile to the processor's min
-        // and max.
-        for ((&c, low), high) in sample_coverage
-            .iter()
-            .zip(&mut self.low)
-            .zip(&mut self.high)
-        {
-            #[allow(clippy::eq_op)] // c == c is false for NaN only
-            let c = if c == c { c } else { 0.0 };
-            *low = if c < *low { c } else { *low };
-            *high = if c > *high { c } else { *high };
-        }
-        let row = self.held_samples * CELLS_AT_ONCE;
-        for (group, cells) in sample_coverage.chunks(CELLS_AT_ONCE).enumerate() {
-            let at = group * self.group_stride + row;
-            for (bin, &c) in self.held[at..at + cells.len()].iter_mut().zip(cells) {
-                *bin = bin_of(c);
-            }
-        }
-        self.samples += 1;
-        self.held_samples += 1;
-        if self.held_samples == self.hold_samples {
-            self.flush();
-        }
+        hold_sample(self, sample_coverage);
     }
 
     /// Adds the bins held to the histograms.
@@ -434,21 +446,21 @@ impl Histograms {
         for (group, held) in self.held.chunks_exact(self.group_stride).enumerate() {
             let first = group * CELLS_AT_ONCE;
             let width = CELLS_AT_ONCE.min(cells - first);
-            let rows = &mut self.counts[first * BINS..(first + width) * BINS];
+            let rows = &mut self.counts[first * ROW..(first + width) * ROW];
             let (samples, _) =
                 held[..self.held_samples * CELLS_AT_ONCE].as_chunks::<CELLS_AT_ONCE>();
-            if width == CELLS_AT_ONCE {
+            if let Ok(rows) = <&mut [u32; CELLS_AT_ONCE * ROW]>::try_from(&mut *rows) {
                 // A whole group: a loop of a known length, unrolled, each
-                // cell's row at a fixed offset.
+                // cell's row at a fixed offset, every index within bounds.
                 for sample in samples {
                     for (k, &bin) in sample.iter().enumerate() {
-                        rows[k * BINS + usize::from(bin)] += 1;
+                        rows[k * ROW + (usize::from(bin) & (ROW - 1))] += 1;
                     }
                 }
             } else {
                 for sample in samples {
                     for (k, &bin) in sample[..width].iter().enumerate() {
-                        rows[k * BINS + usize::from(bin)] += 1;
+                        rows[k * ROW + (usize::from(bin) & (ROW - 1))] += 1;
                     }
                 }
             }
@@ -483,7 +495,7 @@ impl Histograms {
     /// agree give that value exactly).
     fn deciles(&self, cell: usize) -> [f64; 3] {
         const QUANTILES: [f64; 3] = [0.10, 0.50, 0.90];
-        let counts = &self.counts[cell * BINS..(cell + 1) * BINS];
+        let counts = &self.counts[cell * ROW..cell * ROW + BINS];
         let n: u32 = counts.iter().sum();
         if n == 0 {
             return [0.0; 3];

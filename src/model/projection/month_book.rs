@@ -19,6 +19,10 @@ const FULL_COVERAGE_PCT: f64 = 100.0 - 1e-9;
 /// the compiler drops what the latter does not read (the rows, unspent
 /// money, totals), so its coverage is the same numbers for less work.
 pub(super) trait Book {
+    /// Whether the book keeps rows and totals: when not, a path may skip
+    /// working them out (the calm path's years within the ceiling).
+    const ROWS: bool;
+
     /// Money and orders of scenario month `month` (1 to the horizon, in
     /// order).
     fn record(&mut self, month: u32, spend_usd: f64, ordered_qty: f64, unspent_usd: f64);
@@ -56,6 +60,8 @@ impl<'o> MonthBook<'o> {
 }
 
 impl Book for MonthBook<'_> {
+    const ROWS: bool = true;
+
     #[inline]
     fn record(&mut self, month: u32, spend_usd: f64, ordered_qty: f64, unspent_usd: f64) {
         self.months[month as usize - 1] = MonthRow {
@@ -118,6 +124,8 @@ impl<'o> CoverageBook<'o> {
 }
 
 impl Book for CoverageBook<'_> {
+    const ROWS: bool = false;
+
     #[inline]
     fn record(&mut self, _: u32, _: f64, _: f64, _: f64) {}
 

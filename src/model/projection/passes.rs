@@ -37,7 +37,11 @@ use crate::model::scenario::{InTransitOnBan, Mineral, Settings};
 /// `supplier_masks`, per supplier, holds the `origin_mask` of each of its
 /// hits (or nothing: then they are worked out). Written into `book`; works
 /// in `scratch`.
+///
+/// Compiled a second time for AVX2, chosen when the processor has it, as
+/// `calm::project_calm_mineral` is: the same numbers.
 #[allow(clippy::too_many_arguments)]
+#[multiversion::multiversion(targets("x86_64+avx2+fma"))]
 pub(super) fn project_mineral<B: Book>(
     mineral: &Mineral,
     horizon: u32,
