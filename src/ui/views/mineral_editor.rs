@@ -47,7 +47,7 @@ pub fn show(
             form.row(ui, "Budget (USD)", &at("budget_usd"), |ui, id| {
                 let mut budget = mineral.budget_usd;
                 let r = form::usd(ui, &at("budget_usd"), &mut budget, id);
-                ui.weak("over the timeframe");
+                ui.add(egui::Label::new(egui::RichText::new("over the timeframe").weak()).truncate());
                 if r.changed() {
                     // Keeps per-year or per-month amounts in proportion.
                     mineral.set_budget_usd(budget);

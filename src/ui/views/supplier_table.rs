@@ -202,7 +202,17 @@ fn supply_chain(
                 &s.name
             }
         );
-        egui::CollapsingHeader::new(title)
+        // Cut to the panel's width (the header itself never wraps or
+        // cuts), the whole line on hover.
+        let width = ui.available_width() - ui.spacing().indent - ui.spacing().button_padding.x;
+        let header = egui::WidgetText::from(title.as_str()).into_galley(
+            ui,
+            Some(egui::TextWrapMode::Truncate),
+            width.max(40.0),
+            egui::TextStyle::Button,
+        );
+        let cut = header.elided;
+        let section = egui::CollapsingHeader::new(header)
             .id_salt(("supply_chain", index, k))
             .show(ui, |ui| {
                 // What could not be taken from the keyboard, said under
@@ -324,6 +334,9 @@ fn supply_chain(
                     problem_label(ui, &p.message);
                 }
             });
+        if cut {
+            section.header_response.on_hover_text(title);
+        }
     }
 }
 
