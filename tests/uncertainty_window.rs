@@ -111,6 +111,34 @@ fn ticking_price_range_gives_a_range_around_the_price_saved_in_the_file() {
     assert_eq!(h.query_all_by_label("Price range (90%)").count(), 3);
 }
 
+/// Unticking a range and ticking it again (to compare with and without
+/// it, say) gives back the ends typed, not a fresh range; a fresh one
+/// only when the value has since left the range kept.
+#[test]
+fn unticking_a_range_and_ticking_it_again_gives_back_its_ends() {
+    use egui::accesskit::Role;
+    let mut s = common::simple(10, 100_000.0, 1_000.0);
+    s.minerals[0].price_range_usd_per_unit = Some(Range::new(90.0, 140.0));
+    let mut h = common::window(s, egui::Theme::Dark);
+    let range = |h: &Window| h.state().doc.active().minerals[0].price_range_usd_per_unit;
+    let tick = |h: &mut Window| {
+        h.get_by_role_and_label(Role::CheckBox, "Price range (90%)")
+            .click();
+        h.run();
+    };
+    tick(&mut h);
+    assert_eq!(range(&h), None);
+    tick(&mut h);
+    assert_eq!(range(&h), Some(Range::new(90.0, 140.0)));
+    // Unticked again, then the price goes to $1,000/t: out of the range
+    // kept, so ticking gives a fresh one around the new price.
+    tick(&mut h);
+    h.state_mut().doc.active_mut().minerals[0].price_usd_per_unit = 1_000.0;
+    h.run();
+    tick(&mut h);
+    assert_eq!(range(&h), Some(Range::new(800.0, 1_250.0)));
+}
+
 #[test]
 fn the_tornado_ranks_inputs_and_a_click_opens_the_input() {
     let mut h = running_window(common::simple(10, 100_000.0, 1_000.0));

@@ -392,10 +392,18 @@ fn editor(
                     .labelled_by(id)
                     .on_hover_text("Ticked: the start is uncertain; give the months it starts between nine times out of ten. The whole window moves with it.");
                 if r.changed() {
-                    d.start_range = uncertain.then_some(MonthRange {
-                        earliest: d.start.plus_months(-3),
-                        latest: d.start.plus_months(3),
-                    });
+                    let start = d.start;
+                    d.start_range = form::tick_range(
+                        ui,
+                        &at("start_range"),
+                        d.start_range,
+                        uncertain,
+                        |r: &MonthRange| r.earliest <= start && start <= r.latest,
+                        || MonthRange {
+                            earliest: start.plus_months(-3),
+                            latest: start.plus_months(3),
+                        },
+                    );
                 }
                 match &mut d.start_range {
                     Some(range) => {

@@ -256,12 +256,13 @@ pub fn range(
 /// readers. Ticking gives a fresh range around `value`.
 pub fn range_box_named(
     ui: &mut Ui,
+    path: &str,
     range: &mut Option<Range>,
     value: f64,
     how: &RangeFormat<'_>,
     name: &str,
 ) -> Response {
-    range_box(ui, range, value, how, &|r| r.accessible_name(name))
+    range_box(ui, path, range, value, how, &|r| r.accessible_name(name))
 }
 
 /// The two ends of [`range`] alone, named "`name` low" and "`name` high".
@@ -289,7 +290,7 @@ fn range_with(
     how: &RangeFormat<'_>,
     name: &dyn Fn(Response, &str) -> Response,
 ) -> Response {
-    let mut response = range_box(ui, range, value, how, &|r| name(r, ""));
+    let mut response = range_box(ui, path, range, value, how, &|r| name(r, ""));
     if let Some(r) = range
         && range_ends(ui, path, r, value, how, name)
     {
@@ -300,6 +301,7 @@ fn range_with(
 
 fn range_box(
     ui: &mut Ui,
+    path: &str,
     range: &mut Option<Range>,
     value: f64,
     how: &RangeFormat<'_>,
@@ -311,9 +313,40 @@ fn range_box(
          The Monte Carlo run draws from it and the plot shades P10–P90.",
     );
     if response.changed() {
-        *range = uncertain.then(|| (how.fresh)(value));
+        *range = tick_range(
+            ui,
+            path,
+            *range,
+            uncertain,
+            |r| r.contains(value),
+            || (how.fresh)(value),
+        );
     }
     response
+}
+
+/// What a range's tick box leaves in the field at `path` once clicked:
+/// untick, and the range is kept aside (in the window's memory, for the
+/// session) and the field becomes certain; tick again, and the range kept
+/// comes back if it still holds the value (`holds`), else a `fresh` one.
+/// So unticking to compare and ticking back loses no typed ends.
+pub fn tick_range<R: Clone + Send + Sync + 'static>(
+    ui: &Ui,
+    path: &str,
+    current: Option<R>,
+    ticked: bool,
+    holds: impl Fn(&R) -> bool,
+    fresh: impl FnOnce() -> R,
+) -> Option<R> {
+    let id = egui::Id::unique(("range kept aside", path));
+    if !ticked {
+        if let Some(r) = current {
+            ui.data_mut(|d| d.insert_temp(id, r));
+        }
+        return None;
+    }
+    let kept = ui.data(|d| d.get_temp::<R>(id)).filter(|r| holds(r));
+    Some(kept.unwrap_or_else(fresh))
 }
 
 fn range_ends(

@@ -304,7 +304,7 @@ fn supply_chain(
                                     .accessible_name(format!("Feed origin {} share", o + 1));
                                 typed.extend(typing_error(ui.ctx(), r.id));
                                 ui.label("%");
-                                feed_share_range_box(ui, f, o, messages, set_range);
+                                feed_share_range_box(ui, &path("share_range_pct"), f, o, messages, set_range);
                             });
                             if ui
                                 .small_button("Remove")
@@ -355,6 +355,7 @@ const FEED_RANGE: form::RangeFormat<'static> = form::RangeFormat {
 /// `Scenario::set_feed_share_range`.
 fn feed_share_range_box(
     ui: &mut Ui,
+    path: &str,
     f: &crate::model::FeedShare,
     o: usize,
     messages: &mut Vec<Message>,
@@ -362,7 +363,7 @@ fn feed_share_range_box(
 ) {
     let mut range = f.share_range_pct;
     let name = format!("Feed origin {} share range", o + 1);
-    form::range_box_named(ui, &mut range, f.share_pct, &FEED_RANGE, &name);
+    form::range_box_named(ui, path, &mut range, f.share_pct, &FEED_RANGE, &name);
     if range != f.share_range_pct {
         messages.push(set(range));
     }
