@@ -55,9 +55,11 @@ pub fn fit_panels(width: f32, want_scenario: bool, want_editor: bool) -> PanelFi
 /// The height the part under the plot (its tabs and table) gets, of the
 /// `available` height of the central panel, when it would like `wanted`.
 /// The plot, with its heading and legend, keeps the rest: at least half,
-/// and in presenter mode, where the room looks at the plot, three quarters.
+/// and in presenter mode 60 %. (Presenter mode starts with the table
+/// folded; a presenter who opens it wants to show it: at three quarters
+/// only two and a half rows of a four-mineral plan showed at 1280×720.)
 pub fn room_under_plot(available: f32, wanted: f32, presenter: bool) -> f32 {
-    let plot_share = if presenter { 0.75 } else { 0.5 };
+    let plot_share = if presenter { 0.6 } else { 0.5 };
     wanted.min(available * (1.0 - plot_share)).max(0.0)
 }
 
@@ -69,9 +71,9 @@ mod tests {
     fn the_table_gives_way_to_the_plot() {
         // A short table takes what it needs.
         assert_eq!(room_under_plot(600.0, 170.0, false), 170.0);
-        // A long one gets half, and in presenter mode a quarter.
+        // A long one gets half, and in presenter mode 40 %.
         assert_eq!(room_under_plot(600.0, 400.0, false), 300.0);
-        assert_eq!(room_under_plot(480.0, 170.0, true), 120.0);
+        assert!((room_under_plot(500.0, 400.0, true) - 200.0).abs() < 0.01);
     }
 
     #[test]
