@@ -924,8 +924,8 @@ impl PlannerApp {
         ui.separator();
         let doc = &self.doc;
         // The plot takes what the table under it does not need, and at
-        // least half (three quarters in presenter mode): a presenter's
-        // 4-mineral table leaves it room, a 12-mineral one scrolls.
+        // least half (60 % in presenter mode): a 4-mineral table shows
+        // whole, a 12-mineral one scrolls.
         let row = ui.spacing().interact_size.y + ui.spacing().item_spacing.y;
         let rows_below = match (&doc.comparison, self.bottom_tab) {
             _ if self.bottom_folded => 0,
