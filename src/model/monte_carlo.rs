@@ -199,7 +199,7 @@ impl Worker {
     fn new(scenario: &Scenario, minerals: usize, months: usize) -> Self {
         Worker {
             work: scenario.clone(),
-            projector: Projector::new(scenario),
+            projector: Projector::for_samples(scenario),
             coverage: Vec::new(),
             hist: Histograms::new(minerals, months),
         }
@@ -213,7 +213,7 @@ impl Worker {
             let mut rng = sample_rng(seed, i);
             draw(base, &mut self.work, &mut rng);
             if feed_drawn {
-                self.projector = Projector::new(&self.work);
+                self.projector.match_again(&self.work);
             }
             // Only the coverage, on this core: the samples already keep
             // every core busy.

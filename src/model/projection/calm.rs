@@ -10,7 +10,7 @@ use super::scratch::{Scratch, zeroed};
 use super::supplier_plan::{Shock, market_factor};
 use super::year_starts::YearStarts;
 use crate::model::month::YearMonth;
-use crate::model::scenario::{Mineral, Settings};
+use crate::model::scenario::{Mineral, PlanYear, Settings};
 
 /// The projection of a mineral that no event touches but market-wide
 /// price `shocks` (every supplier's price times the same factor, see
@@ -49,9 +49,7 @@ pub(super) fn project_calm_mineral<B: Book>(
     // a time) rather than two per month inside it, where they cost a third
     // of the time.
     let inv_price = month_prices(&mut scratch.inv_price, mineral, horizon, shocks);
-    for p in inv_price.iter_mut() {
-        *p = if *p > 0.0 { 1.0 / *p } else { 0.0 };
-    }
+    invert_prices(inv_price);
     let ceiling_qty_per_year = mineral.ceiling.qty_per_year();
 
     let mut carried_usd = 0.0;
@@ -74,10 +72,7 @@ pub(super) fn project_calm_mineral<B: Book>(
     let planned_usd = &mut scratch.planned_usd;
     PlannedSpend::new(mineral, horizon).fill(planned_usd);
     let year_firsts = &mut scratch.year_firsts;
-    year_firsts.clear();
-    let mut years = YearStarts::new(plan_year, start);
-    year_firsts.extend((1..horizon + 1).filter(|_| years.next().0));
-    year_firsts.push(horizon + 1);
+    plan_year_firsts(year_firsts, plan_year, start, horizon);
     let plan_years = year_firsts.len() - 1;
     // Money is never short of zero: then a month spends all it has and
     // carries nothing (see `year_within_ceiling`).
@@ -234,9 +229,31 @@ fn year_within_ceiling(ceiling_qty_per_year: Option<f64>, year_qty: f64) -> bool
     }
 }
 
+/// Each price replaced by its inverse, 0 where the price is not positive
+/// (nothing is bought).
+#[inline]
+pub(super) fn invert_prices(prices: &mut [f64]) {
+    for p in prices.iter_mut() {
+        *p = if *p > 0.0 { 1.0 / *p } else { 0.0 };
+    }
+}
+
+/// The first month of each plan year into `firsts`, then `horizon + 1`.
+pub(super) fn plan_year_firsts(
+    firsts: &mut Vec<u32>,
+    plan_year: PlanYear,
+    start: YearMonth,
+    horizon: u32,
+) {
+    firsts.clear();
+    let mut years = YearStarts::new(plan_year, start);
+    firsts.extend((1..horizon + 1).filter(|_| years.next().0));
+    firsts.push(horizon + 1);
+}
+
 /// The price of each month, month 1 first, into `prices` (its allocation
 /// kept): the market price with escalation, times the shocks' factor.
-fn month_prices<'p>(
+pub(super) fn month_prices<'p>(
     prices: &'p mut Vec<f64>,
     mineral: &Mineral,
     horizon: u32,

@@ -37,6 +37,7 @@
 //! - `reference.rs` (tests only): the plain supplier-by-supplier loop, the
 //!   oracle for `passes.rs`; `tests.rs` compares them.
 
+mod basis;
 mod calm;
 mod money;
 mod month_book;
@@ -59,6 +60,7 @@ pub use results::{Feasibility, MineralProjection, MonthRow, Projection};
 
 use super::disruption::{Disruption, EventTarget, EventTargets, normalize_name};
 use super::scenario::{Mineral, Scenario, Supplier};
+use basis::CalmBasis;
 use calm::project_calm_mineral;
 use month_book::{Book, CoverageBook, MonthBook};
 use passes::project_mineral;
@@ -115,6 +117,10 @@ pub fn project_into(scenario: &Scenario, out: &mut Projection) {
 pub struct Projector {
     matches: Matches,
     work: Work,
+    /// Per mineral, its purchases at the base inputs, for
+    /// [`Projector::coverage_into`]: none unless made with
+    /// [`Projector::for_samples`].
+    bases: Vec<Option<CalmBasis>>,
 }
 
 impl Projector {
@@ -122,7 +128,37 @@ impl Projector {
         Projector {
             matches: Matches::new(scenario, Events::All),
             work: Work::default(),
+            bases: Vec::new(),
         }
+    }
+
+    /// A projector for the samples of a Monte Carlo run of `scenario`: it
+    /// also keeps what each mineral buys at its base price, so that
+    /// [`Projector::coverage_into`] gives a sample's coverage of a mineral
+    /// on the calm path with no price shock from that (one pass per
+    /// supplier) when the sample differs from `scenario` only in the
+    /// mineral's price, shares and lead times (see `basis.rs`). Those
+    /// coverages equal [`project`]'s to rounding (a relative 1e-12), not
+    /// bit for bit, except where the sample equals `scenario`.
+    pub fn for_samples(scenario: &Scenario) -> Self {
+        let horizon = scenario
+            .horizon_months
+            .min(super::scenario::MAX_HORIZON_MONTHS);
+        let bases = scenario
+            .minerals
+            .iter()
+            .map(|m| CalmBasis::new(m, horizon, &scenario.settings, scenario.start))
+            .collect();
+        Projector {
+            bases,
+            ..Projector::new(scenario)
+        }
+    }
+
+    /// Matches `scenario`'s events with its minerals and suppliers again
+    /// (after feed shares changed), keeping the rest.
+    pub fn match_again(&mut self, scenario: &Scenario) {
+        self.matches = Matches::new(scenario, Events::All);
     }
 
     /// [`project`] of `scenario` into `out`, on this thread only.
@@ -143,8 +179,9 @@ impl Projector {
     /// Only the coverage of [`Projector::project_into`]: into `coverage`,
     /// mineral after mineral, the horizon's months of each (month 1
     /// first): `coverage[m × H + k]` is exactly
-    /// `project(scenario).minerals[m].months[k].coverage_pct`. What a
-    /// Monte Carlo sample needs, for less work (no rows, no totals).
+    /// `project(scenario).minerals[m].months[k].coverage_pct` (to rounding
+    /// for some minerals with [`Projector::for_samples`]). What a Monte
+    /// Carlo sample needs, for less work (no rows, no totals).
     pub fn coverage_into(&mut self, scenario: &Scenario, coverage: &mut Vec<f64>) {
         self.fit(scenario);
         let horizon = scenario
@@ -153,11 +190,18 @@ impl Projector {
         let h = horizon as usize;
         // Not cleared first: every mineral's book writes all its months.
         coverage.resize(scenario.minerals.len() * h, 0.0);
-        for ((months, mineral), hits) in coverage
+        for (((months, mineral), hits), basis) in coverage
             .chunks_mut(h.max(1))
             .zip(&scenario.minerals)
             .zip(&self.matches.minerals)
+            .zip(self.bases.iter().chain(std::iter::repeat(&None)))
         {
+            if let Some(basis) = basis
+                && calm_without_shocks(scenario, mineral, hits)
+                && basis.coverage_into(mineral, horizon, &scenario.settings, scenario.start, months)
+            {
+                continue;
+            }
             let book = CoverageBook::new(mineral, months);
             project_one(scenario, horizon, mineral, hits, &mut self.work, book);
         }
@@ -220,6 +264,17 @@ struct Work {
     supplier_masks: Vec<Vec<u64>>,
     /// The market-wide price shocks of a mineral on the short path.
     shocks: Vec<Shock>,
+}
+
+/// Whether mineral `m` of `scenario` takes the calm path with no price
+/// shock: no enabled event hits it and no supplier has a capacity.
+fn calm_without_shocks(scenario: &Scenario, m: &Mineral, hits: &MineralHits) -> bool {
+    hits.events
+        .iter()
+        .all(|&e| !scenario.disruptions[e].enabled)
+        && m.suppliers
+            .iter()
+            .all(|s| s.capacity_qty_per_year.is_none())
 }
 
 /// One mineral of `scenario` into `book`: the calm path when no enabled

@@ -360,6 +360,102 @@ fn coverage_into_is_the_coverage_of_project() {
     }
 }
 
+/// A `Projector` made `for_samples` gives the coverage of `project`, to
+/// rounding, for samples that draw prices, shares and lead times (the
+/// calm minerals' coverage then comes from their purchases at the base
+/// price, `basis.rs`), and exactly for the base scenario itself. Budgets
+/// here are tight against ceilings in some minerals and years, so both
+/// ways (the basis, and projecting when a year may reach the ceiling) run.
+#[test]
+fn a_projector_for_samples_gives_the_coverage_of_project() {
+    let mut coverage = Vec::new();
+    let mut bases = varied_scenarios();
+    // Ceilings near what the budget buys: some samples reach them.
+    let mut tight = samples::STRATEGIC_TWELVE.scenario();
+    for m in &mut tight.minerals {
+        let years = f64::from(tight.horizon_months) / 12.0;
+        let yearly_qty = m.budget_usd / m.price_usd_per_unit / years;
+        m.ceiling = crate::model::scenario::PurchaseCeiling::QtyPerYear(1.05 * yearly_qty);
+    }
+    bases.push(tight);
+    let mut basis_used = 0;
+    for base in bases {
+        let mut projector = Projector::for_samples(&base);
+        let expected = |s: &Scenario| -> Vec<f64> {
+            project(s)
+                .minerals
+                .iter()
+                .flat_map(|m| m.months.iter().map(|r| r.coverage_pct))
+                .collect()
+        };
+        projector.coverage_into(&base, &mut coverage);
+        let exact = expected(&base);
+        for (k, (a, b)) in coverage.iter().zip(&exact).enumerate() {
+            assert_eq!(a.to_bits(), b.to_bits(), "{} base, cell {k}", base.name);
+        }
+        let mut s = base.clone();
+        for round in 0..8_usize {
+            let f = 0.6 + 0.13 * round as f64;
+            for (k, d) in s.disruptions.iter_mut().enumerate() {
+                d.enabled = (k + round) % 2 == 0;
+            }
+            for (k, m) in s.minerals.iter_mut().enumerate() {
+                m.price_usd_per_unit = base.minerals[k].price_usd_per_unit * f;
+                for (i, sup) in m.suppliers.iter_mut().enumerate() {
+                    sup.share_pct = 10.0 + ((i + round) % 4) as f64 * 20.0;
+                    sup.lead_time_months = ((i * 5 + round * 3) % 13) as u32;
+                }
+                m.normalize_shares();
+            }
+            projector.coverage_into(&s, &mut coverage);
+            let expected = expected(&s);
+            assert_eq!(coverage.len(), expected.len(), "{}", s.name);
+            for (k, (a, b)) in coverage.iter().zip(&expected).enumerate() {
+                let tolerance = 1e-12 * (1.0 + b.abs());
+                assert!(
+                    (a - b).abs() <= tolerance || (a.is_nan() && b.is_nan()),
+                    "{} round {round}, cell {k}: {a} vs {b}",
+                    s.name
+                );
+                basis_used += usize::from(a.to_bits() != b.to_bits());
+            }
+        }
+    }
+    // The basis was used: some cells differ in the last bits.
+    assert!(basis_used > 0);
+}
+
+/// A year that may reach the ceiling is projected, not scaled: the
+/// coverage is then exactly `project`'s, capped by the ceiling.
+#[test]
+fn a_sample_near_the_ceiling_is_projected_in_full() {
+    let mut base = samples::generated(1, 3, 36);
+    let m = &mut base.minerals[0];
+    m.escalation_pct_per_year = 0.0;
+    let yearly_qty = m.budget_usd / m.price_usd_per_unit / 3.0;
+    // At the base price the ceiling leaves 1 % room a year; at 0.9 × the
+    // price the money buys 11 % more than that and the ceiling binds.
+    m.ceiling = crate::model::scenario::PurchaseCeiling::QtyPerYear(1.01 * yearly_qty);
+    let mut projector = Projector::for_samples(&base);
+    let mut coverage = Vec::new();
+    let mut s = base.clone();
+    s.minerals[0].price_usd_per_unit *= 0.9;
+    projector.coverage_into(&s, &mut coverage);
+    let expected: Vec<f64> = project(&s).minerals[0]
+        .months
+        .iter()
+        .map(|r| r.coverage_pct)
+        .collect();
+    assert_eq!(coverage, expected);
+    // The ceiling stopped purchases for a while.
+    assert!(
+        project(&s).minerals[0]
+            .months
+            .iter()
+            .any(|r| r.ordered_qty == 0.0)
+    );
+}
+
 /// The short path with price shocks on the whole market gives the same
 /// numbers as the general one (which moves the market price in its pool).
 #[test]

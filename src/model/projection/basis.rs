@@ -1,0 +1,213 @@
+//! A calm mineral's purchases at its base price, worked out once for the
+//! samples of a Monte Carlo run (see "Speed" in `docs/MODEL.md`).
+//!
+//! On the calm path, when the ceiling limits no month, month *k* buys
+//! `planned_k ÷ price_k` and `price_k = price × growth^(k−1)`: every month
+//! buys `base price ÷ price` times what it buys at the base price, whatever
+//! the shares and lead times. Supplier *i* delivers its fraction of that
+//! `L_i` months later, so the inventory at the end of month *k* is
+//!
+//! ```text
+//! opening + (base price ÷ price) × Σ_i fraction_i × C(k − L_i)
+//! ```
+//!
+//! with `C(j)` the purchases of months 1 to *j* at the base price (0 for
+//! j < 1). A sample whose price, shares and lead times are drawn then
+//! costs one pass over the months per supplier, not a projection. The
+//! numbers are those of the calm path to rounding (a relative 1e-12, a
+//! unit test checks); a sample at the base inputs gets the calm path's
+//! coverage exactly.
+
+use super::calm::{invert_prices, month_prices, plan_year_firsts, project_calm_mineral};
+use super::money::PlannedSpend;
+use super::month_book::CoverageBook;
+use super::scratch::Scratch;
+use crate::model::month::YearMonth;
+use crate::model::scenario::{Mineral, PlanYear, Settings, SpendingProfile};
+
+/// Margin on the ceiling, as a fraction of the year's purchases: twice the
+/// calm path's own (1e-6, `calm::year_within_ceiling`), so that a year this
+/// finds within the ceiling the calm path finds within it too, whatever the
+/// rounding.
+const CEILING_MARGIN: f64 = 2e-6;
+
+/// What one mineral of a scenario buys at its base price on the calm path,
+/// every plan year within the ceiling: see the module's note.
+#[derive(Debug, Clone)]
+pub(super) struct CalmBasis {
+    /// The inputs the purchases depend on, as they were: a sample that
+    /// differs in one of them is projected in full.
+    price_usd_per_unit: f64,
+    escalation_pct_per_year: f64,
+    budget_usd: f64,
+    spending: SpendingProfile,
+    horizon: u32,
+    start: YearMonth,
+    plan_year: PlanYear,
+    /// `cumulative_qty[j]`: purchases of months 1 to j at the base price,
+    /// all suppliers together (index 0: none).
+    cumulative_qty: Vec<f64>,
+    /// The most any plan year buys at the base price.
+    largest_year_qty: f64,
+    /// The mineral as it was, and its coverage by the calm path, given
+    /// back as it is to a sample equal to it (a range of zero width).
+    base: Mineral,
+    base_coverage_pct: Vec<f64>,
+}
+
+impl CalmBasis {
+    /// The basis of `mineral`, or `None` when the calm path would not spend
+    /// each month's plan at the base price (a month planned below zero;
+    /// the price not positive; a year at the ceiling is checked per sample).
+    pub(super) fn new(
+        mineral: &Mineral,
+        horizon: u32,
+        settings: &Settings,
+        start: YearMonth,
+    ) -> Option<Self> {
+        let price = mineral.price_usd_per_unit;
+        if !(price.is_finite() && price > 0.0) || horizon == 0 {
+            return None;
+        }
+        let h = horizon as usize;
+        let mut planned_usd = Vec::new();
+        PlannedSpend::new(mineral, horizon).fill(&mut planned_usd);
+        // Money short of zero is carried into the next month: then months
+        // do not spend their plan.
+        if !planned_usd.iter().all(|&p| p >= 0.0) {
+            return None;
+        }
+        let mut inv_price = Vec::new();
+        month_prices(&mut inv_price, mineral, horizon, &[]);
+        invert_prices(&mut inv_price);
+        let mut cumulative_qty = Vec::with_capacity(h + 1);
+        cumulative_qty.push(0.0);
+        let mut total = 0.0;
+        for (&planned, &inv) in planned_usd.iter().zip(&inv_price) {
+            total += (planned + 0.0) * inv;
+            cumulative_qty.push(total);
+        }
+        let mut firsts = Vec::new();
+        plan_year_firsts(&mut firsts, settings.plan_year, start, horizon);
+        let largest_year_qty = firsts
+            .windows(2)
+            .map(|y| cumulative_qty[y[1] as usize - 1] - cumulative_qty[y[0] as usize - 1])
+            .fold(0.0, f64::max);
+        let mut base_coverage_pct = vec![0.0; h];
+        project_calm_mineral(
+            mineral,
+            horizon,
+            settings,
+            start,
+            &[],
+            &mut Scratch::default(),
+            CoverageBook::new(mineral, &mut base_coverage_pct),
+        );
+        Some(CalmBasis {
+            price_usd_per_unit: price,
+            escalation_pct_per_year: mineral.escalation_pct_per_year,
+            budget_usd: mineral.budget_usd,
+            spending: mineral.spending.clone(),
+            horizon,
+            start,
+            plan_year: settings.plan_year,
+            cumulative_qty,
+            largest_year_qty,
+            base: mineral.clone(),
+            base_coverage_pct,
+        })
+    }
+
+    /// The calm path's coverage of `mineral` (no event hits it, no
+    /// supplier has a capacity: the caller checks) into `coverage_pct`,
+    /// one entry per month; `false`, with `coverage_pct` left as it was,
+    /// when the basis does not apply: another budget, escalation, horizon
+    /// or plan year than the basis was made for, or a year that may reach
+    /// the ceiling.
+    pub(super) fn coverage_into(
+        &self,
+        mineral: &Mineral,
+        horizon: u32,
+        settings: &Settings,
+        start: YearMonth,
+        coverage_pct: &mut [f64],
+    ) -> bool {
+        let price = mineral.price_usd_per_unit;
+        let same_plan = horizon == self.horizon
+            && start == self.start
+            && settings.plan_year == self.plan_year
+            && mineral.escalation_pct_per_year.to_bits() == self.escalation_pct_per_year.to_bits()
+            && mineral.budget_usd.to_bits() == self.budget_usd.to_bits()
+            && mineral.spending == self.spending;
+        if !(same_plan && price.is_finite() && price > 0.0) {
+            return false;
+        }
+        debug_assert_eq!(coverage_pct.len(), self.horizon as usize);
+        // Each month buys `scale` times what it buys at the base price.
+        let scale = self.price_usd_per_unit / price;
+        if let Some(cap) = mineral.ceiling.qty_per_year() {
+            let share_total_fraction = mineral.total_share_pct() / 100.0;
+            let year_qty = scale * self.largest_year_qty * share_total_fraction;
+            // Room, as the calm path asks it (none for NaN: then the calm
+            // path decides).
+            let room = year_qty * (1.0 + CEILING_MARGIN) < cap;
+            if !room {
+                return false;
+            }
+        }
+        if price.to_bits() == self.price_usd_per_unit.to_bits() && *mineral == self.base {
+            coverage_pct.copy_from_slice(&self.base_coverage_pct);
+            return true;
+        }
+        let requirement_qty = mineral.requirement_qty;
+        // No requirement (or NaN): 0 %, as `coverage_pct` gives.
+        if requirement_qty.partial_cmp(&0.0) != Some(std::cmp::Ordering::Greater) {
+            coverage_pct.fill(0.0);
+            return true;
+        }
+        scaled_coverage(
+            mineral,
+            &self.cumulative_qty[1..],
+            scale,
+            100.0 / requirement_qty,
+            coverage_pct,
+        );
+        true
+    }
+}
+
+/// `coverage_pct[k] = pct_per_qty × (opening + scale × Σ_i fraction_i ×
+/// cumulative_qty[k − L_i])`, 0 where k < L_i: see the module's note.
+///
+/// Compiled a second time for AVX2, chosen when the processor has it
+/// (four months at a time rather than two).
+#[multiversion::multiversion(targets("x86_64+avx2+fma"))]
+fn scaled_coverage(
+    mineral: &Mineral,
+    cumulative_qty: &[f64],
+    scale: f64,
+    pct_per_qty: f64,
+    coverage_pct: &mut [f64],
+) {
+    // Deliveries so far at the base price, supplier by supplier.
+    coverage_pct.fill(0.0);
+    for (fraction, lead) in split(mineral) {
+        let lead = (lead as usize).min(coverage_pct.len());
+        for (c, &bought) in coverage_pct[lead..].iter_mut().zip(cumulative_qty) {
+            *c += fraction * bought;
+        }
+    }
+    let opening_qty = mineral.opening_inventory_qty;
+    for c in coverage_pct.iter_mut() {
+        *c = pct_per_qty * (opening_qty + scale * *c);
+    }
+}
+
+/// Each supplier's fraction of the orders and lead time, as the calm path
+/// takes them.
+fn split(mineral: &Mineral) -> impl Iterator<Item = (f64, u32)> + '_ {
+    mineral
+        .suppliers
+        .iter()
+        .map(|s| (s.share_pct / 100.0, s.lead_time_months.min(10_000)))
+}
