@@ -385,10 +385,11 @@ fn hold_sample(hist: &mut Histograms, sample_coverage: &[f64]) {
         }
     }
     // Smallest and largest, then bins, each in a loop of its own over
-    // plain slices, so that both run several cells at a time. Written as
-    // selects, not f64::min/max: none is NaN once NaN, a meaningless
-    // input, counts as 0 %, and these compile to the processor's min
-    // and max.
+    // plain slices, so that both run several cells at a time. NaN, a
+    // meaningless input, counts as 0 %. f64::min and max, not selects
+    // such as `if c < *low { c } else { *low }`: those compile to masked
+    // stores (vmaskmovpd), which took half the time of holding a sample
+    // on AMD processors (perf).
     for ((&c, low), high) in sample_coverage
         .iter()
         .zip(&mut hist.low)
@@ -396,8 +397,8 @@ fn hold_sample(hist: &mut Histograms, sample_coverage: &[f64]) {
     {
         #[allow(clippy::eq_op)] // c == c is false for NaN only
         let c = if c == c { c } else { 0.0 };
-        *low = if c < *low { c } else { *low };
-        *high = if c > *high { c } else { *high };
+        *low = low.min(c);
+        *high = high.max(c);
     }
     let row = hist.held_samples * CELLS_AT_ONCE;
     for (group, cells) in sample_coverage.chunks(CELLS_AT_ONCE).enumerate() {
