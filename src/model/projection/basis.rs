@@ -12,16 +12,22 @@
 //! ```
 //!
 //! with `C(j)` the purchases of months 1 to *j* at the base price (0 for
-//! j < 1). A sample whose price, shares and lead times are drawn then
-//! costs one pass over the months per supplier, not a projection. The
+//! j < 1). A market-wide price shock of factor *f* divides the purchases
+//! of its months by *f*, so `C` is summed again from the base purchases
+//! for a sample with shocks. A sample whose price, shares, lead times and
+//! shocks are drawn then costs one pass over the months per supplier, not
+//! a projection. The
 //! numbers are those of the calm path to rounding (a relative 1e-12, a
 //! unit test checks); a sample at the base inputs gets the calm path's
 //! coverage exactly.
 
-use super::calm::{invert_prices, month_prices, plan_year_firsts, project_calm_mineral};
+use super::calm::{
+    invert_prices, month_prices, next_shock_change, plan_year_firsts, project_calm_mineral,
+};
 use super::money::PlannedSpend;
 use super::month_book::CoverageBook;
 use super::scratch::Scratch;
+use super::supplier_plan::{Shock, market_factor};
 use crate::model::month::YearMonth;
 use crate::model::scenario::{Mineral, PlanYear, Settings, SpendingProfile};
 
@@ -44,9 +50,14 @@ pub(super) struct CalmBasis {
     horizon: u32,
     start: YearMonth,
     plan_year: PlanYear,
-    /// `cumulative_qty[j]`: purchases of months 1 to j at the base price,
-    /// all suppliers together (index 0: none).
+    /// Purchases of each month at the base price, all suppliers together
+    /// (month 1 at index 0).
+    bought_qty: Vec<f64>,
+    /// `cumulative_qty[j]`: purchases of months 1 to j at the base price
+    /// (index 0: none).
     cumulative_qty: Vec<f64>,
+    /// The first month of each plan year, then horizon + 1.
+    year_firsts: Vec<u32>,
     /// The most any plan year buys at the base price.
     largest_year_qty: f64,
     /// The mineral as it was, and its coverage by the calm path, given
@@ -80,19 +91,20 @@ impl CalmBasis {
         let mut inv_price = Vec::new();
         month_prices(&mut inv_price, mineral, horizon, &[]);
         invert_prices(&mut inv_price);
+        let bought_qty: Vec<f64> = planned_usd
+            .iter()
+            .zip(&inv_price)
+            .map(|(&planned, &inv)| (planned + 0.0) * inv)
+            .collect();
         let mut cumulative_qty = Vec::with_capacity(h + 1);
         cumulative_qty.push(0.0);
-        let mut total = 0.0;
-        for (&planned, &inv) in planned_usd.iter().zip(&inv_price) {
-            total += (planned + 0.0) * inv;
-            cumulative_qty.push(total);
-        }
-        let mut firsts = Vec::new();
-        plan_year_firsts(&mut firsts, settings.plan_year, start, horizon);
-        let largest_year_qty = firsts
-            .windows(2)
-            .map(|y| cumulative_qty[y[1] as usize - 1] - cumulative_qty[y[0] as usize - 1])
-            .fold(0.0, f64::max);
+        cumulative_qty.extend(bought_qty.iter().scan(0.0, |total, &q| {
+            *total += q;
+            Some(*total)
+        }));
+        let mut year_firsts = Vec::new();
+        plan_year_firsts(&mut year_firsts, settings.plan_year, start, horizon);
+        let largest_year_qty = largest_year_qty(&year_firsts, &cumulative_qty);
         let mut base_coverage_pct = vec![0.0; h];
         project_calm_mineral(
             mineral,
@@ -111,25 +123,31 @@ impl CalmBasis {
             horizon,
             start,
             plan_year: settings.plan_year,
+            bought_qty,
             cumulative_qty,
+            year_firsts,
             largest_year_qty,
             base: mineral.clone(),
             base_coverage_pct,
         })
     }
 
-    /// The calm path's coverage of `mineral` (no event hits it, no
-    /// supplier has a capacity: the caller checks) into `coverage_pct`,
-    /// one entry per month; `false`, with `coverage_pct` left as it was,
-    /// when the basis does not apply: another budget, escalation, horizon
-    /// or plan year than the basis was made for, or a year that may reach
-    /// the ceiling.
+    /// The calm path's coverage of `mineral` with the market-wide price
+    /// `shocks` (no other event hits it, no supplier has a capacity: the
+    /// caller checks) into `coverage_pct`, one entry per month; `false`,
+    /// with `coverage_pct` left as it was, when the basis does not apply:
+    /// another budget, escalation, horizon or plan year than the basis was
+    /// made for, a shock that takes the price to zero, or a year that may
+    /// reach the ceiling. Works in `shocked_qty`.
+    #[allow(clippy::too_many_arguments)]
     pub(super) fn coverage_into(
         &self,
         mineral: &Mineral,
         horizon: u32,
         settings: &Settings,
         start: YearMonth,
+        shocks: &[Shock],
+        shocked_qty: &mut Vec<f64>,
         coverage_pct: &mut [f64],
     ) -> bool {
         let price = mineral.price_usd_per_unit;
@@ -143,11 +161,21 @@ impl CalmBasis {
             return false;
         }
         debug_assert_eq!(coverage_pct.len(), self.horizon as usize);
+        // Purchases at the base price, with the shocks.
+        let (cumulative_qty, largest_year_qty) = if shocks.is_empty() {
+            (&self.cumulative_qty[..], self.largest_year_qty)
+        } else {
+            if !self.shocked(shocks, shocked_qty) {
+                return false;
+            }
+            let largest = largest_year_qty(&self.year_firsts, shocked_qty);
+            (&shocked_qty[..], largest)
+        };
         // Each month buys `scale` times what it buys at the base price.
         let scale = self.price_usd_per_unit / price;
         if let Some(cap) = mineral.ceiling.qty_per_year() {
             let share_total_fraction = mineral.total_share_pct() / 100.0;
-            let year_qty = scale * self.largest_year_qty * share_total_fraction;
+            let year_qty = scale * largest_year_qty * share_total_fraction;
             // Room, as the calm path asks it (none for NaN: then the calm
             // path decides).
             let room = year_qty * (1.0 + CEILING_MARGIN) < cap;
@@ -155,7 +183,10 @@ impl CalmBasis {
                 return false;
             }
         }
-        if price.to_bits() == self.price_usd_per_unit.to_bits() && *mineral == self.base {
+        if shocks.is_empty()
+            && price.to_bits() == self.price_usd_per_unit.to_bits()
+            && *mineral == self.base
+        {
             coverage_pct.copy_from_slice(&self.base_coverage_pct);
             return true;
         }
@@ -167,13 +198,54 @@ impl CalmBasis {
         }
         scaled_coverage(
             mineral,
-            &self.cumulative_qty[1..],
+            &cumulative_qty[1..],
             scale,
             100.0 / requirement_qty,
             coverage_pct,
         );
         true
     }
+}
+
+impl CalmBasis {
+    /// The purchases at the base price summed month by month, as
+    /// `cumulative_qty`, with each month's divided by the `shocks`'
+    /// factor, into `shocked_qty`; `false` when a shock takes the price to
+    /// zero or below (then nothing is bought, which the calm path follows).
+    fn shocked(&self, shocks: &[Shock], shocked_qty: &mut Vec<f64>) -> bool {
+        let horizon = i64::from(self.horizon);
+        shocked_qty.clear();
+        shocked_qty.resize(self.horizon as usize + 1, 0.0);
+        let mut total = 0.0;
+        // Run by run of months where the factor stays the same.
+        let mut month = 1;
+        while month <= horizon {
+            let factor = market_factor(shocks, month);
+            let until = next_shock_change(shocks, month).min(horizon + 1);
+            if !(factor > 0.0 && factor.is_finite()) {
+                return false;
+            }
+            let inv_factor = 1.0 / factor;
+            let months = month as usize..until as usize;
+            for (sum, &q) in shocked_qty[months.clone()]
+                .iter_mut()
+                .zip(&self.bought_qty[months.start - 1..months.end - 1])
+            {
+                total += q * inv_factor;
+                *sum = total;
+            }
+            month = until;
+        }
+        true
+    }
+}
+
+/// The most any plan year buys, from purchases summed month by month.
+fn largest_year_qty(year_firsts: &[u32], cumulative_qty: &[f64]) -> f64 {
+    year_firsts
+        .windows(2)
+        .map(|y| cumulative_qty[y[1] as usize - 1] - cumulative_qty[y[0] as usize - 1])
+        .fold(0.0, f64::max)
 }
 
 /// `coverage_pct[k] = pct_per_qty × (opening + scale × Σ_i fraction_i ×

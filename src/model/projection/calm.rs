@@ -288,7 +288,7 @@ pub(super) fn month_prices<'p>(
 }
 
 /// The first month after `month` in which a shock starts or ends.
-fn next_shock_change(shocks: &[Shock], month: i64) -> i64 {
+pub(super) fn next_shock_change(shocks: &[Shock], month: i64) -> i64 {
     shocks
         .iter()
         .flat_map(|&(first, last, _)| [first, last.saturating_add(1)])

@@ -197,10 +197,23 @@ impl Projector {
             .zip(self.bases.iter().chain(std::iter::repeat(&None)))
         {
             if let Some(basis) = basis
-                && calm_without_shocks(scenario, mineral, hits)
-                && basis.coverage_into(mineral, horizon, &scenario.settings, scenario.start, months)
+                && calm(scenario, mineral, hits)
             {
-                continue;
+                let work = &mut self.work;
+                let all = &scenario.disruptions;
+                let enabled = hits.events.iter().filter(|&&e| all[e].enabled);
+                market_shocks(&mut work.shocks, enabled.map(|&e| &all[e]), scenario.start);
+                if basis.coverage_into(
+                    mineral,
+                    horizon,
+                    &scenario.settings,
+                    scenario.start,
+                    &work.shocks,
+                    &mut work.scratch.bought,
+                    months,
+                ) {
+                    continue;
+                }
             }
             let book = CoverageBook::new(mineral, months);
             project_one(scenario, horizon, mineral, hits, &mut self.work, book);
@@ -266,12 +279,14 @@ struct Work {
     shocks: Vec<Shock>,
 }
 
-/// Whether mineral `m` of `scenario` takes the calm path with no price
-/// shock: no enabled event hits it and no supplier has a capacity.
-fn calm_without_shocks(scenario: &Scenario, m: &Mineral, hits: &MineralHits) -> bool {
+/// Whether mineral `m` of `scenario` takes the calm path: every enabled
+/// event that hits it is a market-wide price shock, and no supplier has a
+/// capacity (what [`project_one`] asks).
+fn calm(scenario: &Scenario, m: &Mineral, hits: &MineralHits) -> bool {
+    let all = &scenario.disruptions;
     hits.events
         .iter()
-        .all(|&e| !scenario.disruptions[e].enabled)
+        .all(|&e| !all[e].enabled || all[e].is_market_price_shock())
         && m.suppliers
             .iter()
             .all(|s| s.capacity_qty_per_year.is_none())
