@@ -261,17 +261,16 @@ fn scaled_coverage(
     pct_per_qty: f64,
     coverage_pct: &mut [f64],
 ) {
-    // Deliveries so far at the base price, supplier by supplier.
-    coverage_pct.fill(0.0);
+    // The opening inventory, then each supplier's deliveries so far, all
+    // as % of the requirement.
+    coverage_pct.fill(pct_per_qty * mineral.opening_inventory_qty);
+    let pct_per_base_qty = pct_per_qty * scale;
     for (fraction, lead) in split(mineral) {
+        let weight = pct_per_base_qty * fraction;
         let lead = (lead as usize).min(coverage_pct.len());
         for (c, &bought) in coverage_pct[lead..].iter_mut().zip(cumulative_qty) {
-            *c += fraction * bought;
+            *c += weight * bought;
         }
-    }
-    let opening_qty = mineral.opening_inventory_qty;
-    for c in coverage_pct.iter_mut() {
-        *c = pct_per_qty * (opening_qty + scale * *c);
     }
 }
 
