@@ -28,6 +28,9 @@
 //!   `CoverageBook`: the coverage only).
 //! - `calm.rs`: the short path for a mineral that no event touches but
 //!   market-wide price shocks.
+//! - `basis.rs`: a calm mineral's purchases at its base price, from which
+//!   a Monte Carlo sample's coverage of it is scaled
+//!   ([`Projector::for_samples`]).
 //! - `passes.rs`: the path for a mineral that some event touches, in three
 //!   passes; it uses `supplier_plan.rs` (what the events do to each supplier,
 //!   month by month), `pool.rs` (the suppliers whose orders are pooled),
