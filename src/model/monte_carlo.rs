@@ -20,7 +20,7 @@ use std::sync::{Mutex, PoisonError};
 
 /// Width of one histogram bin, coverage points. Percentiles are read from
 /// the histogram, so a band is exact to within this (and exact when every
-/// sample gives the same coverage: see [`Histograms::quantile`]).
+/// sample gives the same coverage: see [`Histograms::deciles`]).
 pub const BIN_PCT: f64 = 0.25;
 /// Coverage above this falls into one last bin, read up to the largest
 /// value seen.
