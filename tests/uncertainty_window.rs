@@ -137,6 +137,25 @@ fn unticking_a_range_and_ticking_it_again_gives_back_its_ends() {
     h.run();
     tick(&mut h);
     assert_eq!(range(&h), Some(Range::new(800.0, 1_250.0)));
+    // A range kept aside in one variant stays with it: unticked in the
+    // base, ticked in a variant, the variant gets a fresh range.
+    h.state_mut().doc.active_mut().minerals[0].price_usd_per_unit = 100.0;
+    h.state_mut().doc.active_mut().minerals[0].price_range_usd_per_unit =
+        Some(Range::new(90.0, 140.0));
+    h.run();
+    tick(&mut h);
+    assert_eq!(range(&h), None);
+    let variant = h.state().doc.active().clone();
+    h.state_mut().doc.scenario.variants.push(variant);
+    h.state_mut().doc.active = 1;
+    h.run();
+    tick(&mut h);
+    assert_eq!(range(&h), Some(Range::new(80.0, 125.0)));
+    // Back in the base, its own range comes back.
+    h.state_mut().doc.active = 0;
+    h.run();
+    tick(&mut h);
+    assert_eq!(range(&h), Some(Range::new(90.0, 140.0)));
 }
 
 #[test]

@@ -829,6 +829,7 @@ impl PlannerApp {
         Panel::bottom("status_bar").show(ui, |ui| {
             views::status_bar::show(ui, &self.doc, self.panels.folded_for_room)
         });
+        views::form::set_range_scope(&ctx, self.doc.range_scope());
         let (want_scenario, want_editor) = self.wanted_panels();
         self.panels =
             super::layout::fit_panels(ctx.content_rect().width(), want_scenario, want_editor);

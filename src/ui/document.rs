@@ -155,6 +155,12 @@ impl Document {
         }
     }
 
+    /// Which document and variant this is, in this window: what the
+    /// ranges a form keeps aside are kept under (`form::set_range_scope`).
+    pub fn range_scope(&self) -> (u64, usize) {
+        (self.number, self.active)
+    }
+
     /// The name of this document's recovery copy.
     pub fn recovery_key(&self) -> String {
         crate::file::recovery::document_key(self.path.as_deref(), self.number)

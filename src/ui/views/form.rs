@@ -325,11 +325,24 @@ fn range_box(
     response
 }
 
+/// Which document and variant the ranges kept aside by [`tick_range`]
+/// belong to, from now on: the window sets it each frame before drawing the
+/// forms (the document's number in this window, and its active variant).
+pub fn set_range_scope(ctx: &egui::Context, scope: (u64, usize)) {
+    ctx.data_mut(|d| d.insert_temp(range_scope_id(), scope));
+}
+
+fn range_scope_id() -> egui::Id {
+    egui::Id::unique("ranges kept aside belong to")
+}
+
 /// What a range's tick box leaves in the field at `path` once clicked:
 /// untick, and the range is kept aside (in the window's memory, for the
-/// session) and the field becomes certain; tick again, and the range kept
-/// comes back if it still holds the value (`holds`), else a `fresh` one.
-/// So unticking to compare and ticking back loses no typed ends.
+/// session, under the document and variant of [`set_range_scope`]) and
+/// the field becomes certain; tick again, and the range kept for that
+/// field of that variant comes back if it still holds the value
+/// (`holds`), else a `fresh` one. So unticking to compare and ticking back
+/// loses no typed ends, and another variant or file never gets them.
 pub fn tick_range<R: Clone + Send + Sync + 'static>(
     ui: &Ui,
     path: &str,
@@ -338,7 +351,10 @@ pub fn tick_range<R: Clone + Send + Sync + 'static>(
     holds: impl Fn(&R) -> bool,
     fresh: impl FnOnce() -> R,
 ) -> Option<R> {
-    let id = egui::Id::unique(("range kept aside", path));
+    let scope: (u64, usize) = ui
+        .data(|d| d.get_temp(range_scope_id()))
+        .unwrap_or_default();
+    let id = egui::Id::unique(("range kept aside", scope, path));
     if !ticked {
         if let Some(r) = current {
             ui.data_mut(|d| d.insert_temp(id, r));
