@@ -924,20 +924,19 @@ impl PlannerApp {
         views::variant_bar::show(ui, &self.doc, &mut self.renaming, &mut self.pending);
         ui.separator();
         let doc = &self.doc;
-        // The plot takes what the table under it does not need, and at
-        // least half (60 % in presenter mode): a 4-mineral table shows
-        // whole, a 12-mineral one scrolls.
+        // The plot takes what the tabs under it do not need, and at least
+        // half (60 % in presenter mode): a 4-mineral table shows whole, a
+        // 12-mineral one scrolls. The room is the same whichever tab is
+        // open, so the plot and the tab row stay put as the planner clicks
+        // from tab to tab: that of the budget split (its table and
+        // inputs), which needs most but the tornado; the tornado scrolls
+        // in it, as what changed against a baseline does (its length
+        // follows every edit).
         let row = ui.spacing().interact_size.y + ui.spacing().item_spacing.y;
-        let rows_below = match (&doc.comparison, self.bottom_tab) {
-            _ if self.bottom_folded => 0,
-            (Some(c), BottomTab::Changes) => c.differences.len().max(1) + 1,
-            // The tornado's bars and the split's table want more room
-            // than the summary.
-            (_, BottomTab::Sensitivity) => 14,
-            (_, BottomTab::BudgetSplit) => doc.projection.minerals.len() + 6,
-            (_, BottomTab::GoalSeek) => 5,
-            // Header, minerals, total, and the horizontal scroll bar.
-            _ => doc.projection.minerals.len() + 3,
+        let rows_below = if self.bottom_folded {
+            0
+        } else {
+            doc.projection.minerals.len() + 6
         } as f32;
         let available = ui.available_height();
         // The tab row and the separator above it come on top of the rows.
