@@ -222,6 +222,40 @@ fn the_seed_fixes_the_bands_whatever_the_cores() {
     assert_eq!(a, one_core);
 }
 
+/// Giving one mineral a range, or taking one away, or an event a chance,
+/// leaves the other minerals' bands exactly as they were: each mineral and
+/// each event draws from a generator of its own. (A planner who edits
+/// antimony should not see scandium's chance move.)
+#[test]
+fn one_inputs_range_leaves_the_other_minerals_bands_alone() {
+    let mut s = samples::OCTOBER_2025_PLAN.scenario();
+    for m in &mut s.minerals {
+        let p = m.price_usd_per_unit;
+        m.price_range_usd_per_unit = Some(Range::new(0.7 * p, 1.6 * p));
+    }
+    assert!(s.minerals.len() >= 3);
+    let before = monte_carlo::run_samples(&s, 2_000, 7);
+    let mut edited = s.clone();
+    edited.minerals[1].price_range_usd_per_unit = None;
+    edited.minerals[0].escalation_range_pct_per_year = Some(Range::new(0.0, 10.0));
+    let after = monte_carlo::run_samples(&edited, 2_000, 7);
+    assert_ne!(
+        before.minerals[0], after.minerals[0],
+        "the edited mineral moves"
+    );
+    assert_ne!(
+        before.minerals[1], after.minerals[1],
+        "the edited mineral moves"
+    );
+    for k in 2..s.minerals.len() {
+        assert_eq!(
+            before.minerals[k], after.minerals[k],
+            "{}",
+            s.minerals[k].name
+        );
+    }
+}
+
 /// A run is cancelled from another thread: it gives no bands.
 #[test]
 fn a_cancelled_run_gives_nothing() {

@@ -11,7 +11,7 @@
 
 use super::projection::Projector;
 use super::scenario::{Mineral, Scenario};
-use rand::{RngExt, SeedableRng};
+use rand::RngExt;
 use rand_distr::StandardNormal;
 use rand_pcg::Pcg64Mcg;
 use rayon::prelude::*;
@@ -210,8 +210,7 @@ impl Worker {
     /// again.
     fn run(&mut self, base: &Scenario, seed: u64, samples: std::ops::Range<u32>, feed_drawn: bool) {
         for i in samples {
-            let mut rng = sample_rng(seed, i);
-            draw(base, &mut self.work, &mut rng);
+            draw(base, &mut self.work, seed, i);
             if feed_drawn {
                 self.projector.match_again(&self.work);
             }
@@ -260,25 +259,52 @@ fn bin_of(coverage_pct: f64) -> u16 {
     floor.to_bits() as u16
 }
 
-/// The generator of sample `i`: its own stream, so a sample does not
-/// depend on which core drew the ones before it.
-fn sample_rng(seed: u64, i: u32) -> Pcg64Mcg {
-    // SplitMix64 of (seed, i): neighbouring samples get unrelated states.
-    let mut z = seed ^ (u64::from(i)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
-    z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-    z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-    Pcg64Mcg::seed_from_u64(z ^ (z >> 31))
+/// The generator of input `input` (a mineral, or an event: see
+/// [`draw`]) in sample `i`: a stream of its own, so that a sample does not
+/// depend on which core drew the ones before it, and one input's draws do
+/// not depend on the ranges of the others.
+fn input_rng(seed: u64, i: u32, input: u64) -> Pcg64Mcg {
+    // SplitMix64 of (seed, i, input): neighbouring samples and inputs get
+    // unrelated states.
+    let mix = |mut z: u64| {
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        z ^ (z >> 31)
+    };
+    let a = mix(seed ^ u64::from(i).wrapping_mul(0x9E37_79B9_7F4A_7C15));
+    let b = mix(a ^ input.wrapping_add(1).wrapping_mul(0xD1B5_4A32_D192_ED03));
+    Pcg64Mcg::new((u128::from(a) << 64) | u128::from(b))
 }
 
-/// Fill `work` (a copy of `base`) with one sample: every input with a range
-/// drawn from it, every event with a chance below 100 % kept or dropped.
-/// Inputs without a range keep their value. The draws happen in a fixed
-/// order, so the same generator gives the same sample.
-pub fn draw(base: &Scenario, work: &mut Scenario, rng: &mut Pcg64Mcg) {
-    for (m, w) in base.minerals.iter().zip(work.minerals.iter_mut()) {
-        draw_mineral(m, w, rng);
+/// The stream of the events' draws: after every mineral's.
+const EVENT_STREAMS: u64 = 1 << 32;
+
+/// Fill `work` (a copy of `base`) with sample `i` of the run seeded with
+/// `seed`: every input with a range drawn from it, every event with a
+/// chance below 100 % kept or dropped. Inputs without a range keep their
+/// value. Each mineral and each event draws from its own generator
+/// ([`input_rng`]) in a fixed order, so the same seed gives the same
+/// sample, and giving one mineral a range (or taking it away) leaves the
+/// others' draws as they were: their bands do not move.
+pub fn draw(base: &Scenario, work: &mut Scenario, seed: u64, i: u32) {
+    for (k, (m, w)) in base
+        .minerals
+        .iter()
+        .zip(work.minerals.iter_mut())
+        .enumerate()
+    {
+        draw_mineral(m, w, &mut input_rng(seed, i, k as u64));
     }
-    for (d, w) in base.disruptions.iter().zip(work.disruptions.iter_mut()) {
+    for (k, (d, w)) in base
+        .disruptions
+        .iter()
+        .zip(work.disruptions.iter_mut())
+        .enumerate()
+    {
+        if d.probability_pct >= 100.0 && d.start_range.is_none() {
+            continue;
+        }
+        let mut rng = input_rng(seed, i, EVENT_STREAMS + k as u64);
         if d.probability_pct < 100.0 {
             let u: f64 = rng.random();
             w.enabled = d.enabled && u * 100.0 < d.probability_pct;
