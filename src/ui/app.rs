@@ -1058,6 +1058,7 @@ impl PlannerApp {
                 &doc.coverage_lost_to_events_pct,
                 comparison,
                 self.analysis.bands.as_deref(),
+                !self.analysis.bands_current,
             ),
         }
     }

@@ -136,8 +136,13 @@ struct RowData<'a> {
     delta: Option<Option<&'a MineralDelta>>,
     months_held: Option<f64>,
     bands: Option<&'a MineralBands>,
+    /// The bands are of the plan before the last edit (a run is on).
+    bands_updating: bool,
 }
 
+/// The summary under the plot. `bands` are the last Monte Carlo run's,
+/// `bands_updating` when they are of the plan before the last edit (their
+/// cells are then greyed, as the plot fades its bands).
 pub fn show(
     ui: &mut Ui,
     scenario: &Scenario,
@@ -145,6 +150,7 @@ pub fn show(
     lost_to_events_pct: &[f64],
     comparison: Option<&Comparison>,
     bands: Option<&Bands>,
+    bands_updating: bool,
 ) {
     let deltas = comparison
         .map(|c| c.deltas.as_slice())
@@ -218,6 +224,7 @@ pub fn show(
                                 delta: deltas.map(|d| d.get(k).and_then(Option::as_ref)),
                                 months_held: months_held.get(k).copied().flatten(),
                                 bands: bands_of(&projection.minerals[k].name),
+                                bands_updating,
                             };
                             for &c in columns {
                                 cell(ui, c, &data);
@@ -288,16 +295,21 @@ fn cell(ui: &mut Ui, column: Column, d: &RowData<'_>) {
         Column::FinalRange => match d.bands {
             // No "%" after the range: the header's hover says it is
             // coverage, and the column is narrower for it.
-            Some(b) => right(
+            Some(b) => band_cell(
                 ui,
                 format!("{:.0}–{:.0}", b.final_p10_pct(), b.final_p90_pct()),
+                d.bands_updating,
             ),
             None => {
                 ui.weak("—");
             }
         },
         Column::Chance => match d.bands {
-            Some(b) => right(ui, crate::display::chance(b.full_by_end_probability_pct)),
+            Some(b) => band_cell(
+                ui,
+                crate::display::chance(b.full_by_end_probability_pct),
+                d.bands_updating,
+            ),
             None => {
                 ui.weak("—");
             }
@@ -384,6 +396,20 @@ fn right_weak(ui: &mut Ui, text: String) {
     ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
         ui.weak(text)
     });
+}
+
+/// A figure of the Monte Carlo run: greyed, and said so on hover, while
+/// it is of the plan before the last edit.
+fn band_cell(ui: &mut Ui, text: String, updating: bool) {
+    if updating {
+        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+            ui.weak(text).on_hover_text(
+                "Updating: of the plan before the last edit, until the run for this one finishes",
+            )
+        });
+    } else {
+        right(ui, text);
+    }
 }
 
 fn right(ui: &mut Ui, text: String) {
