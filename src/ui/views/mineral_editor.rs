@@ -269,6 +269,10 @@ fn spending_kind(
     )
 }
 
+/// Width, in points, from which the per-year or per-month amounts go two
+/// a row: two labels ("Month 12") and two amount fields, with spacing.
+const AMOUNTS_TWO_A_ROW_PX: f32 = 300.0;
+
 /// The per-year or per-month amounts, with their sum against the budget.
 fn spending_amounts(ui: &mut Ui, index: usize, mineral: &mut Mineral) {
     let budget = mineral.budget_usd;
@@ -278,20 +282,28 @@ fn spending_amounts(ui: &mut Ui, index: usize, mineral: &mut Mineral) {
         SpendingProfile::Even => return,
     };
     let mut set_budget_to_sum = false;
+    // Two amounts a row where the panel has room for them, else one: at
+    // 1280 px the second column ran past the panel's edge and pushed
+    // "+ Add supplier" out of view.
+    let per_row = if ui.available_width() >= AMOUNTS_TWO_A_ROW_PX {
+        2
+    } else {
+        1
+    };
     ui.vertical(|ui| {
         egui::ScrollArea::vertical()
             .id_salt(("amounts", index))
             .max_height(140.0)
             .show(ui, |ui| {
-                Grid::new(("amounts_grid", index))
-                    .num_columns(4)
+                Grid::new(("amounts_grid", index, per_row))
+                    .num_columns(2 * per_row)
                     .show(ui, |ui| {
                         for (k, amount) in amounts.iter_mut().enumerate() {
                             let label = ui.label(format!("{per} {}", k + 1));
                             let path = format!("minerals[{index}].spending[{k}]");
                             form::usd(ui, &path, amount, label.id)
                                 .accessible_name(format!("{per} {} spending", k + 1));
-                            if k % 2 == 1 {
+                            if k % per_row == per_row - 1 {
                                 ui.end_row();
                             }
                         }
