@@ -1048,9 +1048,13 @@ impl PlannerApp {
                 doc.active(),
                 &mut self.pending,
             ),
-            (BottomTab::BudgetSplit, _) => {
-                views::budget_split::show(ui, &mut self.split_form, doc.active(), &mut self.pending)
-            }
+            (BottomTab::BudgetSplit, _) => views::budget_split::show(
+                ui,
+                &mut self.split_form,
+                doc.active(),
+                &doc.projection,
+                &mut self.pending,
+            ),
             _ => views::summary_table::show(
                 ui,
                 doc.active(),

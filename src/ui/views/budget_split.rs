@@ -5,8 +5,8 @@
 
 use super::form;
 use crate::display::{pct, usd_short};
-use crate::model::Scenario;
 use crate::model::allocation::Allocation;
+use crate::model::{Projection, Scenario};
 use crate::ui::command::Message;
 use egui::{Grid, RichText, Ui};
 
@@ -39,10 +39,13 @@ impl BudgetSplitForm {
     }
 }
 
+/// The form, the proposal and the table. `projection` is the plan's, for
+/// the coverage now before a split is proposed.
 pub fn show(
     ui: &mut Ui,
     split: &mut BudgetSplitForm,
     plan: &Scenario,
+    projection: &Projection,
     messages: &mut Vec<Message>,
 ) {
     if plan.minerals.is_empty() {
@@ -133,7 +136,14 @@ pub fn show(
                                 };
                             }
                             None => {
-                                for _ in 0..4 {
+                                // The coverage now is known before any
+                                // proposal (matched by name: the
+                                // projection may be of a moment ago).
+                                match projection.minerals.iter().find(|p| p.name == m.name) {
+                                    Some(p) => ui.label(pct(p.final_coverage_pct())),
+                                    None => ui.weak("—"),
+                                };
+                                for _ in 0..3 {
                                     ui.weak("—");
                                 }
                             }
