@@ -333,7 +333,9 @@ fn editor(
                     ui,
                     field_id(&at("minerals")),
                     &mut list,
-                    180.0,
+                    // As wide as the supplier's: at 1280 px a wider one
+                    // pushed its "Choose" past the panel's edge.
+                    160.0,
                     false,
                     "all minerals",
                 )
