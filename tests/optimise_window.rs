@@ -38,6 +38,24 @@ fn goal_seek_finds_the_budget_and_applies_it_as_one_undoable_edit() {
     assert_eq!(h.state().doc.active().minerals[0].budget_usd, 50_000.0);
 }
 
+/// The question is about the mineral selected in the list (a new user
+/// had antimony selected and was asked about cobalt).
+#[test]
+fn goal_seek_asks_about_the_selected_mineral() {
+    let mut s = common::simple(10, 50_000.0, 1_000.0);
+    let mut gallium = s.minerals[0].clone();
+    gallium.name = "Gallium".into();
+    s.minerals.push(gallium);
+    let mut h = window(s);
+    h.state_mut().doc.selected = 1;
+    h.get_by_label("Goal seek").click();
+    h.run();
+    h.state_mut().goal_form.coverage_pct = 80.0;
+    h.get_by_label("Find budget").click();
+    h.run();
+    h.get_by_label("Gallium: needs $80,000 (80.0% by 2026-10)");
+}
+
 /// A ceiling of 600 t a year over 10 months: at most 600 t, 60 %.
 #[test]
 fn an_unreachable_target_says_what_binds() {

@@ -1046,6 +1046,7 @@ impl PlannerApp {
                 ui,
                 &mut self.goal_form,
                 doc.active(),
+                doc.selected,
                 &mut self.pending,
             ),
             (BottomTab::BudgetSplit, _) => views::budget_split::show(

@@ -13,6 +13,10 @@ use egui::{ComboBox, RichText, Ui};
 #[derive(Clone, Debug, PartialEq)]
 pub struct GoalSeekForm {
     pub mineral: usize,
+    /// The mineral selected in the list when `mineral` last followed it:
+    /// the question is about the mineral the planner is looking at until
+    /// they pick another here.
+    pub followed_selection: Option<usize>,
     pub coverage_pct: f64,
     /// Scenario month (1-based) the coverage is wanted by; 0: the last.
     pub by_month: u32,
@@ -23,6 +27,7 @@ impl Default for GoalSeekForm {
     fn default() -> Self {
         Self {
             mineral: 0,
+            followed_selection: None,
             coverage_pct: 100.0,
             by_month: 0,
             answer: None,
@@ -40,15 +45,22 @@ pub struct GoalAnswer {
     pub result: Result<GoalSeek, String>,
 }
 
+/// The question and its answer. `selected` is the mineral selected in the
+/// list: the question follows it whenever it changes.
 pub fn show(
     ui: &mut Ui,
     form_state: &mut GoalSeekForm,
     plan: &Scenario,
+    selected: usize,
     messages: &mut Vec<Message>,
 ) {
     if plan.minerals.is_empty() {
         ui.weak("No minerals yet.");
         return;
+    }
+    if form_state.followed_selection != Some(selected) {
+        form_state.followed_selection = Some(selected);
+        form_state.mineral = selected;
     }
     let horizon = plan.horizon_months.max(1);
     form_state.mineral = form_state.mineral.min(plan.minerals.len() - 1);
