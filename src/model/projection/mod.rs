@@ -227,6 +227,8 @@ impl Projector {
     fn fit(&mut self, scenario: &Scenario) {
         if !self.matches.fits(scenario) {
             self.matches = Matches::new(scenario, Events::All);
+            // The bases were made mineral by mineral for the other shape.
+            self.bases.clear();
         }
         debug_assert!(
             self.matches == Matches::new(scenario, Events::All),

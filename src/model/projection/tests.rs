@@ -423,6 +423,17 @@ fn a_projector_for_samples_gives_the_coverage_of_project() {
     }
     // The basis was used: some cells differ in the last bits.
     assert!(basis_used > 0);
+    // A scenario of another shape is matched again, without the bases
+    // made for the first: exactly `project`.
+    let mut projector = Projector::for_samples(&samples::STRATEGIC_TWELVE.scenario());
+    let other = samples::generated(3, 4, 36);
+    projector.coverage_into(&other, &mut coverage);
+    let exact: Vec<f64> = project(&other)
+        .minerals
+        .iter()
+        .flat_map(|m| m.months.iter().map(|r| r.coverage_pct))
+        .collect();
+    assert_eq!(coverage, exact);
 }
 
 /// A year that may reach the ceiling is projected, not scaled: the
