@@ -1,5 +1,6 @@
 //! A calm mineral's purchases at its base price, worked out once for the
-//! samples of a Monte Carlo run (see "Speed" in `docs/MODEL.md`).
+//! samples of a Monte Carlo run (see "Uncertainty" and "Speed" in
+//! `docs/MODEL.md`).
 //!
 //! On the calm path, when the ceiling limits no month, month *k* buys
 //! `planned_k ÷ price_k` and `price_k = price × growth^(k−1)`: every month
@@ -16,10 +17,9 @@
 //! of its months by *f*, so `C` is summed again from the base purchases
 //! for a sample with shocks. A sample whose price, shares, lead times and
 //! shocks are drawn then costs one pass over the months per supplier, not
-//! a projection. The
-//! numbers are those of the calm path to rounding (a relative 1e-12, a
-//! unit test checks); a sample at the base inputs gets the calm path's
-//! coverage exactly.
+//! a projection. The numbers are those of the calm path to rounding (a
+//! relative 1e-12, a unit test checks); a sample at the base inputs gets
+//! the calm path's coverage exactly.
 
 use super::calm::{
     invert_prices, month_prices, next_shock_change, plan_year_firsts, project_calm_mineral,
@@ -191,18 +191,18 @@ impl CalmBasis {
             return true;
         }
         let requirement_qty = mineral.requirement_qty;
-        // No requirement (or NaN): 0 %, as `coverage_pct` gives.
-        if requirement_qty.partial_cmp(&0.0) != Some(std::cmp::Ordering::Greater) {
+        if requirement_qty > 0.0 {
+            scaled_coverage(
+                mineral,
+                &cumulative_qty[1..],
+                scale,
+                100.0 / requirement_qty,
+                coverage_pct,
+            );
+        } else {
+            // No requirement (or NaN): 0 %, as the calm path gives.
             coverage_pct.fill(0.0);
-            return true;
         }
-        scaled_coverage(
-            mineral,
-            &cumulative_qty[1..],
-            scale,
-            100.0 / requirement_qty,
-            coverage_pct,
-        );
         true
     }
 }
