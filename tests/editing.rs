@@ -507,3 +507,33 @@ fn a_value_previewed_while_typing_is_never_shown_as_the_last_valid_projection() 
         "the plot shows the 60-month plan, not the 30-month preview"
     );
 }
+
+/// The notes of the variant on screen (sources, assumptions) show under
+/// "Notes and sources" and are edited like any text field: typed over,
+/// kept when the field loses the focus, one undo step.
+#[test]
+fn the_notes_show_under_their_title_and_an_edit_is_one_undo_step() {
+    let mut h = sample_window();
+    let notes = h.state().doc.active().notes.clone();
+    assert!(notes.contains("COBALT"), "the sample has notes");
+    h.get_by_label("Notes and sources").click();
+    h.run();
+    assert_eq!(
+        h.get_by_label("Scenario notes").value().as_deref(),
+        Some(notes.as_str())
+    );
+    // Focused by its name, as a screen reader does: the long sample notes
+    // make the field taller than its scrolled view, so a click at its
+    // middle lands below the view.
+    h.get_by_label("Scenario notes").focus();
+    h.run();
+    press(&mut h, Modifiers::COMMAND, Key::A);
+    type_slowly(&mut h, "Scenario notes", "Signed off", "Signed off");
+    // The focus moves on: the notes are kept.
+    press(&mut h, Modifiers::NONE, Key::Tab);
+    assert_eq!(h.state().doc.active().notes, "Signed off");
+    assert!(h.state().doc.is_dirty());
+    press(&mut h, Modifiers::COMMAND, Key::Z);
+    assert_eq!(h.state().doc.active().notes, notes);
+    assert!(!h.state().doc.is_dirty());
+}

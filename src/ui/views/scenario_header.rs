@@ -1,4 +1,4 @@
-//! The scenario's name, start month and horizon.
+//! The scenario's name, start month and horizon, and its notes.
 
 use super::field::{field_id, text_field};
 use super::form::{self, Form};
@@ -78,7 +78,45 @@ pub fn show(ui: &mut Ui, scenario: &mut Scenario, problems: &[crate::model::Prob
                 )
             });
         });
+    notes(ui, scenario);
 }
+
+/// The variant's notes (sources, assumptions, who signed off), folded
+/// under their title: a file shared with a colleague says why its numbers
+/// are what they are, and the notes were in the file but on no screen.
+fn notes(ui: &mut Ui, scenario: &mut Scenario) {
+    let title = if scenario.notes.trim().is_empty() {
+        "Notes and sources (none)"
+    } else {
+        "Notes and sources"
+    };
+    egui::CollapsingHeader::new(title)
+        .id_salt("scenario_notes")
+        .default_open(false)
+        .show(ui, |ui| {
+            egui::ScrollArea::vertical()
+                .id_salt("scenario_notes_text")
+                .max_height(NOTES_HEIGHT_PX)
+                .show(ui, |ui| {
+                    let width = (ui.available_width() - 4.0).max(100.0);
+                    text_field(
+                        ui,
+                        field_id("notes"),
+                        &mut scenario.notes,
+                        width,
+                        true,
+                        "Sources, assumptions, who signed off",
+                    )
+                    .accessible_name("Scenario notes")
+                });
+        })
+        .header_response
+        .on_hover_text("Saved in the file with this variant; edits can be undone");
+}
+
+/// Height of the notes before they scroll: long notes (the sample's run
+/// to pages) leave room for the minerals below them.
+const NOTES_HEIGHT_PX: f32 = 220.0;
 
 /// What purchase ceilings and capacities count per: years from the
 /// scenario's start, or fiscal years (US federal: October–September).
