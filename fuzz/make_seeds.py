@@ -2,7 +2,7 @@
 """Write the committed seed corpus, fuzz/seeds/, shared by both targets.
 
 The seeds are the files in assets/ and one file per bad-file case of
-tests/file_format.rs (the same edits of the October 2025 plan), plus a small
+tests/files/file_format.rs (the same edits of the October 2025 plan), plus a small
 scenario using every kind of event, ceiling and spending profile. Run it
 again after changing assets/: python3 fuzz/make_seeds.py
 """
@@ -33,7 +33,7 @@ def main() -> None:
         write(f"asset-{asset.name}", asset.read_bytes())
 
     plan = (ASSETS / "october-2025-plan.ron").read_text(encoding="utf-8")
-    # tests/file_format.rs, one file per bad-file test.
+    # tests/files/file_format.rs, one file per bad-file test.
     write("bad-misspelled-field.ron",
           replace_once(plan, "budget_usd: 500000000.0", "budjet_usd: 500000000.0"))
     write("bad-wrong-type.ron",
@@ -53,7 +53,7 @@ def main() -> None:
                          "budget_usd: 500000000.0, new_field: 3")
     write("bad-newer-version.ron", newer)
 
-    # tests/file_format.rs, the good small files.
+    # tests/files/file_format.rs, the good small files.
     write("minimal.ron", '''Scenario(
     format_version: 1,
     name: "Minimal",

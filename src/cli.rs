@@ -3,8 +3,7 @@
 //! the return value is the exit code.
 
 use crate::display::{
-    feasibility_ratio, grouped, pct, pct_short, pts_delta, reach_delta, usd_delta, usd_full,
-    usd_short, usd_whole,
+    grouped, pct, pct_short, pts_delta, usd_delta, usd_full, usd_short, usd_whole,
 };
 use crate::file;
 use crate::model::compare::{deltas, differences};
@@ -281,7 +280,7 @@ pub fn write_diff(
                 [
                     &m.name,
                     &pts_delta(d.final_coverage_pts),
-                    &reach_delta(&d.full_coverage, &after),
+                    &d.full_coverage.in_words(&after),
                     &usd_delta(d.spent_usd),
                     &usd_delta(d.unspent_usd),
                 ],
@@ -466,7 +465,7 @@ pub fn write_table(
             lost,
             hhi,
             china,
-            feasibility_ratio(&m.feasibility),
+            m.feasibility.ratio_in_words(),
         )?;
     }
     writeln!(

@@ -169,42 +169,6 @@ pub fn usd_delta(usd: f64) -> String {
     }
 }
 
-/// How the month a mineral reaches 100 % coverage moved, in words:
-/// "3 months earlier", "1 month later", "now reached (2027-03)", "no
-/// longer reached", "same month", "not reached in either". `live` gives
-/// the calendar month of [`ReachDelta::NowReached`].
-pub fn reach_delta(
-    delta: &crate::model::compare::ReachDelta,
-    live: &crate::model::Projection,
-) -> String {
-    use crate::model::compare::ReachDelta;
-    let months = |n: u32| {
-        if n == 1 {
-            "1 month".to_string()
-        } else {
-            format!("{n} months")
-        }
-    };
-    match *delta {
-        ReachDelta::Same => "same month".into(),
-        ReachDelta::Earlier(n) => format!("{} earlier", months(n)),
-        ReachDelta::Later(n) => format!("{} later", months(n)),
-        ReachDelta::NowReached(k) => format!("now reached ({})", live.calendar_month(k)),
-        ReachDelta::NoLongerReached => "no longer reached".into(),
-        ReachDelta::NeverReached => "not reached in either".into(),
-    }
-}
-
-/// A feasibility ratio as shown in summaries: `1.52×`, `blocked` when
-/// nothing can be bought, `no limit` when nothing caps purchases.
-pub fn feasibility_ratio(feasibility: &crate::model::Feasibility) -> String {
-    match feasibility.ratio() {
-        Some(ratio) if ratio.is_finite() => format!("{ratio:.2}×"),
-        Some(_) => "blocked".into(),
-        None => "no limit".into(),
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

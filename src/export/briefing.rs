@@ -8,9 +8,7 @@
 //! [`BaselineComparison`]) so that any comparison (the window's, or
 //! [`delta_table`] from two projections) can be printed.
 
-use crate::display::{
-    chance, grouped, pct, pct_short, pts_delta, reach_delta, span, usd_delta, usd_short,
-};
+use crate::display::{chance, grouped, pct, pct_short, pts_delta, span, usd_delta, usd_short};
 use crate::model::monte_carlo::Bands;
 use crate::model::{Disruption, Mineral, Projection, PurchaseCeiling, Scenario, SpendingProfile};
 use std::fmt::Write as _;
@@ -155,7 +153,7 @@ pub fn delta_table(live: &Projection, baseline: &Projection) -> Table {
                 pts_delta(d.final_coverage_pts),
                 match d.full_coverage {
                     ReachDelta::NeverReached => "—".into(),
-                    other => reach_delta(&other, live),
+                    other => other.in_words(live),
                 },
                 usd_delta(d.spent_usd),
                 usd_delta(d.unspent_usd),

@@ -754,6 +754,29 @@ pub enum ReachDelta {
     NeverReached,
 }
 
+impl ReachDelta {
+    /// In words: "3 months earlier", "1 month later", "now reached
+    /// (2027-03)", "no longer reached", "same month", "not reached in
+    /// either". `live` gives the calendar month of [`ReachDelta::NowReached`].
+    pub fn in_words(&self, live: &Projection) -> String {
+        let months = |n: u32| {
+            if n == 1 {
+                "1 month".to_string()
+            } else {
+                format!("{n} months")
+            }
+        };
+        match *self {
+            ReachDelta::Same => "same month".into(),
+            ReachDelta::Earlier(n) => format!("{} earlier", months(n)),
+            ReachDelta::Later(n) => format!("{} later", months(n)),
+            ReachDelta::NowReached(k) => format!("now reached ({})", live.calendar_month(k)),
+            ReachDelta::NoLongerReached => "no longer reached".into(),
+            ReachDelta::NeverReached => "not reached in either".into(),
+        }
+    }
+}
+
 /// Per mineral of `live`, in its order, how its projection moved from the
 /// mineral of the same name in `baseline`; `None` for a mineral the
 /// baseline does not have. Minerals are matched by name like in
@@ -829,20 +852,12 @@ mod tests {
     fn country_capacity_feed_event_target_premium_and_plan_year_are_differences() {
         use crate::model::{Disruption, EventTarget, FeedShare};
         let mut a = simple(1200.0);
-        a.disruptions.push(Disruption {
-            name: "DRC ban".into(),
-            notes: String::new(),
-            enabled: true,
-            kind: DisruptionKind::ExportBan,
-            supplier: "DRC".into(),
-            target: EventTarget::Supplier,
-            minerals: vec![],
-            start: YearMonth::new(2026, 1),
-            end: None,
-            resourcing_premium_pct: 0.0,
-            probability_pct: 100.0,
-            start_range: None,
-        });
+        a.disruptions.push(Disruption::new(
+            "DRC ban",
+            DisruptionKind::ExportBan,
+            "DRC",
+            YearMonth::new(2026, 1),
+        ));
         let mut b = a.clone();
         let s = &mut b.minerals[0].suppliers[0];
         s.country = "Congo".into();

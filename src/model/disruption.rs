@@ -3,7 +3,6 @@
 //! months. See `docs/MODEL.md` for how each one changes the projection.
 
 use super::month::YearMonth;
-use super::scenario::Supplier;
 use super::uncertainty::MonthRange;
 use serde::{Deserialize, Serialize};
 
@@ -54,6 +53,29 @@ pub struct Disruption {
     /// moves the whole window (the end too). `None`: it starts at `start`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub start_range: Option<MonthRange>,
+}
+
+impl Disruption {
+    /// An enabled, certain event of `kind` on `supplier` (matched as a
+    /// supplier's name; empty: every supplier) for every mineral, in force
+    /// from `start` to the end of the horizon, without notes or premium.
+    /// Set the other fields with struct update syntax.
+    pub fn new(name: &str, kind: DisruptionKind, supplier: &str, start: YearMonth) -> Self {
+        Disruption {
+            name: name.into(),
+            notes: String::new(),
+            enabled: true,
+            kind,
+            supplier: supplier.into(),
+            target: EventTarget::Supplier,
+            minerals: Vec::new(),
+            start,
+            end: None,
+            resourcing_premium_pct: 0.0,
+            probability_pct: 100.0,
+            start_range: None,
+        }
+    }
 }
 
 fn certain() -> f64 {
@@ -256,41 +278,11 @@ impl<'a> EventTargets<'a> {
             .is_none_or(|t| normalized_names_match(t, normalized_name))
     }
 
-    /// Like [`Disruption::supplier_weight`], for `supplier`.
-    pub fn supplier_weight(&self, supplier: &Supplier) -> f64 {
-        if self.supplier.is_none() {
-            return 1.0;
-        }
-        match self.event.target {
-            EventTarget::Supplier => {
-                f64::from(u8::from(self.matches(&normalize_name(&supplier.name))))
-            }
-            EventTarget::Country => f64::from(u8::from(
-                self.matches(&normalize_name(supplier.country_or_name())),
-            )),
-            EventTarget::FeedOrigin => {
-                feed_weight(supplier, |origin| self.matches(&normalize_name(origin)))
-            }
-        }
+    /// Whether it hits every supplier (no target text, or a market-wide
+    /// price shock).
+    pub fn hits_every_supplier(&self) -> bool {
+        self.supplier.is_none()
     }
-}
-
-/// The fraction (0–1) of `supplier`'s feed from origins that `hit` picks:
-/// their shares over the sum of all shares (negative or non-finite shares
-/// count as 0).
-fn feed_weight(supplier: &Supplier, mut hit: impl FnMut(&str) -> bool) -> f64 {
-    let share = |pct: f64| if pct.is_finite() { pct.max(0.0) } else { 0.0 };
-    let origins = supplier.feed_origins();
-    let total: f64 = origins.iter().map(|&(_, pct)| share(pct)).sum();
-    if total <= 0.0 {
-        return 0.0;
-    }
-    let from_hit: f64 = origins
-        .iter()
-        .filter(|&&(origin, _)| hit(origin))
-        .map(|&(_, pct)| share(pct))
-        .sum();
-    (from_hit / total).clamp(0.0, 1.0)
 }
 
 impl Disruption {
@@ -335,28 +327,6 @@ impl Disruption {
     pub fn is_market_price_shock(&self) -> bool {
         matches!(self.kind, DisruptionKind::PriceShockPct(_))
             && (self.target == EventTarget::Supplier || self.supplier.trim().is_empty())
-    }
-
-    /// How much of `supplier` the event hits, 0 to 1: 1 or 0 for a
-    /// supplier or country target (its name or country matches or not); for
-    /// a feed origin, the share of its feed from matching origins (see
-    /// [`Supplier::feed_origins`]). Every supplier is hit in full by an
-    /// event without target text and by a market-wide price shock.
-    pub fn supplier_weight(&self, supplier: &Supplier) -> f64 {
-        if self.hits_every_supplier() {
-            return 1.0;
-        }
-        let hit = |name: &str| names_match(&self.supplier, name);
-        match self.target {
-            EventTarget::Supplier => f64::from(u8::from(hit(&supplier.name))),
-            EventTarget::Country => f64::from(u8::from(hit(supplier.country_or_name()))),
-            EventTarget::FeedOrigin => feed_weight(supplier, hit),
-        }
-    }
-
-    /// Whether the event hits `supplier` at all (weight above 0).
-    pub fn hits_supplier(&self, supplier: &Supplier) -> bool {
-        self.supplier_weight(supplier) > 0.0
     }
 
     /// First and last scenario month (1-based, inclusive) the event is in

@@ -6,7 +6,7 @@
 //! Every method ignores an index that is out of range (returning `None` or
 //! `false`) rather than panicking: an index can be stale by a frame.
 
-use super::disruption::{Disruption, DisruptionKind, EventTarget};
+use super::disruption::{Disruption, DisruptionKind};
 use super::presets;
 use super::scenario::{Mineral, Scenario, Supplier};
 use super::uncertainty::Range;
@@ -76,20 +76,12 @@ impl Scenario {
             .map(|s| s.name.clone())
             .unwrap_or_default();
         let start = self.calendar_month(NEW_EVENT_START_MONTH.min(self.horizon_months.max(1)));
-        self.disruptions.push(Disruption {
-            name: "New event".into(),
-            notes: String::new(),
-            enabled: true,
-            kind: DisruptionKind::ExportBan,
-            supplier,
-            target: EventTarget::Supplier,
-            minerals: Vec::new(),
+        self.disruptions.push(Disruption::new(
+            "New event",
+            DisruptionKind::ExportBan,
+            &supplier,
             start,
-            end: None,
-            resourcing_premium_pct: 0.0,
-            probability_pct: 100.0,
-            start_range: None,
-        });
+        ));
         self.disruptions.len() - 1
     }
 

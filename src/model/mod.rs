@@ -7,6 +7,7 @@ pub mod compare;
 pub mod disruption;
 pub mod edits;
 pub mod event_effect;
+mod exposure;
 pub mod goal_seek;
 pub mod monte_carlo;
 pub mod month;

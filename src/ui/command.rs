@@ -324,6 +324,30 @@ impl UnsavedChoice {
     }
 }
 
+/// The planner's answer to a question asked before saving
+/// (`views::save_prompt`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SaveAnswer {
+    /// Save although the scenario has problems.
+    SaveAnyway,
+    /// Replace the file changed on disk.
+    Overwrite,
+    /// Choose another file instead.
+    SaveAs,
+    Cancel,
+}
+
+impl SaveAnswer {
+    pub fn label(self) -> &'static str {
+        match self {
+            SaveAnswer::SaveAnyway => "Save anyway",
+            SaveAnswer::Overwrite => "Overwrite",
+            SaveAnswer::SaveAs => "Save As...",
+            SaveAnswer::Cancel => "Cancel",
+        }
+    }
+}
+
 /// What the app sends itself; see the module docs.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Message {
@@ -338,7 +362,7 @@ pub enum Message {
     /// The planner's answer to "Save changes?".
     AnswerUnsaved(UnsavedChoice),
     /// The answer to a question asked before saving.
-    AnswerSave(super::views::save_prompt::SaveAnswer),
+    AnswerSave(SaveAnswer),
     RestoreRecovery,
     DiscardRecovery,
     /// Add event number `n` of the preset library.

@@ -3,11 +3,12 @@
 //! Save / Don't save / Cancel first when there are unsaved changes.
 
 use super::app::PlannerApp;
+use super::command::SaveAnswer;
 use super::command::UnsavedChoice;
 use super::document::Document;
 use super::files::{FileAnswer, FileRequest, default_folder, suggested_file_name};
 use super::views::path_prompt::PathPrompt;
-use super::views::save_prompt::{Confirmed, SaveAnswer, SaveQuestion};
+use super::views::save_prompt::{Confirmed, SaveQuestion};
 use super::views::unsaved_prompt::Replace;
 use crate::file::{self, recovery};
 use crate::model::{Mineral, Scenario, YearMonth};

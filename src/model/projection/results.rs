@@ -62,6 +62,16 @@ impl Feasibility {
         }
     }
 
+    /// The ratio as shown in summaries: `1.52×`, `blocked` when nothing
+    /// can be bought, `no limit` when nothing caps purchases.
+    pub fn ratio_in_words(&self) -> String {
+        match self.ratio() {
+            Some(ratio) if ratio.is_finite() => format!("{ratio:.2}×"),
+            Some(_) => "blocked".into(),
+            None => "no limit".into(),
+        }
+    }
+
     /// A plain warning when the plan is not feasible in the timeframe.
     pub fn warning(&self) -> Option<String> {
         match self.ratio()? {

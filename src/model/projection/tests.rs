@@ -472,18 +472,13 @@ fn a_sample_near_the_ceiling_is_projected_in_full() {
 #[test]
 fn calm_path_with_market_shocks_matches_the_general_path() {
     let shock = |pct: f64, start: YearMonth, end: Option<YearMonth>| Disruption {
-        name: format!("Shock {pct}"),
-        notes: String::new(),
-        enabled: true,
-        kind: DisruptionKind::PriceShockPct(pct),
-        supplier: String::new(),
-        target: EventTarget::Supplier,
-        minerals: vec![],
-        start,
         end,
-        resourcing_premium_pct: 0.0,
-        probability_pct: 100.0,
-        start_range: None,
+        ..Disruption::new(
+            &format!("Shock {pct}"),
+            DisruptionKind::PriceShockPct(pct),
+            "",
+            start,
+        )
     };
     let mut scenarios: Vec<Scenario> = samples::ALL.iter().map(|s| s.scenario()).collect();
     scenarios.push(samples::generated(6, 5, 240));

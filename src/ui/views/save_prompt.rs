@@ -3,7 +3,7 @@
 //! since it was opened (a colleague's save would be overwritten). The
 //! question's state lives here, with its view.
 
-use crate::ui::command::Message;
+use crate::ui::command::{Message, SaveAnswer};
 use egui::{Id, Modal};
 use std::path::PathBuf;
 
@@ -27,29 +27,6 @@ pub enum SaveQuestion {
 pub struct Confirmed {
     pub problems: bool,
     pub overwrite: bool,
-}
-
-/// The planner's answer.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum SaveAnswer {
-    /// Save although the scenario has problems.
-    SaveAnyway,
-    /// Replace the file changed on disk.
-    Overwrite,
-    /// Choose another file instead.
-    SaveAs,
-    Cancel,
-}
-
-impl SaveAnswer {
-    pub fn label(self) -> &'static str {
-        match self {
-            SaveAnswer::SaveAnyway => "Save anyway",
-            SaveAnswer::Overwrite => "Overwrite",
-            SaveAnswer::SaveAs => "Save As...",
-            SaveAnswer::Cancel => "Cancel",
-        }
-    }
 }
 
 pub fn show(ctx: &egui::Context, question: Option<&SaveQuestion>, messages: &mut Vec<Message>) {

@@ -8,7 +8,7 @@
 //! scrolls sideways with a scroll bar that always shows.
 
 use super::mineral_list::coverage_badge;
-use crate::display::{feasibility_ratio, pts_delta, qty, reach_delta, usd_delta, usd_short};
+use crate::display::{pts_delta, qty, usd_delta, usd_short};
 use crate::model::compare::{MineralDelta, ReachDelta};
 use crate::model::monte_carlo::{Bands, MineralBands};
 use crate::model::{Projection, Scenario};
@@ -385,7 +385,7 @@ fn delta_cell(
                 .on_hover_text("Not reached within the timeframe in either");
         }
         Column::DeltaReached => {
-            ui.label(reach_delta(&d.full_coverage, projection));
+            ui.label(d.full_coverage.in_words(projection));
         }
         Column::DeltaSpent => right(ui, usd_delta(d.spent_usd)),
         _ => right(ui, usd_delta(d.unspent_usd)),
@@ -422,7 +422,7 @@ fn right(ui: &mut Ui, text: String) {
 /// budget cannot be spent within the ceilings and the suppliers still open.
 fn feasibility(ui: &mut Ui, p: &crate::model::MineralProjection, dark: bool) {
     let f = p.feasibility;
-    let text = feasibility_ratio(&f);
+    let text = f.ratio_in_words();
     match (f.ratio(), f.warning()) {
         (_, Some(warning)) => {
             ui.colored_label(crate::ui::palette::problem_color(dark), text)

@@ -1,0 +1,262 @@
+//! Every disruption kind and both re-sourcing settings, checked against
+//! numbers worked out by hand. Base: $100/month at $100/t buys 1 t/month,
+//! split 50/50 between suppliers A and B, no lead time, 12 months from
+//! 2026-01, no carry-over (so blocked money is simply unspent).
+
+use crate::common;
+
+use common::{simple, supplier};
+use stockpile_planner::model::{
+    Disruption, DisruptionKind, EventTarget, FeedShare, InTransitOnBan, PurchaseCeiling, Scenario,
+    Supplier, YearMonth, presets, project, project_without_events,
+};
+
+fn base() -> Scenario {
+    let mut s = simple(12, 1200.0, 100.0);
+    s.settings.carry_over_unspent = false;
+    s.minerals[0].suppliers = vec![supplier("A", 50.0, 0), supplier("B", 50.0, 0)];
+    s
+}
+
+fn on_b(kind: DisruptionKind, from: u32, to: Option<u32>) -> Disruption {
+    Disruption {
+        end: to.map(|m| YearMonth::new(2026, m)),
+        ..Disruption::new("Event", kind, "B", YearMonth::new(2026, from))
+    }
+}
+
+fn ordered(s: &Scenario) -> Vec<f64> {
+    project(s).minerals[0]
+        .months
+        .iter()
+        .map(|r| r.ordered_qty)
+        .collect()
+}
+
+#[test]
+fn a_ban_that_ends_inside_the_timeframe_with_and_without_resourcing() {
+    // Ban on B in April-June. Re-sourced: A takes B's half, 1 t every month.
+    let mut s = base();
+    s.disruptions
+        .push(on_b(DisruptionKind::ExportBan, 4, Some(6)));
+    let p = project(&s);
+    assert_close!(p.minerals[0].months[4].ordered_qty, 1.0);
+    assert_close!(p.minerals[0].total_ordered_qty, 12.0);
+    assert_close!(p.minerals[0].unspent_usd(), 0.0);
+
+    // Not re-sourced: 0.5 t in months 4-6, $150 unspent; July is back to 1 t.
+    s.settings.resource_blocked_orders = false;
+    let o = ordered(&s);
+    assert_close!(o[2], 1.0);
+    assert_close!(o[3], 0.5);
+    assert_close!(o[5], 0.5);
+    assert_close!(o[6], 1.0);
+    let p = project(&s);
+    assert_close!(p.minerals[0].total_ordered_qty, 10.5);
+    assert_close!(p.minerals[0].unspent_usd(), 150.0);
+    assert_close!(p.minerals[0].final_coverage_pct(), 10.5);
+}
+
+#[test]
+fn orders_in_transit_when_a_ban_starts_are_delivered_or_lost() {
+    // B has a 2-month lead time. Orders placed in February and March (0.5 t
+    // each) would arrive in April and May, during the ban.
+    let mut s = base();
+    s.minerals[0].suppliers[1].lead_time_months = 2;
+    s.settings.resource_blocked_orders = false;
+    s.disruptions
+        .push(on_b(DisruptionKind::ExportBan, 4, Some(6)));
+    let delivered = project(&s);
+    assert_close!(delivered.minerals[0].lost_in_transit_qty, 0.0);
+
+    s.settings.in_transit_on_ban = InTransitOnBan::Lost;
+    let lost = project(&s);
+    assert_close!(lost.minerals[0].lost_in_transit_qty, 1.0);
+    let gap = delivered.minerals[0].final_inventory_qty() - lost.minerals[0].final_inventory_qty();
+    assert_close!(gap, 1.0);
+    // The money was spent all the same.
+    assert_close!(
+        lost.minerals[0].total_cost_usd,
+        delivered.minerals[0].total_cost_usd
+    );
+}
+
+#[test]
+fn an_export_quota_caps_a_supplier_per_year() {
+    // B may export 3 t a year: 0.5 t/month until July. Re-sourced, A takes
+    // the rest; not re-sourced, the year buys 6 + 3 = 9 t.
+    let mut s = base();
+    s.disruptions
+        .push(on_b(DisruptionKind::ExportQuotaQty(3.0), 1, None));
+    assert_close!(project(&s).minerals[0].total_ordered_qty, 12.0);
+    s.settings.resource_blocked_orders = false;
+    let o = ordered(&s);
+    assert_close!(o[5], 1.0);
+    assert_close!(o[6], 0.5);
+    assert_close!(project(&s).minerals[0].total_ordered_qty, 9.0);
+}
+
+#[test]
+fn an_export_cut_blocks_a_share_of_orders() {
+    // 50% cut on B: B ships 0.25 t/month. Re-sourced to A: still 1 t/month.
+    let mut s = base();
+    s.disruptions
+        .push(on_b(DisruptionKind::ExportCutPct(50.0), 1, None));
+    assert_close!(ordered(&s)[0], 1.0);
+    s.settings.resource_blocked_orders = false;
+    assert_close!(ordered(&s)[0], 0.75);
+}
+
+#[test]
+fn a_licensing_delay_adds_lead_time_and_refuses_orders() {
+    // +2 months and 20% refused on B: B ships 0.4 t/month, arriving 2 months
+    // late. Inventory: month 1 0.5; month 2 1.0; month 3 1.5 + 0.4 = 1.9.
+    let mut s = base();
+    s.settings.resource_blocked_orders = false;
+    s.disruptions.push(on_b(
+        DisruptionKind::LicensingDelay {
+            extra_lead_time_months: 2,
+            refused_pct: 20.0,
+        },
+        1,
+        None,
+    ));
+    let m = &project(&s).minerals[0];
+    assert_close!(m.months[0].ordered_qty, 0.9);
+    assert_close!(m.months[0].inventory_qty, 0.5);
+    assert_close!(m.months[1].inventory_qty, 1.0);
+    assert_close!(m.months[2].inventory_qty, 1.9);
+    assert_close!(m.in_transit_at_end_qty, 0.8);
+}
+
+#[test]
+fn a_tariff_raises_the_price_paid_to_one_supplier() {
+    // +100% on B: B's $50 buys 0.25 t; A's $50 buys 0.5 t.
+    let mut s = base();
+    s.disruptions
+        .push(on_b(DisruptionKind::TariffPct(100.0), 1, None));
+    let m = &project(&s).minerals[0];
+    assert_close!(m.months[0].ordered_qty, 0.75);
+    assert_close!(m.months[0].spend_usd, 100.0);
+}
+
+#[test]
+fn a_price_shock_hits_every_supplier_from_its_month() {
+    // +25% from July: $100 buys 0.8 t.
+    let mut s = base();
+    let mut shock = on_b(DisruptionKind::PriceShockPct(25.0), 7, None);
+    shock.supplier = String::new();
+    s.disruptions.push(shock);
+    let o = ordered(&s);
+    assert_close!(o[5], 1.0);
+    assert_close!(o[6], 0.8);
+}
+
+#[test]
+fn overlapping_events_combine() {
+    // Tariffs of +100% and +50% on B multiply: price $300, B buys 1/6 t.
+    let mut s = base();
+    s.disruptions
+        .push(on_b(DisruptionKind::TariffPct(100.0), 1, None));
+    s.disruptions
+        .push(on_b(DisruptionKind::TariffPct(50.0), 1, None));
+    assert_close!(ordered(&s)[0], 0.5 + 50.0 / 300.0);
+
+    // A tariff on B all year and a ban on B in April-June, re-sourced:
+    // months 1-3 and 7-12 buy 0.75 t, months 4-6 buy 1 t (A at $100).
+    let mut s = base();
+    s.disruptions
+        .push(on_b(DisruptionKind::TariffPct(100.0), 1, None));
+    s.disruptions
+        .push(on_b(DisruptionKind::ExportBan, 4, Some(6)));
+    assert_close!(project(&s).minerals[0].total_ordered_qty, 0.75 * 9.0 + 3.0);
+}
+
+#[test]
+fn feasibility_compares_budget_with_purchasable_supply() {
+    // The budget implies 12 t; the ceiling allows 6 t a year.
+    let mut s = base();
+    s.minerals[0].ceiling = PurchaseCeiling::QtyPerYear(6.0);
+    let f = project(&s).minerals[0].feasibility;
+    assert_close!(f.budget_implied_qty, 12.0);
+    assert_eq!(f.purchasable_qty, Some(6.0));
+    assert_eq!(
+        f.warning().as_deref(),
+        Some("needs 2.0× the purchasable supply")
+    );
+
+    // No ceiling and an open supplier: nothing limits purchases.
+    let f = project(&base()).minerals[0].feasibility;
+    assert_eq!(f.purchasable_qty, None);
+    assert_eq!(f.warning(), None);
+
+    // Both suppliers banned all year: nothing can be bought.
+    let mut s = base();
+    let mut ban = on_b(DisruptionKind::ExportBan, 1, None);
+    ban.supplier = String::new();
+    s.disruptions.push(ban);
+    let f = project(&s).minerals[0].feasibility;
+    assert_eq!(f.purchasable_qty, Some(0.0));
+    assert!(f.warning().unwrap().contains("nothing can be bought"));
+}
+
+#[test]
+fn the_us_tariff_preset_hits_only_chinese_suppliers() {
+    let mut tariff = presets::all()
+        .into_iter()
+        .find(|d| d.name.starts_with("US threatens +100% tariff"))
+        .unwrap();
+    // Never imposed: the preset is a what-if, disabled when added. Enabled
+    // here to measure what the threat would cost. A tariff taxes goods
+    // imported from China, so it targets the country of supply (a supplier
+    // without a country by its name), on every mineral, from November 2025.
+    assert!(!tariff.enabled);
+    tariff.enabled = true;
+    assert_eq!(tariff.target, EventTarget::Country);
+    assert!(tariff.minerals.is_empty());
+
+    // Three minerals, each $100 a month at $100/t for 12 months from
+    // 2026-01 (the tariff is in force throughout), no lead time, no
+    // carry-over: 12 t, 12 % of 100 t each without the tariff.
+    let mut s = base();
+    let template = s.minerals[0].clone();
+    let with = |name: &str, suppliers: Vec<Supplier>| {
+        let mut m = template.clone();
+        m.name = name.into();
+        m.suppliers = suppliers;
+        m
+    };
+    // Cobalt: a Canadian refiner on Canadian feed.
+    let mut canadian = supplier("Vale Port Colborne", 100.0, 0);
+    canadian.country = "Canada".into();
+    canadian.feed = vec![FeedShare::new("Canada", 100.0)];
+    // Antimony: half from a supplier named "China" (no country: its name
+    // is its country, hit in full), half from Tajikistan.
+    let antimony = vec![supplier("China", 50.0, 0), supplier("Tajikistan", 50.0, 0)];
+    // Gallium: a Japanese recycler with 40 % of its feed from China, and a
+    // Chinese refiner on Australian feed.
+    let mut japanese = supplier("Japan (recycled)", 100.0, 0);
+    japanese.country = "Japan".into();
+    japanese.feed = vec![FeedShare::new("China", 40.0), FeedShare::new("Japan", 60.0)];
+    japanese.share_pct = 50.0;
+    let mut chinese = supplier("Chinese refiner", 50.0, 0);
+    chinese.country = "China".into();
+    chinese.feed = vec![FeedShare::new("Australia", 100.0)];
+    s.minerals = vec![
+        with("Cobalt", vec![canadian]),
+        with("Antimony", antimony),
+        with("Gallium", vec![japanese, chinese]),
+    ];
+    s.disruptions.push(tariff);
+    let lost = project(&s).coverage_lost_vs(&project_without_events(&s));
+    // Cobalt: no Chinese feed, nothing lost.
+    assert_close!(lost[0], 0.0);
+    // Antimony: China's $50 a month buys 0.25 t at $200/t, Tajikistan's
+    // 0.5 t: 9 t, 9 % instead of 12 %: 3 points lost.
+    assert_close!(lost[1], 3.0);
+    // Gallium: the Japanese recycler's goods come from Japan: no tariff,
+    // whatever its feed. The Chinese refiner's half pays $200/t: 0.25 t a
+    // month instead of 0.5 t, so 9 t, 9 % instead of 12 %: 3 points lost,
+    // although its ore is Australian.
+    assert_close!(lost[2], 3.0);
+}

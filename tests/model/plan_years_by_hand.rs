@@ -1,0 +1,152 @@
+//! Plan years (`settings.plan_year`) and calendar-year quotas, checked
+//! against numbers worked out by hand. Base: $100/month at $100/t buys
+//! 1 t/month from one supplier with no lead time, no carry-over (so money
+//! the ceiling or a quota holds back is simply unspent), requirement 100 t.
+
+use crate::common;
+
+use common::{close, simple};
+use stockpile_planner::file;
+use stockpile_planner::model::{
+    Disruption, DisruptionKind, PlanYear, PurchaseCeiling, Scenario, YearMonth, project, validate,
+};
+
+/// `months` months of $100 from `start`, plan years as `plan_year`.
+fn base(start: YearMonth, months: u32, plan_year: PlanYear) -> Scenario {
+    let mut s = simple(months, 100.0 * f64::from(months), 100.0);
+    s.start = start;
+    s.settings.plan_year = plan_year;
+    s.settings.carry_over_unspent = false;
+    s
+}
+
+fn ordered(s: &Scenario) -> Vec<f64> {
+    project(s).minerals[0]
+        .months
+        .iter()
+        .map(|r| r.ordered_qty)
+        .collect()
+}
+
+fn assert_all_close(got: &[f64], want: &[f64]) {
+    assert_eq!(got.len(), want.len(), "{got:?} vs {want:?}");
+    for (m, (g, w)) in got.iter().zip(want).enumerate() {
+        assert!(close(*g, *w), "month {}: {g} vs {w} ({got:?})", m + 1);
+    }
+}
+
+/// Plan from 2026-07 for 12 months, US fiscal years (October): plan year 1
+/// is FY2026's last quarter, July–September 2026 (months 1–3, a short
+/// year), plan year 2 is FY2027 from October 2026 (months 4–12).
+///
+/// Ceiling 4 t per plan year, not prorated for the short year:
+/// - months 1–3 buy 1 t each: 3 t, below the 4 t of FY2026 (prorated it
+///   would have been 4 × 3/12 = 1 t);
+/// - October (month 4) starts FY2027 with 4 t of room: months 4–7 buy
+///   1 t each, months 8–12 nothing.
+///
+/// 7 t ordered, $500 unspent. With plan years from the scenario start
+/// (July to June) the same ceiling stops after month 4: 4 t.
+#[test]
+fn a_fiscal_year_ceiling_resets_in_october() {
+    let mut s = base(YearMonth::new(2026, 7), 12, PlanYear::US_FEDERAL);
+    s.minerals[0].ceiling = PurchaseCeiling::QtyPerYear(4.0);
+    assert_eq!(validate(&s), vec![]);
+    let want = [1., 1., 1., 1., 1., 1., 1., 0., 0., 0., 0., 0.];
+    assert_all_close(&ordered(&s), &want);
+    let p = project(&s);
+    let m = &p.minerals[0];
+    assert!(close(m.total_ordered_qty, 7.0));
+    assert!(close(m.months[11].unspent_usd, 500.0));
+    // Two plan years touched, each with the full 4 t: 8 t purchasable.
+    assert_eq!(m.feasibility.purchasable_qty, Some(8.0));
+
+    let mut from_start = s.clone();
+    from_start.settings.plan_year = PlanYear::ScenarioStart;
+    let want = [1., 1., 1., 1., 0., 0., 0., 0., 0., 0., 0., 0.];
+    assert_all_close(&ordered(&from_start), &want);
+}
+
+/// The same with a supplier capacity of 4 t per plan year instead of a
+/// ceiling (no other supplier, so the rest is blocked and unspent): months
+/// 1–3 buy 3 t of FY2026's 4 t, October resets it, months 4–7 buy 4 t.
+#[test]
+fn a_capacity_counts_in_fiscal_years_too() {
+    let mut s = base(YearMonth::new(2026, 7), 12, PlanYear::US_FEDERAL);
+    s.minerals[0].suppliers[0].capacity_qty_per_year = Some(4.0);
+    let want = [1., 1., 1., 1., 1., 1., 1., 0., 0., 0., 0., 0.];
+    assert_all_close(&ordered(&s), &want);
+}
+
+/// Plan from 2026-10 for 12 months (October 2026 to September 2027). An
+/// export quota of 2 t a year on the one supplier, from the start, counts
+/// per calendar year whatever the plan year:
+/// - 2026: October and November buy 1 t each (2 t, the quota), December 0;
+/// - January 2027 opens a new quota year: January and February buy 1 t
+///   each, March to September nothing.
+///
+/// 4 t ordered in months 1, 2, 4 and 5. (Counted per plan year from the
+/// start, as before, it would have been 2 t: months 1 and 2 only.)
+#[test]
+fn a_quota_counts_per_calendar_year_across_january() {
+    for plan_year in [PlanYear::US_FEDERAL, PlanYear::ScenarioStart] {
+        let mut s = base(YearMonth::new(2026, 10), 12, plan_year);
+        s.disruptions.push(Disruption::new(
+            "Quota",
+            DisruptionKind::ExportQuotaQty(2.0),
+            "DRC",
+            YearMonth::new(2026, 10),
+        ));
+        let want = [1., 1., 0., 1., 1., 0., 0., 0., 0., 0., 0., 0.];
+        assert_all_close(&ordered(&s), &want);
+        // The supplier is blocked, nothing else to re-source to: $800
+        // unspent.
+        let p = project(&s);
+        assert!(close(p.minerals[0].months[11].unspent_usd, 800.0));
+    }
+}
+
+/// A file without `plan_year` reads as plan years from the scenario start,
+/// projects as before and saves without the field. Plan from 2026-07, 24
+/// months, ceiling 4 t a year: year 1 (July 2026 – June 2027) buys 1 t in
+/// months 1–4, year 2 (July 2027 – June 2028) in months 13–16: 8 t.
+#[test]
+fn a_file_without_the_setting_projects_as_before() {
+    let mut s = base(YearMonth::new(2026, 7), 24, PlanYear::ScenarioStart);
+    s.minerals[0].ceiling = PurchaseCeiling::QtyPerYear(4.0);
+    let text = file::to_ron_string(&s);
+    assert!(!text.contains("plan_year"), "{text}");
+    let loaded = file::from_str(&text, "old.ron").unwrap();
+    assert_eq!(loaded.settings.plan_year, PlanYear::ScenarioStart);
+    let mut want = vec![0.0; 24];
+    for m in [1, 2, 3, 4, 13, 14, 15, 16] {
+        want[m - 1] = 1.0;
+    }
+    assert_all_close(&ordered(&loaded), &want);
+    assert_eq!(project(&loaded), project(&s));
+
+    // A fiscal year is written, and read back.
+    let mut fiscal = s.clone();
+    fiscal.settings.plan_year = PlanYear::US_FEDERAL;
+    let text = file::to_ron_string(&fiscal);
+    assert!(text.contains("plan_year: FiscalYear("), "{text}");
+    assert_eq!(file::from_str(&text, "fy.ron").unwrap(), fiscal);
+}
+
+/// New scenarios count in US fiscal years; a first month outside 1–12 is
+/// flagged.
+#[test]
+fn new_scenarios_use_fiscal_years_and_the_first_month_is_checked() {
+    let s = Scenario::empty("New", YearMonth::new(2026, 1));
+    assert_eq!(
+        s.settings.plan_year,
+        PlanYear::FiscalYear { first_month: 10 }
+    );
+    for bad in [0, 13] {
+        let mut s = base(YearMonth::new(2026, 1), 12, PlanYear::ScenarioStart);
+        s.settings.plan_year = PlanYear::FiscalYear { first_month: bad };
+        let problems = validate(&s);
+        assert_eq!(problems.len(), 1, "{problems:?}");
+        assert_eq!(problems[0].path, "settings.plan_year.first_month");
+    }
+}

@@ -1,0 +1,159 @@
+//! Price response (`Disruption::resourcing_premium_pct`), checked against
+//! numbers worked out by hand. Base: $100/month at $100/t, split 50/50
+//! between suppliers A and B, no lead time, 12 months from 2026-01 (plan
+//! years from the start), no carry-over, requirement 100 t.
+
+use crate::common;
+
+use common::{close, simple, supplier};
+use stockpile_planner::file;
+use stockpile_planner::model::{
+    Disruption, DisruptionKind, PurchaseCeiling, Scenario, YearMonth, event_effect, project,
+    validate,
+};
+
+fn base() -> Scenario {
+    let mut s = simple(12, 1200.0, 100.0);
+    s.settings.carry_over_unspent = false;
+    s.minerals[0].suppliers = vec![supplier("A", 50.0, 0), supplier("B", 50.0, 0)];
+    s
+}
+
+fn all_year(kind: DisruptionKind, on: &str, premium_pct: f64) -> Disruption {
+    Disruption {
+        resourcing_premium_pct: premium_pct,
+        ..Disruption::new(
+            &format!("{} on {on}", kind.label()),
+            kind,
+            on,
+            YearMonth::new(2026, 1),
+        )
+    }
+}
+
+fn assert_close(a: f64, b: f64) {
+    assert!(close(a, b), "{a} vs {b}");
+}
+
+/// A ban on B with +150 %, re-sourced to A: each month A takes its own
+/// $50 at $100/t (0.5 t) and B's $50 at $100 × 2.5 = $250/t (0.2 t):
+/// 0.7 t a month for $100, 8.4 t in the year (12 t without the premium).
+#[test]
+fn re_sourced_orders_pay_the_premium() {
+    let mut s = base();
+    s.disruptions
+        .push(all_year(DisruptionKind::ExportBan, "B", 150.0));
+    assert_eq!(validate(&s), vec![]);
+    let p = project(&s);
+    let m = &p.minerals[0];
+    for row in &m.months {
+        assert_close(row.ordered_qty, 0.7);
+        assert_close(row.spend_usd, 100.0);
+    }
+    assert_close(m.total_ordered_qty, 8.4);
+    assert_close(m.total_cost_usd, 1200.0);
+    assert_close(m.final_coverage_pct(), 8.4);
+
+    // Without the premium: 1 t a month.
+    s.disruptions[0].resourcing_premium_pct = 0.0;
+    assert_close(project(&s).minerals[0].total_ordered_qty, 12.0);
+}
+
+/// The premium multiplies the receiving supplier's price, tariffs and
+/// escalation included. A tariff of +20 % on A as well: A's price is $120;
+/// its own $50 buys 50/120 = 0.41667 t, B's re-sourced $50 buys
+/// 50/(120 × 2.5) = 0.16667 t: 0.58333 t a month, 7 t in the year.
+#[test]
+fn the_premium_multiplies_tariffs() {
+    let mut s = base();
+    s.disruptions
+        .push(all_year(DisruptionKind::ExportBan, "B", 150.0));
+    s.disruptions
+        .push(all_year(DisruptionKind::TariffPct(20.0), "A", 0.0));
+    assert_close(project(&s).minerals[0].total_ordered_qty, 7.0);
+}
+
+/// What is not re-sourced pays no premium, and a premium on an event that
+/// blocks nothing (a tariff) does nothing.
+#[test]
+fn no_resourcing_no_premium() {
+    // Re-sourcing off: B's $50 stays unspent, A buys 0.5 t a month: 6 t.
+    let mut s = base();
+    s.settings.resource_blocked_orders = false;
+    s.disruptions
+        .push(all_year(DisruptionKind::ExportBan, "B", 150.0));
+    assert_close(project(&s).minerals[0].total_ordered_qty, 6.0);
+
+    // A tariff of +100 % on B with a "premium": B's $50 buys 0.25 t, A's
+    // 0.5 t, as without the premium: 9 t.
+    let mut s = base();
+    s.disruptions
+        .push(all_year(DisruptionKind::TariffPct(100.0), "B", 150.0));
+    assert_close(project(&s).minerals[0].total_ordered_qty, 9.0);
+}
+
+/// Two events blocking at once: the largest premium applies to all the
+/// re-sourced money. A cut of 50 % on B with +50 % and a ban on C with
+/// +150 %, suppliers A, B and C at 1/3 each ($33.33 a month each):
+/// - B places $16.67 (0.16667 t), C nothing; blocked $16.67 + $33.33 =
+///   $50 goes to A, the only fully open supplier, at $100 × 2.5 = $250/t:
+///   0.2 t;
+/// - A's own $33.33: 0.33333 t. In all 0.7 t a month, 8.4 t in the year.
+#[test]
+fn the_largest_premium_in_force_applies() {
+    let mut s = base();
+    let third = 100.0 / 3.0;
+    s.minerals[0].suppliers = vec![
+        supplier("A", third, 0),
+        supplier("B", third, 0),
+        supplier("C", 100.0 - 2.0 * third, 0),
+    ];
+    s.disruptions
+        .push(all_year(DisruptionKind::ExportCutPct(50.0), "B", 50.0));
+    s.disruptions
+        .push(all_year(DisruptionKind::ExportBan, "C", 150.0));
+    assert_close(project(&s).minerals[0].total_ordered_qty, 8.4);
+}
+
+/// Under a binding ceiling the premium costs money rather than coverage:
+/// ceiling 6 t a year. Without the ban: 1 t a month, months 1–6 buy the
+/// 6 t for $600. With the ban (+150 %): 0.7 t for $100 a month, months
+/// 1–8 buy 5.6 t for $800, month 9 has room for 0.4 t: 0.4/0.7 of $100 =
+/// $57.14; 6 t for $857.14. `event_effect` shows the ban's extra cost,
+/// +$257.14, and no final coverage lost (6 % either way).
+#[test]
+fn event_effect_shows_the_premium_as_extra_cost() {
+    let mut s = base();
+    s.minerals[0].ceiling = PurchaseCeiling::QtyPerYear(6.0);
+    s.disruptions
+        .push(all_year(DisruptionKind::ExportBan, "B", 150.0));
+    let m = &project(&s).minerals[0];
+    assert_close(m.total_ordered_qty, 6.0);
+    assert_close(m.total_cost_usd, 800.0 + 400.0 / 7.0);
+    let effect = event_effect(&s, 0).unwrap();
+    assert_close(effect.extra_spent_usd[0], 200.0 + 400.0 / 7.0);
+    assert_close(effect.coverage_lost_pts[0], 0.0);
+    // It delays coverage (month 6: 4.2 % instead of 6 %), so it has an
+    // effect.
+    assert_eq!(effect.no_effect_reason, None);
+}
+
+/// The premium is written only when set, read back, and must not be
+/// negative.
+#[test]
+fn the_premium_in_files_and_validation() {
+    let mut s = base();
+    s.disruptions
+        .push(all_year(DisruptionKind::ExportBan, "B", 0.0));
+    let text = file::to_ron_string(&s);
+    assert!(!text.contains("resourcing_premium_pct"), "{text}");
+    s.disruptions[0].resourcing_premium_pct = 150.0;
+    let text = file::to_ron_string(&s);
+    assert!(text.contains("resourcing_premium_pct: 150.0"), "{text}");
+    assert_eq!(file::from_str(&text, "p.ron").unwrap(), s);
+
+    s.disruptions[0].resourcing_premium_pct = -10.0;
+    let problems = validate(&s);
+    assert_eq!(problems.len(), 1, "{problems:?}");
+    assert_eq!(problems[0].path, "disruptions[0].resourcing_premium_pct");
+}

@@ -1,0 +1,164 @@
+//! The planner window, driven through its accessible labels with
+//! egui_kittest, plus snapshot images of the main window.
+
+use crate::common;
+
+use egui::accesskit::Role;
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use stockpile_planner::display::pct;
+use stockpile_planner::model::project;
+use stockpile_planner::samples;
+use stockpile_planner::ui::PlannerApp;
+
+fn harness(theme: egui::Theme) -> Harness<'static, PlannerApp> {
+    common::window(samples::default_scenario(), theme)
+}
+
+/// Click a field, type `text` over its value, press Enter.
+fn type_into(h: &mut Harness<'_, PlannerApp>, label: &str, text: &str) {
+    h.get_by_label(label).click();
+    h.run();
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    h.get_by_label(label).type_text(text);
+    h.run();
+    h.key_press(egui::Key::Enter);
+    h.run();
+}
+
+#[test]
+fn changing_a_budget_moves_final_coverage_by_what_the_model_says() {
+    let mut h = harness(egui::Theme::Dark);
+    h.get_by_role_and_label(Role::Button, "Antimony").click();
+    h.run();
+    let before = h.state().doc.projection.minerals[1].final_coverage_pct();
+    assert_eq!(
+        h.get_all_by_label(&format!("Antimony final coverage {}", pct(before)))
+            .count(),
+        2
+    );
+
+    // Antimony's $245M buys exactly its ceiling (700 t a fiscal year at
+    // $70,000/t), so a larger budget would buy nothing more: cut it to the
+    // "Budget cut 20%" variant's $196M.
+    type_into(&mut h, "Budget (USD)", "196M");
+
+    let mut expected = samples::default_scenario();
+    expected.minerals[1].budget_usd = 196e6;
+    let expected_pct = project(&expected).minerals[1].final_coverage_pct();
+    let shown = h.state().doc.projection.minerals[1].final_coverage_pct();
+    assert_eq!(h.state().doc.scenario.minerals[1].budget_usd, 196e6);
+    assert_eq!(shown, expected_pct);
+    // 245M → 196M buys 196/245 = 80 % as much, under the ceiling: 58.33 t
+    // a month becomes 46.67 t; 59 months delivered (one month's lead time)
+    // of 3,040 t: coverage falls from 113.2% to 90.6%.
+    assert_eq!(pct(before), "113.2%");
+    assert_eq!(pct(shown), "90.6%");
+    // The list badge and the summary both show the new figure.
+    assert_eq!(
+        h.get_all_by_label("Antimony final coverage 90.6%").count(),
+        2
+    );
+    // The budget field reads like a briefing.
+    assert_eq!(
+        h.get_by_label("Budget (USD)").value().as_deref(),
+        Some("$196M")
+    );
+}
+
+#[test]
+fn add_a_supplier_then_normalize_shares() {
+    let mut h = harness(egui::Theme::Dark);
+    h.get_by_role_and_label(Role::Button, "+ Add supplier")
+        .click();
+    h.run();
+    assert_eq!(h.state().doc.scenario.minerals[0].suppliers.len(), 4);
+    type_into(&mut h, "Supplier 4 share", "20");
+    assert!(h.query_by_label("Total share 120.00%").is_some());
+    assert!(
+        h.query_by_label_contains("The supplier shares add up to 120%, not 100%")
+            .is_some()
+    );
+
+    h.get_by_role_and_label(Role::Button, "Normalize to 100%")
+        .click();
+    h.run();
+    let shares: Vec<f64> = h.state().doc.scenario.minerals[0]
+        .suppliers
+        .iter()
+        .map(|s| s.share_pct)
+        .collect();
+    // Vale's 33.34 % of the 120 % typed.
+    assert!((shares[0] - 33.34 / 1.2).abs() < 1e-9, "{shares:?}");
+    assert!((shares[3] - 20.0 / 1.2).abs() < 1e-9, "{shares:?}");
+    assert!(h.query_by_label("Total share 100.00%").is_some());
+    assert!(h.query_by_label_contains("add up to 120%").is_none());
+    assert!(h.state().doc.problems.is_empty());
+}
+
+#[test]
+fn add_and_remove_a_mineral() {
+    let mut h = harness(egui::Theme::Dark);
+    h.get_by_role_and_label(Role::Button, "+ Add").click();
+    h.run();
+    assert_eq!(h.state().doc.scenario.minerals.len(), 5);
+    assert!(
+        h.query_by_role_and_label(Role::Button, "New mineral")
+            .is_some()
+    );
+    // The new mineral is projected and summarised straight away.
+    assert_eq!(h.state().doc.projection.minerals.len(), 5);
+    assert_eq!(
+        h.get_all_by_label_contains("New mineral final coverage")
+            .count(),
+        2
+    );
+
+    h.get_by_role_and_label(Role::Button, "Remove").click();
+    h.run();
+    assert_eq!(h.state().doc.scenario.minerals.len(), 4);
+    assert!(
+        h.query_by_role_and_label(Role::Button, "New mineral")
+            .is_none()
+    );
+    assert!(h.query_by_label_contains("Removed New mineral").is_some());
+}
+
+#[test]
+fn an_invalid_entry_shows_its_message_and_keeps_the_last_projection() {
+    let mut h = harness(egui::Theme::Dark);
+    let before = h.state().doc.projection.clone();
+    type_into(&mut h, "Requirement (t)", "0");
+    assert!(
+        h.query_by_label_contains("The requirement must be greater than 0 (it is 0)")
+            .is_some()
+    );
+    assert!(
+        h.query_by_label_contains("Showing the last valid projection")
+            .is_some()
+    );
+    assert!(h.query_by_label_contains("1 problem to fix").is_some());
+    assert_eq!(h.state().doc.projection, before);
+    // Fixing it brings the live projection back.
+    type_into(&mut h, "Requirement (t)", "15000");
+    assert!(
+        h.query_by_label_contains("Showing the last valid projection")
+            .is_none()
+    );
+    assert_eq!(
+        h.state().doc.projection.minerals[0].months[0].requirement_qty,
+        15000.0
+    );
+}
+
+#[test]
+fn main_window_snapshot_dark() {
+    let mut h = harness(egui::Theme::Dark);
+    h.snapshot("main_window_dark");
+}
+
+#[test]
+fn main_window_snapshot_light() {
+    let mut h = harness(egui::Theme::Light);
+    h.snapshot("main_window_light");
+}
