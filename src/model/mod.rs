@@ -11,6 +11,7 @@ mod exposure;
 pub mod goal_seek;
 pub mod monte_carlo;
 pub mod month;
+pub mod places;
 pub mod presets;
 pub mod projection;
 pub mod reference;

@@ -11,8 +11,8 @@ use super::views::path_prompt::PathPrompt;
 use super::views::save_prompt::{Confirmed, SaveQuestion};
 use super::views::unsaved_prompt::Replace;
 use crate::file::recovery::{Recovered, RecoveryStore};
-use crate::model::Scenario;
 use crate::model::compare::DiffTarget;
+use crate::model::{Problem, Scenario};
 use egui::{Id, Panel, Theme, Ui};
 use serde::{Deserialize, Serialize};
 use std::path::PathBuf;
@@ -384,8 +384,15 @@ impl PlannerApp {
                 doc.active_mut().normalize_shares(selected);
             }
             Command::AddEvent => {
-                doc.selected_event = doc.active_mut().add_event(selected);
+                // Switched off until the planner has said what it is: one
+                // click never moves the plot.
+                let k = doc.active_mut().add_event(selected);
+                doc.active_mut().disruptions[k].enabled = false;
+                doc.selected_event = k;
                 self.right_tab = RightTab::Events;
+                self.notices.info(
+                    "Added \"New event\" switched off: set its kind, target and months, then tick it to put it in force.",
+                );
             }
             Command::ToggleTheme => {
                 let next = match ctx.theme() {
@@ -786,6 +793,19 @@ impl PlannerApp {
     }
 
     /// The whole window. Used by eframe, the tests and the frame benchmark.
+    /// Text typed into number fields that is not a number, as problems of
+    /// the document; `true` when they changed.
+    fn take_typing_problems(&mut self, ctx: &egui::Context) -> bool {
+        let typing: Vec<Problem> = views::field::typing_problems(ctx)
+            .0
+            .into_iter()
+            .map(|(path, (_text, message))| Problem { path, message })
+            .collect();
+        let changed = typing != self.doc.typing;
+        self.doc.typing = typing;
+        changed
+    }
+
     pub fn show(&mut self, ui: &mut Ui) {
         let ctx = ui.ctx().clone();
         if !self.fonts_added {
@@ -826,6 +846,8 @@ impl PlannerApp {
                 views::file_bar::show(ui, &self.doc);
             }
         });
+        views::field::set_typing_scope(&ctx, self.doc.range_scope());
+        self.take_typing_problems(&ctx);
         Panel::bottom("status_bar").show(ui, |ui| {
             views::status_bar::show(ui, &self.doc, self.panels.folded_for_room)
         });
@@ -855,6 +877,10 @@ impl PlannerApp {
                 .show(ui, |ui| self.right_panel(ui));
         }
 
+        if self.take_typing_problems(&ctx) {
+            // The status bar was drawn with last frame's count.
+            ctx.request_repaint();
+        }
         // The one refresh of derived data, after every edit of this frame
         // and before the plot and summary draw it.
         let recomputed = self.doc.refresh();
@@ -948,6 +974,17 @@ impl PlannerApp {
             .as_ref()
             .filter(|c| c.problem.is_none())
             .map(|c| (c.name.as_str(), &c.projection));
+        let not_taken = (!doc.typing.is_empty()).then(|| {
+            let words = doc.problems_in_words();
+            match doc.typing.len() {
+                1 => typed_in_words(&doc.typing[0], &words[0]),
+                n => format!(
+                    "{} (and {} more fields)",
+                    typed_in_words(&doc.typing[0], &words[0]),
+                    n - 1
+                ),
+            }
+        });
         ui.allocate_ui(egui::vec2(ui.available_width(), plot_height), |ui| {
             ui.horizontal(|ui| {
                 ui.heading("Projected coverage");
@@ -976,6 +1013,7 @@ impl PlannerApp {
                     bands: self.analysis.bands.as_deref(),
                     baseline_bands: self.analysis.baseline_bands.as_deref(),
                     bands_updating: !self.analysis.bands_current,
+                    not_taken: not_taken.as_deref(),
                 },
             );
         });
@@ -1260,4 +1298,15 @@ impl eframe::App for PlannerApp {
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
         eframe::set_value(storage, super::PREFERENCES_KEY, &self.preferences);
     }
+}
+
+/// "Cobalt · requirement (\"75oo\")" from a typing problem and its words
+/// ("Cobalt · requirement: \"75oo\" is not a number"): where, and what
+/// was typed, without repeating the message shown under the field.
+fn typed_in_words(problem: &Problem, words: &str) -> String {
+    let place = words
+        .strip_suffix(&format!(": {}", problem.message))
+        .unwrap_or(words);
+    let typed = problem.message.split('"').nth(1).unwrap_or("");
+    format!("{place} (\"{typed}\")")
 }

@@ -241,7 +241,9 @@ impl Command {
             Command::NormalizeShares => {
                 "Scale all shares so they add up to 100%, keeping their proportions"
             }
-            Command::AddEvent => "Add an export ban to edit into any event",
+            Command::AddEvent => {
+                "Add an event, switched off until you tick it: an export ban to edit into any event"
+            }
             Command::ToggleTheme => "Switch between the light and dark theme",
             Command::PresenterMode => {
                 "For a projector: full screen, larger text and lines, side panels folded away (again to leave)"

@@ -9,6 +9,7 @@
 
 use super::history::History;
 use crate::model::compare::{Difference, MineralDelta, deltas, differences};
+use crate::model::places::place_in_words;
 use crate::model::{
     EventEffect, Problem, Projection, Scenario, event_effect, project, project_without_events,
     validate,
@@ -27,6 +28,11 @@ pub struct Document {
     pub comparison: Option<Comparison>,
     /// Problems in the active variant as of the last [`Self::refresh`].
     pub problems: Vec<Problem>,
+    /// Text typed into number fields that is not a number (`75oo`), by
+    /// path, as the window found it this frame. The scenario keeps the
+    /// value from before each such edit; these count as problems wherever
+    /// problems are counted ([`Self::problems_in_words`]).
+    pub typing: Vec<Problem>,
     /// The projection of the last valid state of the scenario (a finished
     /// edit, never a value half typed). Empty when no state was valid yet.
     pub projection: Projection,
@@ -140,6 +146,7 @@ impl Document {
             baseline_for: None,
             projection_is_stale: !problems.is_empty(),
             problems,
+            typing: Vec::new(),
             projection,
             coverage_lost_to_events_pct,
             selected_event: 0,
@@ -231,6 +238,23 @@ impl Document {
         } else {
             &mut self.scenario
         }
+    }
+
+    /// How many problems the planner has to fix: text typed that is not a
+    /// number, and the variant's validation problems.
+    pub fn problem_count(&self) -> usize {
+        self.typing.len() + self.problems.len()
+    }
+
+    /// Every problem to fix, in the planner's words ("Cobalt · requirement:
+    /// \"75oo\" is not a number"), typed text first.
+    pub fn problems_in_words(&self) -> Vec<String> {
+        let active = self.active();
+        self.typing
+            .iter()
+            .chain(&self.problems)
+            .map(|p| format!("{}: {}", place_in_words(active, &p.path), p.message))
+            .collect()
     }
 
     /// The variant on screen to edit, with the problems found in it (for

@@ -151,10 +151,11 @@ impl PlannerApp {
 
     /// What must be asked before writing to `path`, not yet answered.
     fn question_before_saving(&self, path: &Path) -> Option<SaveQuestion> {
-        if !self.doc.problems.is_empty() && !self.save_confirmed.problems {
+        if self.doc.problem_count() > 0 && !self.save_confirmed.problems {
             return Some(SaveQuestion::Problems {
                 path: path.to_path_buf(),
-                problems: self.doc.problems.iter().map(|p| p.to_string()).collect(),
+                problems: self.doc.problems_in_words(),
+                typed: self.doc.typing.len(),
             });
         }
         let same_file = self.doc.path.as_deref() == Some(path);

@@ -551,7 +551,7 @@ fn saving_a_scenario_with_problems_asks_first_and_lists_them() {
     ctrl_s(&mut h);
     assert!(h.query_by_label("Save a scenario with problems?").is_some());
     assert!(
-        h.query_by_label_contains("minerals[1].name: Another mineral (#1) is also called")
+        h.query_by_label_contains("Cobalt · name: Another mineral (#1) is also called")
             .is_some()
     );
     h.get_by_role_and_label(Role::Button, "Cancel").click();

@@ -537,3 +537,154 @@ fn the_notes_show_under_their_title_and_an_edit_is_one_undo_step() {
     assert_eq!(h.state().doc.active().notes, notes);
     assert!(!h.state().doc.is_dirty());
 }
+
+/// A number field of Cobalt's editor (or the scenario's), by its label, and
+/// where its value is in the scenario; `whole`: months, which take no sign.
+struct NumberInput {
+    label: &'static str,
+    value: fn(&stockpile_planner::model::Scenario) -> f64,
+    whole: bool,
+}
+
+fn cobalts_number_fields() -> Vec<NumberInput> {
+    use stockpile_planner::model::Scenario;
+    let ceiling = |s: &Scenario| match s.minerals[0].ceiling {
+        PurchaseCeiling::QtyPerYear(q) => q,
+        _ => f64::NAN,
+    };
+    vec![
+        NumberInput {
+            label: "Budget (USD)",
+            value: |s| s.minerals[0].budget_usd,
+            whole: false,
+        },
+        NumberInput {
+            label: "Price (USD/t)",
+            value: |s| s.minerals[0].price_usd_per_unit,
+            whole: false,
+        },
+        NumberInput {
+            label: "Price escalation (%/yr)",
+            value: |s| s.minerals[0].escalation_pct_per_year,
+            whole: false,
+        },
+        NumberInput {
+            label: "Requirement (t)",
+            value: |s| s.minerals[0].requirement_qty,
+            whole: false,
+        },
+        NumberInput {
+            label: "Opening inventory (t)",
+            value: |s| s.minerals[0].opening_inventory_qty,
+            whole: false,
+        },
+        NumberInput {
+            label: "Ceiling (t/yr)",
+            value: ceiling,
+            whole: false,
+        },
+        NumberInput {
+            label: "Supplier 1 share",
+            value: |s| s.minerals[0].suppliers[0].share_pct,
+            whole: false,
+        },
+        NumberInput {
+            label: "Supplier 1 lead time",
+            value: |s| f64::from(s.minerals[0].suppliers[0].lead_time_months),
+            whole: true,
+        },
+        NumberInput {
+            label: "Horizon (months)",
+            value: |s| f64::from(s.horizon_months),
+            whole: true,
+        },
+    ]
+}
+
+/// The finding of a new-user trial: `75oo` left 75 t in force, `1e400` left
+/// 1e40 and was saved. Typed at one key a frame into every number field,
+/// each text left with Tab: only values typed in full (`-5`) or the old
+/// ones reach the scenario and the file; every text that is not a number
+/// is counted in the status bar and listed, in planner words, before
+/// saving.
+#[test]
+fn text_that_is_not_a_number_never_reaches_the_scenario_or_the_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("typed.ron");
+    let mut h = window_with_dialog(Some(path.clone()));
+    let fields = cobalts_number_fields();
+    let before: Vec<f64> = fields
+        .iter()
+        .map(|f| (f.value)(&h.state().doc.scenario))
+        .collect();
+    for (field, &old) in fields.iter().zip(&before) {
+        let mut expected = old;
+        for typed in ["75oo", "1e400", "abc", "-5", ""] {
+            // Messages under the fields above push it down the panel.
+            h.get_by_label(field.label).scroll_to_me();
+            h.run();
+            click_field(&mut h, field.label);
+            if typed.is_empty() {
+                press(&mut h, Modifiers::NONE, Key::Backspace);
+            }
+            for c in typed.chars() {
+                h.get_by_label(field.label).type_text(&c.to_string());
+                h.run();
+            }
+            press(&mut h, Modifiers::NONE, Key::Tab);
+            if typed == "-5" && !field.whole {
+                // A number typed in full is taken (validation objects).
+                expected = -5.0;
+            }
+            let now = (field.value)(&h.state().doc.scenario);
+            assert_eq!(
+                now, expected,
+                "{}: after typing {typed:?} the scenario holds {now}",
+                field.label
+            );
+        }
+        // Its last text (empty) is not a number: the field keeps it, red.
+        assert_eq!(h.get_by_label(field.label).value().as_deref(), Some(""));
+    }
+    let n = fields.len();
+    let validation = h.state().doc.problems.len();
+    assert_eq!(h.state().doc.typing.len(), n, "every field's empty text");
+    let count = format!("{} problems to fix", n + validation);
+    assert!(
+        h.query_by_label(&count).is_some(),
+        "the status bar says {count:?}"
+    );
+    assert!(
+        h.query_by_label_contains("Not taken: ").is_some(),
+        "the plot says it shows the value from before the edit"
+    );
+
+    press(&mut h, Modifiers::COMMAND, Key::S);
+    for _ in 0..40 {
+        if h.query_by_label("Save a scenario with problems?").is_some() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+        h.run();
+    }
+    assert!(
+        h.query_by_label_contains(&format!("has {} problems to fix", n + validation))
+            .is_some()
+    );
+    assert!(
+        h.query_by_label_contains("• Cobalt · requirement: \"\" is not a number")
+            .is_some()
+    );
+    assert!(
+        h.query_by_label_contains("minerals[").is_none(),
+        "no field paths"
+    );
+    h.get_by_role_and_label(Role::Button, "Save anyway").click();
+    h.run();
+    let saved = file::load(&path).expect("the saved file opens");
+    for (field, &old) in fields.iter().zip(&before) {
+        let in_file = (field.value)(&saved);
+        let expected = if field.whole { old } else { -5.0 };
+        assert_eq!(in_file, expected, "{} in the file", field.label);
+    }
+}

@@ -217,3 +217,36 @@ fn the_supplier_is_picked_from_the_scenario_suppliers() {
     let antimony_all_banned = h.state().doc.projection.minerals[1].final_coverage_pct();
     assert!(antimony_all_banned < antimony_with_china_ban.min(antimony_now));
 }
+
+/// A new user's Scandium dropped 65.9 points on one click of *+ Add event*,
+/// before saying what the event was. It is added switched off: the plot
+/// and the summary do not move until it is ticked.
+#[test]
+fn add_event_moves_nothing_until_it_is_ticked() {
+    let mut h = harness(samples::default_scenario(), egui::Theme::Dark);
+    // Scandium: its sole source is the first supplier the new ban names.
+    let scandium = h
+        .state()
+        .doc
+        .scenario
+        .minerals
+        .iter()
+        .position(|m| m.name.starts_with("Scandium"));
+    h.state_mut().doc.selected = scandium.expect("the sample has scandium");
+    h.run();
+    let before = h.state().doc.projection.clone();
+    h.get_by_role_and_label(Role::Button, "Events (0)").click();
+    h.run();
+    h.get_by_role_and_label(Role::Button, "+ Add event").click();
+    h.run();
+    let doc = &h.state().doc;
+    assert_eq!(doc.scenario.disruptions.len(), 1);
+    assert!(!doc.scenario.disruptions[0].enabled, "added switched off");
+    assert_eq!(doc.projection, before, "one click moves nothing");
+    assert!(h.query_by_label_contains("switched off").is_some());
+    // Ticked, it is in force: scandium loses its sole source.
+    h.get_by_label("Enable New event").click();
+    h.run();
+    assert!(h.state().doc.scenario.disruptions[0].enabled);
+    assert_ne!(h.state().doc.projection, before);
+}

@@ -147,7 +147,8 @@ fn a_feed_share_range_is_ticked_typed_and_saved() {
         h.query_by_label_contains("\"9x\" is not a number")
             .is_some()
     );
-    assert_eq!(feed(&h)[0].share_range_pct, Some(Range::new(65.0, 9.0)));
+    // The value from before the edit stays in force, never the prefix 9.
+    assert_eq!(feed(&h)[0].share_range_pct, Some(Range::new(65.0, 100.0)));
     h.key_press(egui::Key::Escape);
     h.run();
     h.run();

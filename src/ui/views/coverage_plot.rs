@@ -42,6 +42,9 @@ pub struct CoveragePlot<'a> {
     pub baseline_bands: Option<&'a Bands>,
     /// The bands are for an older plan: a new run is pending or running.
     pub bands_updating: bool,
+    /// Text typed into a field that is not a number, in the planner's
+    /// words: the plot shows the value from before that edit, and says so.
+    pub not_taken: Option<&'a str>,
 }
 
 pub fn show(ui: &mut Ui, plot_input: &CoveragePlot<'_>) {
@@ -55,8 +58,16 @@ pub fn show(ui: &mut Ui, plot_input: &CoveragePlot<'_>) {
         baseline_bands,
         bands_updating,
         plan_year,
+        not_taken,
     } = *plot_input;
     let dark = ui.visuals().dark_mode;
+    if let Some(typed) = not_taken {
+        let text = format!("Not taken: {typed}. The plot shows the value from before this edit.");
+        ui.add(
+            egui::Label::new(egui::RichText::new(text).color(palette::problem_color(dark)))
+                .truncate(),
+        );
+    }
     if stale {
         // On its own line and wrapped: a long message must not widen the
         // panel and push the plot under the editor.

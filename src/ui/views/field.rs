@@ -7,10 +7,14 @@
 //!   written through so the plot previews it; the undo step is taken when
 //!   the field is left (Enter, Tab, a click elsewhere), so one field edit is
 //!   one step. Escape puts back the value from before the edit.
-//! - Text that does not parse stays visible with a message under the field;
-//!   nothing is clamped or reverted silently. Values the model rejects (a
-//!   negative budget) are written and reported by validation, under the
-//!   field, like any other problem.
+//! - Text that does not parse (`75oo`, `1e400`, an empty field) stays
+//!   visible with a message under the field, and the scenario keeps the
+//!   value from before the edit, never a prefix of what was typed (`75` of
+//!   `75oo`). Until it is fixed or Escape puts the value back, it is listed
+//!   with the scenario's problems ([`typing_problems`]): the status bar and
+//!   the save question count it. Values the model rejects (a negative
+//!   budget) are written and reported by validation, under the field, like
+//!   any other problem.
 //! - A number can also be dragged; a whole drag is one undo step.
 //! - Names are typed into a buffer and written when the field is left, so
 //!   no half-typed name ever reaches the scenario.
@@ -47,10 +51,59 @@ pub fn typing_error(ctx: &egui::Context, id: Id) -> Option<String> {
     ctx.data(|d| d.get_temp::<Typing>(id)).and_then(|t| t.error)
 }
 
+/// Text typed into a number field that is not a number, by the path of the
+/// field: (the text, why it was not taken).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct TypingProblems(pub std::collections::BTreeMap<String, (String, String)>);
+
+fn typing_problems_id() -> Id {
+    Id::unique("typing_problems")
+}
+
+/// Every field whose text is not a number now, by path, as
+/// [`TypingProblems`]. The document lists them with its problems.
+pub fn typing_problems(ctx: &egui::Context) -> TypingProblems {
+    ctx.data(|d| d.get_temp::<TypingProblems>(typing_problems_id()))
+        .unwrap_or_default()
+}
+
+/// Typing belongs to one variant of one document (`Document::range_scope`):
+/// when another is on screen (New, Open, a recovery restored, another
+/// variant), every field forgets what was typed into it and shows the
+/// scenario's value, even where the values happen to be equal.
+pub fn set_typing_scope(ctx: &egui::Context, scope: (u64, usize)) {
+    let scope_id = typing_problems_id().with("scope");
+    ctx.data_mut(|d| {
+        if d.get_temp::<(u64, usize)>(scope_id) != Some(scope) {
+            d.remove_by_type::<Typing>();
+            d.remove::<TypingProblems>(typing_problems_id());
+            d.insert_temp(scope_id, scope);
+        }
+    });
+}
+
+fn set_typing_problem(ctx: &egui::Context, path: &str, problem: Option<(String, String)>) {
+    ctx.data_mut(|d| {
+        let all = d.get_temp_mut_or_default::<TypingProblems>(typing_problems_id());
+        match problem {
+            Some(p) => {
+                if all.0.get(path) != Some(&p) {
+                    all.0.insert(path.to_string(), p);
+                }
+            }
+            None => {
+                all.0.remove(path);
+            }
+        }
+    });
+}
+
 /// A number field: shows `format(value)`, takes what `parse` accepts, and
 /// drags by `drag_speed` per point.
 pub struct NumberField<'a> {
-    pub id: Id,
+    /// The validation path of what it edits (`minerals[0].budget_usd`),
+    /// from which its id is made.
+    pub path: &'a str,
     pub format: &'a dyn Fn(f64) -> String,
     pub parse: &'a dyn Fn(&str) -> Result<f64, String>,
     pub drag_speed: f64,
@@ -61,7 +114,7 @@ impl NumberField<'_> {
     /// Draw the field over `value`. The response is `changed()` whenever
     /// `value` was written this frame.
     pub fn show(&self, ui: &mut Ui, value: &mut f64) -> Response {
-        let id = self.id;
+        let id = field_id(self.path);
         let focused = ui.memory(|m| m.has_focus(id));
         let mut typing = ui.data(|d| d.get_temp::<Typing>(id));
         if typing
@@ -70,6 +123,8 @@ impl NumberField<'_> {
         {
             // Changed elsewhere (Undo, Open, another field): show the value.
             typing = None;
+            ui.data_mut(|d| d.remove::<Typing>(id));
+            set_typing_problem(ui.ctx(), self.path, None);
         }
         let before = value.to_bits();
         let mut response = if focused || typing.is_some() {
@@ -90,7 +145,7 @@ impl NumberField<'_> {
         typing: Option<Typing>,
         focused: bool,
     ) -> Response {
-        let id = self.id;
+        let id = field_id(self.path);
         let fresh = typing.is_none();
         let mut t = typing.unwrap_or_else(|| Typing {
             text: (self.format)(*value),
@@ -128,10 +183,22 @@ impl NumberField<'_> {
                     *value = v;
                     t.error = None;
                 }
-                Err(message) => t.error = Some(message),
+                Err(message) => {
+                    // Never a prefix of what is being typed: the value
+                    // from before the edit stays in force until the text
+                    // is a number.
+                    *value = t.start;
+                    t.error = Some(message);
+                }
             }
         }
         let escaped = response.lost_focus() && ui.input(|i| i.key_pressed(Key::Escape));
+        let problem = t
+            .error
+            .as_ref()
+            .filter(|_| !escaped)
+            .map(|message| (t.text.trim().to_string(), message.clone()));
+        set_typing_problem(ui.ctx(), self.path, problem);
         if escaped {
             *value = t.start;
             ui.data_mut(|d| d.remove::<Typing>(id));
@@ -148,7 +215,7 @@ impl NumberField<'_> {
     }
 
     fn drag_mode(&self, ui: &mut Ui, value: &mut f64) -> Response {
-        let id = self.id;
+        let id = field_id(self.path);
         let text = (self.format)(*value);
         let galley = WidgetText::from(text.clone()).into_galley(
             ui,
@@ -237,7 +304,17 @@ pub fn text_field(
     } else {
         TextEdit::singleline(&mut text)
     };
-    let mut response = ui.add(edit.id(id).desired_width(width).hint_text(hint));
+    let output = edit.id(id).desired_width(width).hint_text(hint).show(ui);
+    let mut response = output.response.response;
+    if response.gained_focus() && !multiline {
+        // Tab into a name selects it, so typing replaces it, as in the
+        // number fields.
+        let mut state = output.state;
+        state
+            .cursor
+            .set_char_range(Some(egui::text::CCursorRange::select_all_str(&text)));
+        state.store(ui.ctx(), id);
+    }
     response.flags.remove(egui::response::Flags::CHANGED);
     if response.lost_focus() {
         ui.data_mut(|d| d.remove::<String>(buffer_id));

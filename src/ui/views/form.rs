@@ -2,7 +2,7 @@
 //! words, and the typed fields of the editors (money, quantities, percents,
 //! months), each with the stable id of the path it edits.
 
-use super::field::{NumberField, field_id, parse_number, parse_usd, parse_whole, typing_error};
+use super::field::{NumberField, parse_number, parse_usd, parse_whole, typing_error};
 use crate::display::{grouped, usd_short};
 use crate::model::{Problem, Range};
 use crate::ui::palette;
@@ -90,7 +90,7 @@ fn plain(v: f64) -> String {
 /// Money: shown as `$500M`, typed as `500M`, `$1.2B` or `45000000`.
 pub fn usd(ui: &mut Ui, path: &str, value: &mut f64, label: Id) -> Response {
     NumberField {
-        id: field_id(path),
+        path,
         format: &usd_short,
         parse: &parse_usd,
         drag_speed: speed_for(*value, 1_000.0),
@@ -103,7 +103,7 @@ pub fn usd(ui: &mut Ui, path: &str, value: &mut f64, label: Id) -> Response {
 /// A quantity in the mineral's unit, with the unit beside it.
 pub fn qty(ui: &mut Ui, path: &str, value: &mut f64, unit: &str, label: Id) -> Response {
     let r = NumberField {
-        id: field_id(path),
+        path,
         format: &plain,
         parse: &parse_number,
         drag_speed: speed_for(*value, 0.1),
@@ -125,7 +125,7 @@ pub fn pct(ui: &mut Ui, path: &str, value: &mut f64, label: Id) -> Response {
 /// A percentage field alone (tables name it themselves).
 pub fn pct_field(ui: &mut Ui, path: &str, value: &mut f64) -> Response {
     NumberField {
-        id: field_id(path),
+        path,
         format: &|v| trimmed(v, 2),
         parse: &parse_number,
         drag_speed: 0.1,
@@ -137,7 +137,7 @@ pub fn pct_field(ui: &mut Ui, path: &str, value: &mut f64) -> Response {
 /// Money per unit, e.g. `$42,000` per t.
 pub fn usd_per_unit(ui: &mut Ui, path: &str, value: &mut f64, unit: &str, label: Id) -> Response {
     let r = NumberField {
-        id: field_id(path),
+        path,
         format: &|v| format!("${}", plain(v)),
         parse: &parse_number,
         drag_speed: speed_for(*value, 0.01),
@@ -179,7 +179,7 @@ pub fn year_field(ui: &mut Ui, path: &str, year: &mut i32) -> Response {
 /// A whole number, typed or dragged (drags are rounded).
 fn whole_number(ui: &mut Ui, path: &str, value: &mut f64, drag_speed: f64) -> Response {
     let r = NumberField {
-        id: field_id(path),
+        path,
         format: &|v| format!("{v:.0}"),
         parse: &parse_whole,
         drag_speed,
@@ -381,7 +381,7 @@ fn range_ends(
             ui.label("–");
         }
         let field = NumberField {
-            id: field_id(&format!("{path}.{end}")),
+            path: &format!("{path}.{end}"),
             format: how.format,
             parse: how.parse,
             drag_speed: speed_for(*v, 0.01),

@@ -13,10 +13,13 @@ const PROBLEMS_LISTED: usize = 8;
 /// What the planner is asked before saving to `path`.
 #[derive(Clone, Debug, PartialEq)]
 pub enum SaveQuestion {
-    /// The scenario has these problems (as "field: message").
+    /// The scenario has these problems (as "where: message", in the
+    /// planner's words); `typed` of them are text typed into a field that
+    /// is not a number, which the file will not hold.
     Problems {
         path: PathBuf,
         problems: Vec<String>,
+        typed: usize,
     },
     /// The file is not what was opened or last saved.
     ChangedOnDisk { path: PathBuf },
@@ -36,15 +39,30 @@ pub fn show(ctx: &egui::Context, question: Option<&SaveQuestion>, messages: &mut
     let modal = Modal::new(Id::unique("save_prompt")).show(ctx, |ui| {
         ui.set_max_width(520.0);
         let answers: &[SaveAnswer] = match question {
-            SaveQuestion::Problems { path, problems } => {
+            SaveQuestion::Problems {
+                path,
+                problems,
+                typed,
+            } => {
                 ui.heading("Save a scenario with problems?");
                 ui.add_space(6.0);
                 let n = problems.len();
-                ui.label(format!(
-                    "{} has {n} problem{} to fix. Saved as it is, the file will be refused by `check` and shows these problems when opened:",
+                let mut text = format!(
+                    "{} has {n} problem{} to fix.",
                     super::unsaved_prompt::display_name(path),
                     if n == 1 { "" } else { "s" }
-                ));
+                );
+                if *typed > 0 {
+                    text.push_str(
+                        " Text that is not a number is not saved: the file keeps the value from before it.",
+                    );
+                }
+                if n > *typed {
+                    text.push_str(
+                        " Saved as it is, the file will be refused by `check` and shows the other problems when opened.",
+                    );
+                }
+                ui.label(text);
                 for p in problems.iter().take(PROBLEMS_LISTED) {
                     super::form::problem_label(ui, &format!("• {p}"));
                 }

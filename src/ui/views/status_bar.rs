@@ -9,21 +9,15 @@ use egui::Ui;
 pub fn show(ui: &mut Ui, doc: &Document, folded: bool) {
     ui.horizontal(|ui| {
         let dark = ui.visuals().dark_mode;
-        if doc.problems.is_empty() {
+        let n = doc.problem_count();
+        if n == 0 {
             ui.label("Scenario is valid");
         } else {
-            let n = doc.problems.len();
             ui.colored_label(
                 palette::problem_color(dark),
                 format!("{n} problem{} to fix", if n == 1 { "" } else { "s" }),
             )
-            .on_hover_text(
-                doc.problems
-                    .iter()
-                    .map(|p| p.to_string())
-                    .collect::<Vec<_>>()
-                    .join("\n"),
-            );
+            .on_hover_text(doc.problems_in_words().join("\n"));
         }
         ui.separator();
         let budget: f64 = doc.active().minerals.iter().map(|m| m.budget_usd).sum();
