@@ -186,6 +186,7 @@ fn thirty_events() -> Vec<Disruption> {
             start: YearMonth::new(2026 + (k % 10) as i32, 1 + (k % 12) as u32),
             end: (k % 2 == 0).then(|| YearMonth::new(2028 + (k % 10) as i32, 6)),
             resourcing_premium_pct: 0.0,
+            world_price_pct: 0.0,
             probability_pct: 100.0,
             start_range: None,
         })

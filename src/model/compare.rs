@@ -604,6 +604,13 @@ fn event_differences(a: &Disruption, b: &Disruption, i: usize, out: &mut Diffs) 
         format!("+{}%", b.resourcing_premium_pct),
         t,
     );
+    out.text(
+        &label("world price while in force"),
+        path("world_price_pct"),
+        format!("{:+}%", a.world_price_pct),
+        format!("{:+}%", b.world_price_pct),
+        t,
+    );
     let minerals = |m: &[String]| {
         if m.is_empty() {
             "all minerals".to_string()

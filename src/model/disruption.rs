@@ -44,6 +44,15 @@ pub struct Disruption {
     /// `docs/MODEL.md`. Default 0; not written when 0.
     #[serde(default, skip_serializing_if = "is_zero")]
     pub resourcing_premium_pct: f64,
+    /// World price response: while the event is in force, the market price
+    /// of the minerals it hits moves by this % for every supplier, whether
+    /// the event blocks it or not (a dominant producer's ban raises the
+    /// price that buyers elsewhere pay: antimony in Rotterdam went from
+    /// about $40,000/t to about $60,000/t after China's ban of December
+    /// 2024). See "World price response" in `docs/MODEL.md`. Default 0;
+    /// not written when 0.
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub world_price_pct: f64,
     /// The chance that it happens, %, for the Monte Carlo run (see
     /// "Uncertainty" in `docs/MODEL.md`); the projection itself shows it
     /// happening. Default 100; not written when 100.
@@ -72,6 +81,7 @@ impl Disruption {
             start,
             end: None,
             resourcing_premium_pct: 0.0,
+            world_price_pct: 0.0,
             probability_pct: 100.0,
             start_range: None,
         }
@@ -320,6 +330,12 @@ impl Disruption {
     /// shock on [`EventTarget::Supplier`] (a market-wide price change).
     pub fn hits_every_supplier(&self) -> bool {
         self.supplier.trim().is_empty() || self.is_market_price_shock()
+    }
+
+    /// Whether it moves the world price of its minerals: a market-wide price
+    /// shock, or any event with a [`Self::world_price_pct`].
+    pub fn moves_world_price(&self) -> bool {
+        self.is_market_price_shock() || self.world_price_pct != 0.0
     }
 
     /// A price shock on the whole market (target [`EventTarget::Supplier`]

@@ -10,7 +10,7 @@
 //! projection (the same pair without the purchase ceiling, or without
 //! re-sourcing), so no reason is claimed that is not true.
 
-use super::disruption::{Disruption, DisruptionKind};
+use super::disruption::{Disruption, DisruptionKind, EventTarget};
 use super::projection::{Projection, project};
 use super::scenario::{MAX_HORIZON_MONTHS, Mineral, PlanYear, PurchaseCeiling, Scenario};
 
@@ -163,23 +163,19 @@ fn why_no_effect(
         );
     }
 
-    // (3) It names a supplier that none of its minerals buys from.
+    // (3) It names a supplier, country or feed origin that none of its
+    // minerals draws on (and it does not move the world price, which
+    // reaches every supplier).
     let names_supplier = !matches!(event.kind, DisruptionKind::PriceShockPct(_))
-        && !event.supplier.trim().is_empty();
+        && !event.supplier.trim().is_empty()
+        && event.world_price_pct == 0.0;
     let buying: Vec<usize> = targeted
         .iter()
         .copied()
         .filter(|&k| buys_from(&scenario.minerals[k], &event))
         .collect();
     if names_supplier && buying.is_empty() {
-        let supplier = event.supplier.trim();
-        return match targeted.as_slice() {
-            [k] => format!(
-                "no effect: {} does not buy from {supplier}",
-                scenario.minerals[*k].name
-            ),
-            _ => format!("no effect: none of its minerals buys from {supplier}"),
-        };
+        return not_exposed(scenario, &targeted, &event);
     }
     // The minerals it acts on: those that buy from its supplier (all the
     // targeted ones when it names none).
@@ -318,7 +314,7 @@ fn why_no_effect(
     let prices = matches!(
         event.kind,
         DisruptionKind::TariffPct(_) | DisruptionKind::PriceShockPct(_)
-    );
+    ) || event.world_price_pct != 0.0;
     if prices && any_ceiling && has_effect(&without_ceilings(), index) {
         let extra: f64 = hit
             .iter()
@@ -345,6 +341,48 @@ fn why_no_effect(
     "no effect on coverage in this plan".into()
 }
 
+/// Why an event on a supplier, a country or a feed origin that none of the
+/// `targeted` minerals draws on changes nothing, in the words of its target:
+/// "Antimony does not buy from Nyrstar", "none of Antimony's suppliers is
+/// in China", "none of Antimony's suppliers draws feed from China (their
+/// feed: Bolivia, Australia, Mexico)".
+fn not_exposed(scenario: &Scenario, targeted: &[usize], event: &Disruption) -> String {
+    let target = event.target;
+    let name = event.supplier.trim();
+    let whose = match targeted {
+        [k] => format!("{}'s suppliers", scenario.minerals[*k].name),
+        _ => "its minerals' suppliers".to_string(),
+    };
+    match target {
+        EventTarget::Supplier => match targeted {
+            [k] => format!(
+                "no effect: {} does not buy from {name}",
+                scenario.minerals[*k].name
+            ),
+            _ => format!("no effect: none of its minerals buys from {name}"),
+        },
+        EventTarget::Country => format!("no effect: none of {whose} is in {name}"),
+        EventTarget::FeedOrigin => {
+            let mut origins: Vec<&str> = Vec::new();
+            for &k in targeted {
+                for s in &scenario.minerals[k].suppliers {
+                    for (origin, _) in s.feed_origins() {
+                        if !origins.contains(&origin) {
+                            origins.push(origin);
+                        }
+                    }
+                }
+            }
+            let feed = if origins.is_empty() {
+                String::new()
+            } else {
+                format!(" (their feed: {})", name_list_str(&origins))
+            };
+            format!("no effect: none of {whose} draws feed from {name}{feed}")
+        }
+    }
+}
+
 /// Whether `mineral` buys (share above 0) from a supplier `event` hits.
 fn buys_from(mineral: &Mineral, event: &Disruption) -> bool {
     mineral
@@ -365,6 +403,12 @@ fn is_zero_sized(kind: &DisruptionKind) -> bool {
         } => extra_lead_time_months == 0 && refused_pct <= 0.0,
         DisruptionKind::TariffPct(p) | DisruptionKind::PriceShockPct(p) => p == 0.0,
     }
+}
+
+/// [`name_list`] of borrowed names.
+fn name_list_str(names: &[&str]) -> String {
+    let owned: Vec<String> = names.iter().map(|n| n.to_string()).collect();
+    name_list(&owned)
 }
 
 /// Up to three names: "Gallium, Germanium and Tungsten", "A, B, C and 2

@@ -111,6 +111,7 @@ fn field_in_words(field: &str) -> String {
         "probability_pct" => "chance",
         "start_range" => "start range",
         "resourcing_premium_pct" => "re-sourcing premium",
+        "world_price_pct" => "world price",
         "plan_year" => "plan year",
         "first_month" => "first month",
         "monte_carlo" => "Monte Carlo",

@@ -419,6 +419,14 @@ pub fn validate(scenario: &Scenario) -> Vec<Problem> {
                 0.0,
             );
         }
+        if d.world_price_pct != 0.0 {
+            c.at_least(
+                || at("world_price_pct"),
+                "The world price response",
+                d.world_price_pct,
+                -99.0,
+            );
+        }
         if d.probability_pct != 100.0 {
             c.percent(|| at("probability_pct"), "The chance", d.probability_pct);
         }

@@ -142,12 +142,19 @@ fn project_table_shows_what_events_cost_and_what_cannot_be_bought() {
         "{out}"
     );
     // The qualified sources have no documented Chinese or DRC feed, so the
-    // measures in force cost nothing: the column says "none" (events, no
-    // loss) for every mineral.
-    for mineral in ["Cobalt ", "Antimony ", "Tantalum ", "Scandium "] {
+    // measures cost nothing through supply: the column says "none" (events,
+    // no loss) for cobalt, tantalum and scandium. Antimony loses through the
+    // world price: the returning US ban's +50 % from December 2026 buys a
+    // third less where its budget binds, 3,500 t -> 2,606 t (84.4 %).
+    for mineral in ["Cobalt ", "Tantalum ", "Scandium "] {
         let line = out.lines().find(|l| l.starts_with(mineral)).unwrap();
         assert!(line.contains(" none "), "{line}");
     }
+    let antimony = out.lines().find(|l| l.starts_with("Antimony ")).unwrap();
+    assert!(
+        antimony.contains("2,606 t") && antimony.contains("84.4%") && antimony.contains("28.8 pts"),
+        "{antimony}"
+    );
     // Cobalt's ceiling leaves the plan 1.39× the purchasable supply: the
     // budget buys $500M / $47,950 = 10,427.5 t, the ceiling lets through
     // 1,500 t × 5 fiscal years = 7,500 t.
@@ -177,12 +184,15 @@ fn project_table_shows_what_events_cost_and_what_cannot_be_bought() {
     // licensing refusals on that feed close nothing more. So 43 % stays
     // open: 25.08 t a month, 1,505 t ordered over 60 months, of which the
     // last three months' (licensing adds two months to the lead time) are
-    // still in transit: 57 × 25.08 = 1,429.7 t, 47.0 %. Antimony loses
-    // 113.2 − 47.0 = 66.2 points. (Compounding on the whole supplier, as
-    // before, counted the refusals twice: 38.6 %.)
+    // still in transit. The returning US ban adds +50 % to the world price
+    // from December 2026 (month 15): 25.08 t a month for 14 months, then
+    // 25.08 / 1.5 = 16.72 t for 46: 1,120.4 t ordered, of which the last
+    // three months' 50.2 t are in transit: 1,070.2 t, 35.2 %. Antimony
+    // loses 113.2 − 35.2 = 78.0 points. (Compounding on the whole
+    // supplier, as before, counted the refusals twice.)
     let antimony = out.lines().find(|l| l.starts_with("Antimony ")).unwrap();
-    assert!(antimony.contains("-66.2 pts"), "{antimony}");
-    assert!(antimony.contains("47.0%"), "{antimony}");
+    assert!(antimony.contains("-78.0 pts"), "{antimony}");
+    assert!(antimony.contains("35.2%"), "{antimony}");
     // The other minerals still lose nothing.
     let cobalt = out.lines().find(|l| l.starts_with("Cobalt ")).unwrap();
     assert!(cobalt.contains(" none "), "{cobalt}");

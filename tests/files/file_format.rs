@@ -120,12 +120,15 @@ fn a_version_1_file_from_before_disruptions_still_loads() {
 #[test]
 fn events_round_trip() {
     let s = samples::OCTOBER_2025_CHINA_RESTRICTIONS.scenario();
-    // The seven China and DRC presets of November 2025 (one, the threatened
-    // tariff, disabled).
-    assert_eq!(s.disruptions.len(), 7);
+    // Eight China and DRC presets as of December 2026 (one, the DRC quotas
+    // continuing after 2027, disabled), among them the US ban's return with
+    // its world price response.
+    assert_eq!(s.disruptions.len(), 8);
+    assert_eq!(s.disruptions.iter().filter(|d| !d.enabled).count(), 1);
     let text = file::to_ron_string(&s);
     assert_eq!(file::from_str(&text, "x.ron").unwrap(), s);
-    assert!(text.contains("kind: ExportCutPct(55.0),"));
+    assert!(text.contains("kind: ExportCutPct(58.0),"));
+    assert!(text.contains("world_price_pct: 50.0,"));
 }
 
 #[test]

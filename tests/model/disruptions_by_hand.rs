@@ -201,21 +201,26 @@ fn feasibility_compares_budget_with_purchasable_supply() {
 }
 
 #[test]
-fn the_us_tariff_preset_hits_only_chinese_suppliers() {
-    let mut tariff = presets::all()
+fn the_us_tariff_preset_hits_only_chinese_suppliers_of_listed_minerals() {
+    let tariff = presets::all()
         .into_iter()
-        .find(|d| d.name.starts_with("US threatens +100% tariff"))
+        .find(|d| {
+            d.name
+                .starts_with("US Section 301 tariff of 25% on Chinese critical minerals")
+        })
         .unwrap();
-    // Never imposed: the preset is a what-if, disabled when added. Enabled
-    // here to measure what the threat would cost. A tariff taxes goods
-    // imported from China, so it targets the country of supply (a supplier
-    // without a country by its name), on every mineral, from November 2025.
-    assert!(!tariff.enabled);
-    tariff.enabled = true;
+    // In force since 27 Sep 2024. A tariff taxes goods imported from
+    // China, so it targets the country of supply (a supplier without a
+    // country by its name), on the minerals of the USTR list only.
+    assert!(tariff.enabled);
     assert_eq!(tariff.target, EventTarget::Country);
-    assert!(tariff.minerals.is_empty());
+    assert_eq!(tariff.kind, DisruptionKind::TariffPct(25.0));
+    assert!(
+        !tariff.hits_mineral("Antimony"),
+        "antimony is not on the list"
+    );
 
-    // Three minerals, each $100 a month at $100/t for 12 months from
+    // Four minerals, each $100 a month at $100/t for 12 months from
     // 2026-01 (the tariff is in force throughout), no lead time, no
     // carry-over: 12 t, 12 % of 100 t each without the tariff.
     let mut s = base();
@@ -226,14 +231,14 @@ fn the_us_tariff_preset_hits_only_chinese_suppliers() {
         m.suppliers = suppliers;
         m
     };
-    // Cobalt: a Canadian refiner on Canadian feed.
-    let mut canadian = supplier("Vale Port Colborne", 100.0, 0);
+    // Tantalum: a Canadian refiner on Canadian feed.
+    let mut canadian = supplier("Niobec", 100.0, 0);
     canadian.country = "Canada".into();
     canadian.feed = vec![FeedShare::new("Canada", 100.0)];
-    // Antimony: half from a supplier named "China" (no country: its name
-    // is its country, hit in full), half from Tajikistan.
-    let antimony = vec![supplier("China", 50.0, 0), supplier("Tajikistan", 50.0, 0)];
-    // Gallium: a Japanese recycler with 40 % of its feed from China, and a
+    // Tungsten: half from a supplier named "China" (no country: its name
+    // is its country, hit in full), half from Vietnam.
+    let tungsten = vec![supplier("China", 50.0, 0), supplier("Vietnam", 50.0, 0)];
+    // Indium: a Japanese recycler with 40 % of its feed from China, and a
     // Chinese refiner on Australian feed.
     let mut japanese = supplier("Japan (recycled)", 100.0, 0);
     japanese.country = "Japan".into();
@@ -242,21 +247,24 @@ fn the_us_tariff_preset_hits_only_chinese_suppliers() {
     let mut chinese = supplier("Chinese refiner", 50.0, 0);
     chinese.country = "China".into();
     chinese.feed = vec![FeedShare::new("Australia", 100.0)];
+    // Antimony: from a supplier named "China", but not on the list.
     s.minerals = vec![
-        with("Cobalt", vec![canadian]),
-        with("Antimony", antimony),
-        with("Gallium", vec![japanese, chinese]),
+        with("Tantalum", vec![canadian]),
+        with("Tungsten", tungsten),
+        with("Indium", vec![japanese, chinese]),
+        with("Antimony", vec![supplier("China", 100.0, 0)]),
     ];
     s.disruptions.push(tariff);
     let lost = project(&s).coverage_lost_vs(&project_without_events(&s));
-    // Cobalt: no Chinese feed, nothing lost.
+    // Tantalum: no supplier in China, nothing lost.
     assert_close!(lost[0], 0.0);
-    // Antimony: China's $50 a month buys 0.25 t at $200/t, Tajikistan's
-    // 0.5 t: 9 t, 9 % instead of 12 %: 3 points lost.
-    assert_close!(lost[1], 3.0);
-    // Gallium: the Japanese recycler's goods come from Japan: no tariff,
-    // whatever its feed. The Chinese refiner's half pays $200/t: 0.25 t a
-    // month instead of 0.5 t, so 9 t, 9 % instead of 12 %: 3 points lost,
-    // although its ore is Australian.
-    assert_close!(lost[2], 3.0);
+    // Tungsten: China's $50 a month buys 0.4 t at $125/t, Vietnam's 0.5 t:
+    // 10.8 t, 10.8 % instead of 12 %: 1.2 points lost.
+    assert_close!(lost[1], 1.2);
+    // Indium: the Japanese recycler's goods come from Japan: no tariff,
+    // whatever its feed. The Chinese refiner's half pays $125/t: 1.2
+    // points lost, although its ore is Australian.
+    assert_close!(lost[2], 1.2);
+    // Antimony: not listed.
+    assert_close!(lost[3], 0.0);
 }

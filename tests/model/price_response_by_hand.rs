@@ -157,3 +157,69 @@ fn the_premium_in_files_and_validation() {
     assert_eq!(problems.len(), 1, "{problems:?}");
     assert_eq!(problems[0].path, "disruptions[0].resourcing_premium_pct");
 }
+
+/// The worked example of "World price response" in docs/MODEL.md: $100 a
+/// month at $100/t from one supplier in Australia, 12 months, 12 t
+/// required. A ban on Chinese feed (none of its feed) with a world price
+/// of +25 % from month 7: months 1–6 buy 1 t each, months 7–12 at $125/t
+/// buy 0.8 t each: 10.8 t, 90 %. Without the world price, 12 t: the ban
+/// itself reaches nothing, and says so in the words of its target.
+#[test]
+fn a_ban_with_no_exposure_still_moves_the_world_price() {
+    let mut s = simple(12, 1200.0, 12.0);
+    s.settings.carry_over_unspent = false;
+    s.minerals[0].suppliers = vec![supplier("Allied", 100.0, 0)];
+    s.minerals[0].suppliers[0].country = "Australia".into();
+    s.disruptions.push(Disruption {
+        target: stockpile_planner::model::EventTarget::FeedOrigin,
+        world_price_pct: 25.0,
+        ..Disruption::new(
+            "China bans exports",
+            DisruptionKind::ExportBan,
+            "China",
+            YearMonth::new(2026, 7),
+        )
+    });
+    assert_eq!(validate(&s), vec![]);
+    let p = project(&s);
+    let m = &p.minerals[0];
+    for row in &m.months[..6] {
+        assert_close(row.ordered_qty, 1.0);
+    }
+    for row in &m.months[6..] {
+        assert_close(row.ordered_qty, 0.8);
+        assert_close(row.spend_usd, 100.0);
+    }
+    assert_close(m.final_coverage_pct(), 90.0);
+    let effect = event_effect(&s, 0).unwrap();
+    assert_close(effect.coverage_lost_pts[0], 10.0);
+    assert_eq!(effect.no_effect_reason, None);
+
+    // Without the world price the ban changes nothing, and the reason is
+    // the feed, not "does not buy from China".
+    s.disruptions[0].world_price_pct = 0.0;
+    assert_close(project(&s).minerals[0].final_coverage_pct(), 100.0);
+    assert_eq!(
+        event_effect(&s, 0).unwrap().no_effect_reason.as_deref(),
+        Some("no effect: none of Cobalt's suppliers draws feed from China (their feed: Australia)")
+    );
+
+    // Under a binding ceiling of 10 t a year (10.8 t wanted, 12 t without
+    // the world price) the year ends at the same 10 t, which cost more:
+    // 6 t at $100 and 4 t at $125, $1,100, against $1,000.
+    s.disruptions[0].world_price_pct = 25.0;
+    s.minerals[0].ceiling = PurchaseCeiling::QtyPerYear(10.0);
+    let effect = event_effect(&s, 0).unwrap();
+    assert_close(effect.coverage_lost_pts[0], 0.0);
+    assert_close(effect.extra_spent_usd[0], 100.0);
+
+    // A world price below -99 % is refused in words.
+    s.disruptions[0].world_price_pct = -100.0;
+    let problems = validate(&s);
+    assert!(
+        problems
+            .iter()
+            .any(|p| p.path == "disruptions[0].world_price_pct"),
+        "{problems:?}"
+    );
+}

@@ -163,22 +163,27 @@ fn disruption(
             // A price response sometimes, also a negative one (flagged
             // by validation; the projection counts it as 0).
             prop_oneof![3 => Just(0.0), 2 => 0.0..300.0_f64, 1 => Just(-5.0)],
+            // A world price response sometimes.
+            prop_oneof![4 => Just(0.0), 1 => 0.0..200.0_f64],
         ),
     )
         .prop_map(
-            |(name, enabled, kind, supplier, minerals, start, (end, target, premium))| Disruption {
-                name,
-                notes: String::new(),
-                enabled,
-                kind,
-                supplier,
-                target,
-                minerals,
-                start,
-                end,
-                resourcing_premium_pct: premium,
-                probability_pct: 100.0,
-                start_range: None,
+            |(name, enabled, kind, supplier, minerals, start, (end, target, premium, world))| {
+                Disruption {
+                    name,
+                    notes: String::new(),
+                    enabled,
+                    kind,
+                    supplier,
+                    target,
+                    minerals,
+                    start,
+                    end,
+                    resourcing_premium_pct: premium,
+                    world_price_pct: world,
+                    probability_pct: 100.0,
+                    start_range: None,
+                }
             },
         )
 }
@@ -356,6 +361,7 @@ proptest! {
             start,
             end,
             resourcing_premium_pct: 0.0,
+            world_price_pct: 0.0,
             probability_pct: 100.0,
             start_range: None,
         });

@@ -121,7 +121,7 @@ fn events_snapshot_dark() {
         samples::OCTOBER_2025_CHINA_RESTRICTIONS.scenario(),
         egui::Theme::Dark,
     );
-    h.get_by_role_and_label(Role::Button, "Events (7)").click();
+    h.get_by_role_and_label(Role::Button, "Events (8)").click();
     h.run();
     h.snapshot("events_dark");
 }

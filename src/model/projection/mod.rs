@@ -471,9 +471,14 @@ impl Matches {
                 }
                 // An event on the mineral that hits none of its suppliers (a
                 // measure on a country none of them draws on) changes
-                // nothing: it is left out, as if it did not name the
-                // mineral.
+                // nothing, unless it moves the world price: it is left
+                // out, as if it did not name the mineral.
                 hits.events.extend(hits.hits.iter().map(|&(e, _, _)| e));
+                hits.events.extend(
+                    (0..targets.len())
+                        .filter(|&t| hit[t] && list[global[t]].world_price_pct != 0.0)
+                        .map(|t| global[t]),
+                );
                 hits.events.sort_unstable();
                 hits.events.dedup();
                 hits

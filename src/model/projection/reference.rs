@@ -22,6 +22,22 @@ pub(super) fn project_mineral_one_by_one(
     start: YearMonth,
     events: &[&Disruption],
 ) -> MineralProjection {
+    // An event's world price response is, by its definition, a market-wide
+    // price shock over the event's months (docs/MODEL.md): the oracle
+    // meets it as one, through the suppliers' own prices.
+    let world: Vec<Disruption> = events
+        .iter()
+        .filter(|d| d.world_price_pct != 0.0)
+        .map(|d| Disruption {
+            kind: DisruptionKind::PriceShockPct(d.world_price_pct),
+            supplier: String::new(),
+            world_price_pct: 0.0,
+            resourcing_premium_pct: 0.0,
+            ..(*d).clone()
+        })
+        .collect();
+    let with_world: Vec<&Disruption> = events.iter().copied().chain(&world).collect();
+    let events = &with_world[..];
     let supplier_events: Vec<Vec<Hit>> = mineral
         .suppliers
         .iter()

@@ -415,25 +415,26 @@ pub(super) fn premium_factor(premiums: &[(i64, i64, f64)], month: i64) -> f64 {
 /// month, %).
 pub(super) type Shock = (i64, i64, f64);
 
-/// The mineral's market-wide price shocks among `events` into `shocks`.
+/// The mineral's market-wide price shocks among `events` into `shocks`:
+/// market-wide price shocks, and the world price response of any event
+/// ([`Disruption::world_price_pct`]) over the event's months.
 pub(super) fn market_shocks<'a>(
     shocks: &mut Vec<Shock>,
     events: impl IntoIterator<Item = &'a Disruption>,
     start: YearMonth,
 ) {
     shocks.clear();
-    shocks.extend(
-        events
-            .into_iter()
-            .filter(|d| d.is_market_price_shock())
-            .filter_map(|d| match d.kind {
-                DisruptionKind::PriceShockPct(pct) => {
-                    let (first, last) = d.month_range(start);
-                    Some((first, last, pct))
-                }
-                _ => None,
-            }),
-    );
+    for d in events {
+        let (first, last) = d.month_range(start);
+        if let DisruptionKind::PriceShockPct(pct) = d.kind
+            && d.is_market_price_shock()
+        {
+            shocks.push((first, last, pct));
+        }
+        if d.world_price_pct != 0.0 {
+            shocks.push((first, last, d.world_price_pct));
+        }
+    }
 }
 
 /// The factor on the market price in `month`: the product of

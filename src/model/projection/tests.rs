@@ -129,6 +129,11 @@ fn mixed_events(
                     0 => next(300) as f64,
                     _ => 0.0,
                 },
+                // A world price response on a fifth of them, also a fall.
+                world_price_pct: match next(5) {
+                    0 => next(150) as f64 - 50.0,
+                    _ => 0.0,
+                },
                 probability_pct: 100.0,
                 start_range: None,
             }

@@ -26,12 +26,14 @@ pub fn show(ui: &mut Ui, doc: &mut Document, messages: &mut Vec<Message>) {
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
             ui.menu_button("Add preset", |ui| {
                 ui.set_min_width(420.0);
-                for (n, preset) in presets::all().iter().enumerate() {
-                    if ui
-                        .button(&preset.name)
-                        .on_hover_text(&preset.notes)
-                        .clicked()
-                    {
+                for (n, preset) in presets::library().iter().enumerate() {
+                    let hover = format!(
+                        "Status as of {}: {}\n\n{}",
+                        presets::STATUS_AS_OF,
+                        preset.status,
+                        preset.event.notes
+                    );
+                    if ui.button(&preset.event.name).on_hover_text(hover).clicked() {
                         messages.push(Message::AddPreset(n));
                         ui.close();
                     }
@@ -326,6 +328,12 @@ fn editor(
                             .on_hover_text("Premium on re-sourced orders: orders this event blocks and that are bought elsewhere pay this much more (ex-China germanium cost several times more after the 2023 controls)")
                     },
                 );
+            }
+            if !matches!(d.kind, DisruptionKind::PriceShockPct(_)) {
+                form.row(ui, "World price (%)", &at("world_price_pct"), |ui, id| {
+                    form::pct(ui, &at("world_price_pct"), &mut d.world_price_pct, id)
+                        .on_hover_text("World price response: while the event is in force, the price every supplier of its minerals charges moves by this much, whether the event blocks it or not (antimony in Rotterdam: about +50% after China's ban of December 2024). 0: none.")
+                });
             }
             let mut list = d.minerals.join(", ");
             form.row(ui, "Minerals", &at("minerals"), |ui, id| {
