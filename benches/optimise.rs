@@ -6,20 +6,12 @@
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use std::hint::black_box;
-use stockpile_planner::model::{GoalSeek, Scenario, allocate, goal_seek, presets, validate};
+use stockpile_planner::model::{GoalSeek, Scenario, allocate, goal_seek, validate};
 use stockpile_planner::samples;
 
 /// The twelve-mineral sample with every preset event in force.
 fn twelve_with_events() -> Scenario {
-    let mut s = samples::STRATEGIC_TWELVE.scenario();
-    s.disruptions = presets::all()
-        .into_iter()
-        .map(|mut d| {
-            d.enabled = true;
-            d
-        })
-        .collect();
-    s
+    samples::with_every_preset_in_force(samples::STRATEGIC_TWELVE.scenario())
 }
 
 fn optimise(c: &mut Criterion) {

@@ -47,6 +47,35 @@ impl Sample {
     }
 }
 
+/// The plan of the hand-worked cases (tests, examples in the docs): Cobalt
+/// at $100/t, 100 t required, nothing held, `budget_usd` spent evenly over
+/// 12 months from 2026-01 through one supplier, "DRC", with no lead time
+/// and no ceiling.
+pub fn hand_check(budget_usd: f64) -> Scenario {
+    let mut s = Scenario::empty("Plan", YearMonth::new(2026, 1));
+    s.horizon_months = 12;
+    let mut m = Mineral::new("Cobalt");
+    m.price_usd_per_unit = 100.0;
+    m.requirement_qty = 100.0;
+    m.budget_usd = budget_usd;
+    m.suppliers = vec![crate::model::Supplier::new("DRC", 100.0, 0)];
+    s.minerals.push(m);
+    s
+}
+
+/// `scenario` with every event of the preset library added and switched
+/// on, what-ifs and price responses too: the most events a plan meets (for
+/// tests and benchmarks).
+pub fn with_every_preset_in_force(mut scenario: Scenario) -> Scenario {
+    scenario
+        .disruptions
+        .extend(crate::model::presets::all().into_iter().map(|mut d| {
+            d.enabled = true;
+            d
+        }));
+    scenario
+}
+
 /// The default scenario: the October 2025 plan.
 pub fn default_scenario() -> Scenario {
     OCTOBER_2025_PLAN.scenario()

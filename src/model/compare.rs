@@ -839,20 +839,12 @@ fn mineral_delta(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Supplier, YearMonth, project};
+    use crate::model::{YearMonth, project};
 
     /// One mineral at $100/t, 100 t required, nothing held, one supplier
     /// with no lead time, no ceiling, even spending over 12 months.
     fn simple(budget_usd: f64) -> Scenario {
-        let mut s = Scenario::empty("Plan", YearMonth::new(2026, 1));
-        s.horizon_months = 12;
-        let mut m = Mineral::new("Cobalt");
-        m.price_usd_per_unit = 100.0;
-        m.requirement_qty = 100.0;
-        m.budget_usd = budget_usd;
-        m.suppliers = vec![Supplier::new("DRC", 100.0, 0)];
-        s.minerals.push(m);
-        s
+        crate::samples::hand_check(budget_usd)
     }
 
     #[test]

@@ -756,7 +756,6 @@ pub(crate) fn usd(value: f64) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::presets;
     use crate::samples;
 
     /// The one-mineral trial projects each mineral as the whole scenario
@@ -765,12 +764,7 @@ mod tests {
     #[test]
     fn a_trial_projects_its_mineral_as_the_whole_scenario_does() {
         for sample in samples::ALL {
-            let mut s = sample.scenario();
-            s.disruptions
-                .extend(presets::all().into_iter().map(|mut d| {
-                    d.enabled = true;
-                    d
-                }));
+            let s = samples::with_every_preset_in_force(sample.scenario());
             let whole = project(&s);
             let h = s.horizon_months;
             for (k, m) in s.minerals.iter().enumerate() {

@@ -5,9 +5,7 @@
 use std::path::{Path, PathBuf};
 use std::process::Command;
 use stockpile_planner::file::{self, MAX_VARIANTS};
-use stockpile_planner::model::{
-    Mineral, Scenario, Supplier, YearMonth, validate, validate_all, validate_each,
-};
+use stockpile_planner::model::{Scenario, validate, validate_all, validate_each};
 use stockpile_planner::samples;
 
 fn run(args: &[&str]) -> (i32, String, String) {
@@ -25,14 +23,8 @@ fn run(args: &[&str]) -> (i32, String, String) {
 /// One mineral at $100/t, 100 t required, nothing held, one supplier with
 /// no lead time, no ceiling, even spending over 12 months from 2026-01.
 fn simple(name: &str, budget_usd: f64) -> Scenario {
-    let mut s = Scenario::empty(name, YearMonth::new(2026, 1));
-    s.horizon_months = 12;
-    let mut m = Mineral::new("Cobalt");
-    m.price_usd_per_unit = 100.0;
-    m.requirement_qty = 100.0;
-    m.budget_usd = budget_usd;
-    m.suppliers = vec![Supplier::new("DRC", 100.0, 0)];
-    s.minerals.push(m);
+    let mut s = samples::hand_check(budget_usd);
+    s.name = name.into();
     s
 }
 

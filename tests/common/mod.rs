@@ -35,6 +35,15 @@ pub fn supplier(name: &str, share_pct: f64, lead_time_months: u32) -> Supplier {
     Supplier::new(name, share_pct, lead_time_months)
 }
 
+/// The quantity ordered each month of the first mineral.
+pub fn ordered(s: &Scenario) -> Vec<f64> {
+    stockpile_planner::model::project(s).minerals[0]
+        .months
+        .iter()
+        .map(|r| r.ordered_qty)
+        .collect()
+}
+
 /// `a` and `b` agree to within 1e-9 (relative to their size).
 pub fn close(a: f64, b: f64) -> bool {
     (a - b).abs() <= 1e-9 * (1.0 + a.abs().max(b.abs()))

@@ -4,6 +4,7 @@
 //! 2026-01, no carry-over (so blocked money is simply unspent).
 
 use crate::common;
+use common::ordered;
 
 use common::{simple, supplier};
 use stockpile_planner::model::{
@@ -23,14 +24,6 @@ fn on_b(kind: DisruptionKind, from: u32, to: Option<u32>) -> Disruption {
         end: to.map(|m| YearMonth::new(2026, m)),
         ..Disruption::new("Event", kind, "B", YearMonth::new(2026, from))
     }
-}
-
-fn ordered(s: &Scenario) -> Vec<f64> {
-    project(s).minerals[0]
-        .months
-        .iter()
-        .map(|r| r.ordered_qty)
-        .collect()
 }
 
 #[test]

@@ -12,8 +12,7 @@ use stockpile_planner::model::goal_seek::{
     Binding, GoalSeek, GoalSeekError, Limit, budget_tolerance_usd, plan_month,
 };
 use stockpile_planner::model::{
-    DisruptionKind, PurchaseCeiling, Scenario, SpendingProfile, YearMonth, goal_seek, presets,
-    project,
+    DisruptionKind, PurchaseCeiling, Scenario, SpendingProfile, YearMonth, goal_seek, project,
 };
 use stockpile_planner::samples;
 
@@ -366,14 +365,7 @@ fn more_budget_can_lower_coverage_and_goal_seek_still_answers() {
 /// budget.
 #[test]
 fn on_the_strategic_twelve_with_every_preset_each_answer_holds() {
-    let mut s = samples::STRATEGIC_TWELVE.scenario();
-    s.disruptions = presets::all()
-        .into_iter()
-        .map(|mut d| {
-            d.enabled = true;
-            d
-        })
-        .collect();
+    let s = samples::with_every_preset_in_force(samples::STRATEGIC_TWELVE.scenario());
     let h = s.horizon_months;
     let (mut n_reached, mut n_not) = (0, 0);
     for k in 0..s.minerals.len() {

@@ -4,6 +4,7 @@
 //! the ceiling or a quota holds back is simply unspent), requirement 100 t.
 
 use crate::common;
+use common::ordered;
 
 use common::{close, simple};
 use stockpile_planner::file;
@@ -18,14 +19,6 @@ fn base(start: YearMonth, months: u32, plan_year: PlanYear) -> Scenario {
     s.settings.plan_year = plan_year;
     s.settings.carry_over_unspent = false;
     s
-}
-
-fn ordered(s: &Scenario) -> Vec<f64> {
-    project(s).minerals[0]
-        .months
-        .iter()
-        .map(|r| r.ordered_qty)
-        .collect()
 }
 
 fn assert_all_close(got: &[f64], want: &[f64]) {
