@@ -465,7 +465,7 @@ pub fn write_table(
             lost,
             hhi,
             china,
-            m.feasibility.ratio_in_words(),
+            m.requirement_ratio_in_words(),
         )?;
     }
     writeln!(
@@ -474,9 +474,12 @@ pub fn write_table(
         "Total",
         usd_short(projection.total_cost_usd())
     )?;
-    // Plans that cannot be bought in the timeframe, in plain words.
-    for m in &projection.minerals {
-        if let Some(warning) = m.feasibility.warning() {
+    // Money that cannot be spent and requirements that cannot be bought in
+    // the timeframe, in plain words.
+    for (k, m) in projection.minerals.iter().enumerate() {
+        let warning = scenario_mineral(k, &m.name)
+            .and_then(|mineral| crate::model::feasibility::warning(mineral, m, projection.start));
+        if let Some(warning) = warning {
             writeln!(out, "Warning: {}: {warning}.", m.name)?;
         }
     }

@@ -8,6 +8,7 @@ pub mod disruption;
 pub mod edits;
 pub mod event_effect;
 mod exposure;
+pub mod feasibility;
 pub mod goal_seek;
 pub mod monte_carlo;
 pub mod month;

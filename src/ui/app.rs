@@ -1131,12 +1131,10 @@ impl PlannerApp {
                 let i = self.doc.selected;
                 let horizon = self.doc.active().horizon_months;
                 // Read before the mineral is borrowed for editing.
-                let warning = self
-                    .doc
-                    .projection
-                    .minerals
-                    .get(i)
-                    .and_then(|p| p.feasibility.warning());
+                let warning = self.doc.projection.minerals.get(i).and_then(|p| {
+                    let mineral = self.doc.active().minerals.get(i)?;
+                    crate::model::feasibility::warning(mineral, p, self.doc.projection.start)
+                });
                 let (scenario, problems) = self.doc.active_with_problems();
                 let Some(mineral) = scenario.minerals.get_mut(i) else {
                     ui.add_space(20.0);
@@ -1151,22 +1149,32 @@ impl PlannerApp {
                 } else {
                     mineral.name.clone()
                 });
-                // Always takes its line, so fields below never move when it
+                // Always takes two lines (the warning's length at the
+                // usual panel width), so fields below never move when it
                 // comes and goes.
-                match warning {
-                    Some(w) => {
-                        let color = super::palette::problem_color(ui.visuals().dark_mode);
-                        // Spending, not coverage: the requirement may still be
-                        // met with what can be bought.
-                        ui.colored_label(
-                            color,
-                            format!("Budget cannot all be spent in the timeframe: {w}"),
-                        );
-                    }
-                    None => {
-                        ui.weak("The whole budget can be spent in the timeframe");
-                    }
-                }
+                let lines = 2.0 * ui.text_style_height(&egui::TextStyle::Body)
+                    + ui.spacing().item_spacing.y;
+                ui.allocate_ui_with_layout(
+                    egui::vec2(ui.available_width(), lines),
+                    egui::Layout::top_down(egui::Align::Min),
+                    |ui| {
+                        ui.set_min_height(lines);
+                        match warning {
+                            Some(w) => {
+                                let color = super::palette::problem_color(ui.visuals().dark_mode);
+                                // Money and requirement in one sentence, as
+                                // the summary's Unspent and Needs say them.
+                                ui.colored_label(
+                                    color,
+                                    format!("{}{}", w[..1].to_uppercase(), &w[1..]),
+                                );
+                            }
+                            None => {
+                                ui.weak("The whole budget can be spent in the timeframe");
+                            }
+                        }
+                    },
+                );
                 ui.add_space(4.0);
                 views::mineral_editor::show(ui, i, mineral, horizon, problems);
                 ui.separator();

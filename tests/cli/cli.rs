@@ -155,13 +155,18 @@ fn project_table_shows_what_events_cost_and_what_cannot_be_bought() {
         antimony.contains("2,606 t") && antimony.contains("84.4%") && antimony.contains("28.8 pts"),
         "{antimony}"
     );
-    // Cobalt's ceiling leaves the plan 1.39× the purchasable supply: the
-    // budget buys $500M / $47,950 = 10,427.5 t, the ceiling lets through
-    // 1,500 t × 5 fiscal years = 7,500 t.
+    // Cobalt's ceiling lets through 1,500 t × 5 fiscal years = 7,500 t,
+    // the requirement: Feasibility 1.00×. The budget would buy $500M /
+    // $47,950 = 10,427.5 t, so $140M cannot be spent; the warning says so
+    // beside the requirement being bought, never "needs 1.4×".
     let cobalt = out.lines().find(|l| l.starts_with("Cobalt ")).unwrap();
-    assert!(cobalt.ends_with("1.39×"), "{cobalt}");
+    assert!(cobalt.ends_with("1.00×"), "{cobalt}");
     assert!(
-        out.contains("Warning: Cobalt: needs 1.4× the purchasable supply."),
+        out.contains("Warning: Cobalt: $140M of the budget cannot be spent under the 1,500 t/yr ceiling; the requirement is bought by 2030-01."),
+        "{out}"
+    );
+    assert!(
+        out.contains("Warning: Tantalum: $34M of the budget cannot be spent under the 29,260 kg/yr ceiling; the limits let through 146,300 kg of the 192,500 kg still to buy."),
         "{out}"
     );
 

@@ -165,32 +165,56 @@ fn overlapping_events_combine() {
     assert_close!(project(&s).minerals[0].total_ordered_qty, 0.75 * 9.0 + 3.0);
 }
 
+/// The two feasibility figures ("Feasibility" in docs/MODEL.md): what is
+/// to buy against what can be bought, and the money that cannot be spent.
 #[test]
-fn feasibility_compares_budget_with_purchasable_supply() {
-    // The budget implies 12 t; the ceiling allows 6 t a year.
+fn feasibility_compares_the_requirement_with_purchasable_supply_and_says_what_money_is_left() {
+    use stockpile_planner::model::feasibility::warning;
+    // The budget implies 12 t; the ceiling allows 6 t a year; 100 t are
+    // to buy: 100 / 6 = 16.67×. Without carry-over, the $100 of each month
+    // after the ceiling is reached (months 7-12) is left: $600.
     let mut s = base();
     s.minerals[0].ceiling = PurchaseCeiling::QtyPerYear(6.0);
-    let f = project(&s).minerals[0].feasibility;
-    assert_close!(f.budget_implied_qty, 12.0);
-    assert_eq!(f.purchasable_qty, Some(6.0));
+    let p = project(&s);
+    let m = &p.minerals[0];
+    assert_close!(m.feasibility.budget_implied_qty, 12.0);
+    assert_eq!(m.feasibility.purchasable_qty, Some(6.0));
+    assert_close!(m.to_buy_qty(), 100.0);
+    assert_eq!(m.requirement_ratio_in_words(), "16.67×");
+    assert_close!(m.unspent_usd(), 600.0);
     assert_eq!(
-        f.warning().as_deref(),
-        Some("needs 2.0× the purchasable supply")
+        warning(&s.minerals[0], m, s.start).as_deref(),
+        Some(
+            "$600 of the budget cannot be spent under the 6 t/yr ceiling; the limits let through 6.0 t of the 100 t still to buy"
+        )
     );
 
+    // A ceiling of 200 t a year: the requirement can be bought (0.5×) and
+    // all the money is spent: no warning, whatever the coverage (12 %).
+    s.minerals[0].ceiling = PurchaseCeiling::QtyPerYear(200.0);
+    let p = project(&s);
+    assert_eq!(p.minerals[0].requirement_ratio_in_words(), "0.50×");
+    assert_eq!(warning(&s.minerals[0], &p.minerals[0], s.start), None);
+
     // No ceiling and an open supplier: nothing limits purchases.
-    let f = project(&base()).minerals[0].feasibility;
-    assert_eq!(f.purchasable_qty, None);
-    assert_eq!(f.warning(), None);
+    let p = project(&base());
+    assert_eq!(p.minerals[0].feasibility.purchasable_qty, None);
+    assert_eq!(p.minerals[0].requirement_ratio_in_words(), "no limit");
+    assert_eq!(warning(&base().minerals[0], &p.minerals[0], s.start), None);
 
     // Both suppliers banned all year: nothing can be bought.
     let mut s = base();
     let mut ban = on_b(DisruptionKind::ExportBan, 1, None);
     ban.supplier = String::new();
     s.disruptions.push(ban);
-    let f = project(&s).minerals[0].feasibility;
-    assert_eq!(f.purchasable_qty, Some(0.0));
-    assert!(f.warning().unwrap().contains("nothing can be bought"));
+    let p = project(&s);
+    assert_eq!(p.minerals[0].feasibility.purchasable_qty, Some(0.0));
+    assert_eq!(p.minerals[0].requirement_ratio_in_words(), "blocked");
+    assert!(
+        warning(&s.minerals[0], &p.minerals[0], s.start)
+            .unwrap()
+            .contains("nothing can be bought")
+    );
 }
 
 #[test]

@@ -75,16 +75,21 @@ fn enter(h: &mut Window) {
 fn typing_600m_into_cobalts_budget_gives_600m_while_the_warning_comes_and_goes() {
     let mut h = sample_window();
     assert!(
-        h.query_by_label_contains("Budget cannot all be spent in the timeframe")
+        h.query_by_label_contains("of the budget cannot be spent")
             .is_some()
     );
     click_field(&mut h, "Budget (USD)");
-    let warning = type_slowly(
+    let price_field = h.get_by_label("Price (USD/t)").rect();
+    let mut warning = type_slowly(&mut h, "Budget (USD)", "6", "of the budget cannot be spent");
+    // The warning has gone ($6 can be spent) and its two lines are kept:
+    // nothing below it moved.
+    assert_eq!(h.get_by_label("Price (USD/t)").rect(), price_field);
+    warning.extend(type_slowly(
         &mut h,
         "Budget (USD)",
-        "600M",
-        "Budget cannot all be spent in the timeframe",
-    );
+        "00M",
+        "of the budget cannot be spent",
+    ));
     // $6, $60, $600 can be bought; $600M cannot.
     assert_eq!(warning, [false, false, false, true]);
     enter(&mut h);
@@ -132,12 +137,7 @@ fn typing_a_qualified_supply_keeps_the_focus() {
     let mut h = common::window(scenario.clone(), egui::Theme::Dark);
     let label = "Qualified supply (t/yr)";
     click_field(&mut h, label);
-    let warning = type_slowly(
-        &mut h,
-        label,
-        "12000",
-        "Budget cannot all be spent in the timeframe",
-    );
+    let warning = type_slowly(&mut h, label, "12000", "of the budget cannot be spent");
     // The budget buys $500M / $47,950 = 10,427.5 t; 20 % of 1, 12, 120 and
     // 1,200 t a year over five fiscal years cannot take it, 20 % of 12,000
     // (12,000 t) can: the warning stays until the last key, then goes.
@@ -162,7 +162,12 @@ fn typing_a_qualified_supply_keeps_the_focus() {
 fn a_negative_budget_is_kept_and_explained_not_zeroed() {
     let mut h = sample_window();
     click_field(&mut h, "Budget (USD)");
-    type_slowly(&mut h, "Budget (USD)", "-5M", "cannot all be spent");
+    type_slowly(
+        &mut h,
+        "Budget (USD)",
+        "-5M",
+        "of the budget cannot be spent",
+    );
     enter(&mut h);
     assert_eq!(h.state().doc.scenario.minerals[0].budget_usd, -5e6);
     assert!(
@@ -239,7 +244,7 @@ fn a_duplicate_name_is_reported_under_the_mineral_being_edited() {
 fn escape_puts_back_the_value_from_before_the_edit() {
     let mut h = sample_window();
     click_field(&mut h, "Budget (USD)");
-    type_slowly(&mut h, "Budget (USD)", "7", "cannot all be spent");
+    type_slowly(&mut h, "Budget (USD)", "7", "of the budget cannot be spent");
     assert_eq!(h.state().doc.scenario.minerals[0].budget_usd, 7.0);
     h.key_press(Key::Escape);
     h.run();

@@ -93,26 +93,28 @@ fn a_preset_lowers_coverage_and_disabling_it_restores_it_exactly() {
     );
 }
 
+/// A trial found "Cobalt: needs 1.4× the purchasable supply" beside Cobalt
+/// reaching 100 % in 2030-01: the figure was the budget's. The editor now
+/// says what money cannot be spent and whether the requirement is bought,
+/// and "Needs" is the requirement over what can be bought.
 #[test]
-fn a_plan_that_cannot_be_bought_says_so() {
+fn a_budget_that_cannot_all_be_spent_says_so_without_contradicting_the_row() {
     let h = harness(samples::default_scenario(), egui::Theme::Dark);
-    // Cobalt: $500M at ~$42,000/t is ~11,400 t; the ceiling allows ~7,500 t.
-    let f = h.state().doc.projection.minerals[0].feasibility;
-    let warning = f.warning().unwrap();
-    assert_eq!(
-        warning,
-        format!("needs {:.1}× the purchasable supply", f.ratio().unwrap())
-    );
+    // Cobalt: $500M at $47,950/t is 10,427.5 t; the ceiling lets through
+    // 1,500 t a fiscal year, 7,500 t: the requirement, bought by 2030-01;
+    // $140M is left.
     assert!(
-        h.query_by_label(&format!(
-            "Budget cannot all be spent in the timeframe: {warning}"
-        ))
+        h.query_by_label(
+            "$140M of the budget cannot be spent under the 1,500 t/yr ceiling; the requirement is bought by 2030-01"
+        )
         .is_some()
     );
-    assert!(
-        h.query_by_label(&format!("{:.2}×", f.ratio().unwrap()))
-            .is_some()
+    assert!(h.query_by_label_contains("needs 1.4×").is_none());
+    assert_eq!(
+        h.state().doc.projection.minerals[0].requirement_ratio_in_words(),
+        "1.00×"
     );
+    assert!(h.query_by_label("1.00×").is_some());
 }
 
 #[test]

@@ -32,12 +32,13 @@ pub struct MineralProjection {
     /// Ordered before a ban and stopped by it (setting `in_transit_on_ban:
     /// Lost`).
     pub lost_in_transit_qty: f64,
-    /// Can the budget be spent at all?
+    /// What the budget implies and what can be bought at all.
     pub feasibility: Feasibility,
 }
 
-/// The quantity the budget implies against the quantity that can be bought
-/// within the purchase ceilings and the suppliers still open.
+/// The quantity the budget implies and the most that can be bought within
+/// the purchase ceilings, quotas, capacities and the suppliers still open.
+/// What a planner reads of them is in `model::feasibility`.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Feasibility {
     /// What the budget would buy at the prices paid (tariffs and shocks
@@ -46,44 +47,6 @@ pub struct Feasibility {
     /// The most that can be bought over the horizon; `None` when nothing
     /// limits it (no ceiling and an open supplier without quota).
     pub purchasable_qty: Option<f64>,
-}
-
-impl Feasibility {
-    /// `budget_implied ÷ purchasable`; above 1 the plan cannot be bought in
-    /// the timeframe. `None` when purchases are unlimited.
-    pub fn ratio(&self) -> Option<f64> {
-        let purchasable = self.purchasable_qty?;
-        if purchasable > 0.0 {
-            Some(self.budget_implied_qty / purchasable)
-        } else if self.budget_implied_qty > 0.0 {
-            Some(f64::INFINITY)
-        } else {
-            Some(0.0)
-        }
-    }
-
-    /// The ratio as shown in summaries: `1.52×`, `blocked` when nothing
-    /// can be bought, `no limit` when nothing caps purchases.
-    pub fn ratio_in_words(&self) -> String {
-        match self.ratio() {
-            Some(ratio) if ratio.is_finite() => format!("{ratio:.2}×"),
-            Some(_) => "blocked".into(),
-            None => "no limit".into(),
-        }
-    }
-
-    /// A plain warning when the plan is not feasible in the timeframe.
-    pub fn warning(&self) -> Option<String> {
-        match self.ratio()? {
-            r if r.is_infinite() => Some("nothing can be bought: every supplier is blocked".into()),
-            // Two decimals near 1, so "needs 1.0×" never reads as feasible.
-            r if r > 1.0 + 1e-9 && r < 1.095 => {
-                Some(format!("needs {r:.2}× the purchasable supply"))
-            }
-            r if r > 1.0 + 1e-9 => Some(format!("needs {r:.1}× the purchasable supply")),
-            _ => None,
-        }
-    }
 }
 
 /// The state of one mineral at the end of one month.
@@ -135,6 +98,41 @@ impl MineralProjection {
     /// Budget not spent by the end of the horizon, USD.
     pub fn unspent_usd(&self) -> f64 {
         self.months.last().map_or(0.0, |r| r.unspent_usd)
+    }
+
+    /// What is still to buy: the requirement less the opening inventory,
+    /// not below 0.
+    pub fn to_buy_qty(&self) -> f64 {
+        self.months.first().map_or(0.0, |r| {
+            (r.requirement_qty - (r.inventory_qty - r.delivered_qty)).max(0.0)
+        })
+    }
+
+    /// Can the requirement be bought in the timeframe? [`Self::to_buy_qty`]
+    /// ÷ the most that can be bought; above 1 no budget buys it in time.
+    /// Infinite when something is to buy and nothing can be bought; `None`
+    /// when nothing limits purchases.
+    pub fn requirement_ratio(&self) -> Option<f64> {
+        let purchasable = self.feasibility.purchasable_qty?;
+        let to_buy = self.to_buy_qty();
+        Some(if purchasable > 0.0 {
+            to_buy / purchasable
+        } else if to_buy > 0.0 {
+            f64::INFINITY
+        } else {
+            0.0
+        })
+    }
+
+    /// [`Self::requirement_ratio`] as the summary shows it: `1.32×`,
+    /// `blocked` when nothing can be bought, `no limit` when nothing caps
+    /// purchases.
+    pub fn requirement_ratio_in_words(&self) -> String {
+        match self.requirement_ratio() {
+            Some(ratio) if ratio.is_finite() => format!("{ratio:.2}×"),
+            Some(_) => "blocked".into(),
+            None => "no limit".into(),
+        }
     }
 
     /// Inventory at the end of the horizon.

@@ -1,7 +1,7 @@
 //! One row per mineral and a total row: final coverage (with the Monte
 //! Carlo range and chance of 100 % when there are bands), the month 100 %
 //! is reached, months of consumption held, then budget, unspent, bought,
-//! coverage lost to events and the feasibility ratio. What a meeting asks
+//! coverage lost to events and Needs (the requirement over what can be bought). What a meeting asks
 //! comes first, under short headers that say the rest on hover, so that
 //! every column fits beside both side panels at 1280 px; a wider table
 //! (comparing with a baseline adds four Δ columns beside what they change)
@@ -107,7 +107,7 @@ impl Column {
                 "Coverage lost to events: final coverage with the enabled events minus without them"
             }
             Column::Feasibility => {
-                "Feasibility: the supply the budget needs, as a multiple of what the ceilings and open suppliers allow (above 1×, it cannot all be spent)"
+                "Needs: what is still to buy (requirement less opening inventory) as a multiple of the most the ceilings, quotas, capacities and open suppliers let through in the timeframe; above 1×, no budget buys the requirement in time. Whether the money can be spent is in Unspent."
             }
             Column::MonthsHeld => "Months of stated annual consumption held at the end",
             Column::FinalRange => {
@@ -285,7 +285,7 @@ fn cell(ui: &mut Ui, column: Column, d: &RowData<'_>) {
                 ui.weak("—").on_hover_text("No events in this scenario");
             }
         },
-        Column::Feasibility => feasibility(ui, p, d.dark),
+        Column::Feasibility => feasibility(ui, p, d),
         Column::MonthsHeld => match d.months_held {
             Some(m) => right(ui, format!("{m:.1}")),
             None => {
@@ -418,32 +418,37 @@ fn right(ui: &mut Ui, text: String) {
     });
 }
 
-/// The feasibility ratio; red, with the plain warning on hover, when the
-/// budget cannot be spent within the ceilings and the suppliers still open.
-fn feasibility(ui: &mut Ui, p: &crate::model::MineralProjection, dark: bool) {
-    let f = p.feasibility;
-    let text = f.ratio_in_words();
-    match (f.ratio(), f.warning()) {
-        (_, Some(warning)) => {
-            ui.colored_label(crate::ui::palette::problem_color(dark), text)
-                .on_hover_text(format!("{warning}. {}", purchasable_text(p)));
+/// What is to buy against what can be bought; red when the requirement
+/// cannot be bought in the timeframe, and the row's warning (money that
+/// cannot be spent, and why) on hover.
+fn feasibility(ui: &mut Ui, p: &crate::model::MineralProjection, d: &RowData<'_>) {
+    let text = p.requirement_ratio_in_words();
+    let unit = p.unit.symbol();
+    let mut hover = match p.feasibility.purchasable_qty {
+        Some(q) => format!(
+            "Still to buy {}; the ceilings, quotas, capacities and open suppliers let through {} in the timeframe.",
+            qty(p.to_buy_qty(), unit),
+            qty(q, unit)
+        ),
+        None => format!(
+            "Still to buy {}; nothing caps the quantity that can be bought.",
+            qty(p.to_buy_qty(), unit)
+        ),
+    };
+    let warning = crate::model::feasibility::warning(d.mineral, p, d.projection.start);
+    if let Some(w) = &warning {
+        hover = format!("{hover}\n{}{}.", w[..1].to_uppercase(), &w[1..]);
+    }
+    match p.requirement_ratio() {
+        Some(r) if r > 1.0 + 1e-9 => {
+            ui.colored_label(crate::ui::palette::problem_color(d.dark), text)
+                .on_hover_text(hover);
         }
-        (Some(_), None) => {
-            ui.label(text).on_hover_text(purchasable_text(p));
+        Some(_) => {
+            ui.label(text).on_hover_text(hover);
         }
-        (None, None) => {
-            ui.weak(text);
+        None => {
+            ui.weak(text).on_hover_text(hover);
         }
     }
-}
-
-fn purchasable_text(p: &crate::model::MineralProjection) -> String {
-    let unit = p.unit.symbol();
-    format!(
-        "The budget implies {}; the ceilings and open suppliers allow {}.",
-        qty(p.feasibility.budget_implied_qty, unit),
-        p.feasibility
-            .purchasable_qty
-            .map_or("any quantity".to_string(), |q| qty(q, unit))
-    )
 }
