@@ -11,6 +11,7 @@
 
 use super::projection::Projector;
 use super::scenario::{Mineral, Scenario};
+use super::uncertainty::Range;
 use rand::RngExt;
 use rand_distr::StandardNormal;
 use rand_pcg::Pcg64Mcg;
@@ -70,6 +71,132 @@ impl MineralBands {
     pub fn final_p90_pct(&self) -> f64 {
         self.p90_pct.last().copied().unwrap_or(0.0)
     }
+}
+
+/// Beyond this many standard deviations from its range's median, an input
+/// lies outside the middle eight samples in ten (z of the 90th
+/// percentile).
+const Z_90: f64 = 1.281_551_565_545;
+
+/// Why a mineral's planned final coverage (`planned_pct`, the line) lies
+/// outside its own P10–P90 band, in words: "The plan's 97.1% lies below its
+/// band (P10 124.9%): the price ($6,250/kg) is at the top of its range
+/// ($640–$6,250/kg)." `None` when the line lies within the band.
+pub fn outside_band_note(
+    mineral: &Mineral,
+    planned_pct: f64,
+    bands: &MineralBands,
+) -> Option<String> {
+    let (p10, p90) = (bands.final_p10_pct(), bands.final_p90_pct());
+    // The percentiles are read off bins BIN_PCT wide: a line within a bin
+    // of its band is on it.
+    let below = planned_pct < p10 - BIN_PCT - 0.05;
+    let above = planned_pct > p90 + BIN_PCT + 0.05;
+    if !below && !above {
+        return None;
+    }
+    let unit = mineral.unit.symbol();
+    let usd = |v: f64| format!("${}", crate::display::grouped(v, 0));
+    // (what, its value, its range, lognormal, whether a higher value
+    // lowers coverage, how to write it)
+    let mut inputs: Vec<(String, f64, Range, bool, bool, String)> = Vec::new();
+    if let Some(r) = mineral.price_range_usd_per_unit {
+        let v = mineral.price_usd_per_unit;
+        let span = format!(
+            "{}–{}/{unit}",
+            usd(r.low.min(r.high)),
+            usd(r.low.max(r.high))
+        );
+        inputs.push((
+            "the price".into(),
+            v,
+            r,
+            true,
+            true,
+            format!("{}/{unit}; range {span}", usd(v)),
+        ));
+    }
+    if let Some(r) = mineral.escalation_range_pct_per_year {
+        let v = mineral.escalation_pct_per_year;
+        inputs.push((
+            "the escalation".into(),
+            v,
+            r,
+            false,
+            true,
+            format!(
+                "{v}%/yr; range {}–{}%/yr",
+                r.low.min(r.high),
+                r.low.max(r.high)
+            ),
+        ));
+    }
+    for s in &mineral.suppliers {
+        if let Some(r) = s.lead_time_range_months {
+            let v = f64::from(s.lead_time_months);
+            inputs.push((
+                format!("{}'s lead time", s.name),
+                v,
+                r,
+                false,
+                true,
+                format!(
+                    "{v} months; range {}–{} months",
+                    r.low.min(r.high),
+                    r.low.max(r.high)
+                ),
+            ));
+        }
+        if let (Some(r), Some(v)) = (s.capacity_range_qty_per_year, s.capacity_qty_per_year) {
+            inputs.push((
+                format!("{}'s capacity", s.name),
+                v,
+                r,
+                true,
+                false,
+                format!(
+                    "{} {unit}/yr; range {}–{}",
+                    crate::display::grouped(v, 0),
+                    crate::display::grouped(r.low.min(r.high), 0),
+                    crate::display::grouped(r.low.max(r.high), 0)
+                ),
+            ));
+        }
+    }
+    let reasons: Vec<String> = inputs
+        .into_iter()
+        .filter_map(|(what, v, r, positive, higher_is_worse, words)| {
+            let z = r.z_of(v, positive)?;
+            // Toward the end that lowers coverage when the line is below
+            // the band, toward the other when above.
+            let worse = if higher_is_worse { z } else { -z };
+            let toward = if below { worse } else { -worse };
+            (toward >= Z_90).then(|| {
+                let end = if z > 0.0 { "top" } else { "bottom" };
+                format!("{what} ({words}) is at the {end} of its range")
+            })
+        })
+        .collect();
+    let head = if below {
+        format!(
+            "The plan's {} lies below its band (P10 {})",
+            crate::display::pct(planned_pct),
+            crate::display::pct(p10)
+        )
+    } else {
+        format!(
+            "The plan's {} lies above its band (P90 {})",
+            crate::display::pct(planned_pct),
+            crate::display::pct(p90)
+        )
+    };
+    Some(if reasons.is_empty() {
+        format!(
+            "{head}: its inputs sit to one side of their ranges, or the band is cut by a ceiling."
+        )
+    } else {
+        format!("{head}: {}.", reasons.join("; "))
+    })
 }
 
 /// Whether any input of the scenario is given as a range or any enabled
@@ -596,6 +723,38 @@ impl Histograms {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Finding 7 of a trial: Scandium showed 97.1 % beside a P10–P90 of
+    /// 102–144 % and nothing said why. Its price, $6,250/kg, is the top of
+    /// its range (the contract's bound): the note says so.
+    #[test]
+    fn a_line_below_its_band_names_the_input_at_the_end_of_its_range() {
+        let s = crate::samples::default_scenario();
+        let scandium = s.minerals.iter().find(|m| m.name == "Scandium").unwrap();
+        let band = |p10: f64, p90: f64| MineralBands {
+            name: "Scandium".into(),
+            p10_pct: vec![p10],
+            p50_pct: vec![(p10 + p90) / 2.0],
+            p90_pct: vec![p90],
+            full_by_end_probability_pct: 90.0,
+        };
+        assert_eq!(
+            outside_band_note(scandium, 97.1, &band(124.9, 156.3)).as_deref(),
+            Some(
+                "The plan's 97.1% lies below its band (P10 124.9%): the price ($6,250/kg; range $640–$6,250/kg) is at the top of its range."
+            )
+        );
+        // Within its band: nothing to say.
+        assert_eq!(outside_band_note(scandium, 97.1, &band(90.0, 110.0)), None);
+        // Cobalt at $47,950 in $38,000–60,000 is in the middle: above its
+        // band, the note names no input.
+        let cobalt = &s.minerals[0];
+        let note = outside_band_note(cobalt, 100.0, &band(80.0, 95.0)).unwrap();
+        assert!(
+            note.starts_with("The plan's 100.0% lies above its band (P90 95.0%): its inputs"),
+            "{note}"
+        );
+    }
 
     /// The float-only bin is ⌊coverage ÷ BIN_PCT⌋ kept within the bins,
     /// on bin edges, just either side of them and between, and 0 for NaN.

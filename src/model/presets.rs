@@ -291,7 +291,7 @@ pub fn library() -> Vec<Preset> {
             us_ban_returns(
                 "Antimony",
                 50.0,
-                "antimony regulus in Rotterdam went from $39,500-40,000/t on 31 Dec 2024 (Reuters, 6 Jan 2025) to $59,500-61,000/t on 24 Jun 2025 (Argus), +50%, after the ban on the US and the licensing of Sep 2024.",
+                "antimony regulus in Rotterdam went from $39,500-40,000/t on 31 Dec 2024 (Reuters, 6 Jan 2025) to $59,500-61,000/t on 24 Jun 2025 (Argus), +50%, after the ban on the US and the licensing of Sep 2024. The move is from the price before the ban: a plan priced while the ban was in force (before November 2025) already holds it, and should use less, down to none.",
             ),
             "MOFCOM announcements No. 46 (3 Dec 2024) and No. 72 (9 Nov 2025); prices: Reuters, 6 Jan 2025; Argus, 24 Jun 2025",
             "2025-11-09",
@@ -301,9 +301,9 @@ pub fn library() -> Vec<Preset> {
             us_ban_returns(
                 "Gallium",
                 114.0,
-                "gallium 99.99% in Rotterdam went from $250-265/kg on 30 Jun 2023 to $500-600/kg on 15 Dec 2023 (Fastmarkets), +114%, after China's licensing of August 2023; no price series after the December 2024 ban was found, so this earlier move is used.",
+                "gallium 99.99% in Rotterdam went from $250-265/kg on 30 Jun 2023 to $500-600/kg on 15 Dec 2023 (Fastmarkets), +114%, after China's licensing of August 2023. After the December 2024 ban the US import value rose from $439/kg (2024) to $580/kg (2025, USGS Mineral Commodity Summaries 2026), +32%, and Argus put gallium in Europe and the US at $1,600/kg on 22 Jan 2026, the highest since 2002 (via ibnews, 29 Jan 2026): +114% is the move of a control's first months, between those two.",
             ),
-            "MOFCOM announcements No. 46 (3 Dec 2024) and No. 72 (9 Nov 2025); prices: Fastmarkets, 30 Jun and 15 Dec 2023",
+            "MOFCOM announcements No. 46 (3 Dec 2024) and No. 72 (9 Nov 2025); prices: Fastmarkets, 30 Jun and 15 Dec 2023; USGS Mineral Commodity Summaries 2026; Argus, 22 Jan 2026",
             "2025-11-09",
             "not in force on 6 Dec 2026: suspended until 27 Nov 2026; not known after that date, so offered as the branch in which it returns",
         ),
@@ -398,14 +398,14 @@ pub fn library() -> Vec<Preset> {
         Preset::new(
             what_if(
                 "What-if: China licenses holmium, erbium, thulium, europium, ytterbium (No. 57 of Oct 2025, suspended until Nov 2026)",
-                "Not in force: disabled by default. Announcement No. 57 of 9 October 2025 put holmium, erbium, thulium, europium and ytterbium under export licensing from 8 November 2025; announcement No. 70 of 7 November 2025 suspended it (with Nos. 55, 56, 58, 61 and 62) until 10 November 2026, so it never took effect. No source found says whether the suspension was extended: this is the branch in which it applies from November 2026. +3 months and 50% refused are illustrative, as for the April 2025 list.",
+                "Not in force: disabled by default. Announcement No. 57 of 9 October 2025 put holmium, erbium, thulium, europium and ytterbium under export licensing from 8 November 2025; announcement No. 70 of 7 November 2025 suspended it (with Nos. 55, 56, 58, 61 and 62) until 10 November 2026, so it never took effect. No source found says whether the suspension was extended: this is the branch in which it applies from 11 November 2026, in whole months from December 2026. +3 months and 50% refused are illustrative, as for the April 2025 list.",
                 LicensingDelay {
                     extra_lead_time_months: 3,
                     refused_pct: 50.0,
                 },
                 "China",
                 &OCTOBER_2025_RARE_EARTHS,
-                (2026, 11),
+                (2026, 12),
                 None,
             ),
             "MOFCOM and General Administration of Customs announcements No. 57 (9 Oct 2025) and No. 70 (7 Nov 2025) (UDN, 8 Nov 2025; ChemRadar)",
@@ -415,14 +415,14 @@ pub fn library() -> Vec<Preset> {
         Preset::new(
             what_if(
                 "What-if: China requires clearance for foreign-made products with 0.1% Chinese rare earths (No. 61 of Oct 2025, suspended until Nov 2026)",
-                "Not in force: disabled by default. Announcement No. 61 of 9 October 2025 required a licence for foreign-made magnets, targets and other items with 0.1% or more by value of Chinese samarium, dysprosium, gadolinium, terbium, lutetium, scandium or yttrium, those clauses from 1 December 2025, and refused military end users in principle; announcement No. 70 of 7 November 2025 suspended it until 10 November 2026, before the foreign-made clauses began. No source found says whether the suspension was extended: this is the branch in which it applies from November 2026. Hits every supplier, wherever it is. +3 months and 30% refused are illustrative; for a defence buyer (a military end user) a refusal is likelier.",
+                "Not in force: disabled by default. Announcement No. 61 of 9 October 2025 required a licence for foreign-made magnets, targets and other items with 0.1% or more by value of Chinese samarium, dysprosium, gadolinium, terbium, lutetium, scandium or yttrium, those clauses from 1 December 2025, and refused military end users in principle; announcement No. 70 of 7 November 2025 suspended it until 10 November 2026, before the foreign-made clauses began. No source found says whether the suspension was extended: this is the branch in which it applies from 11 November 2026, in whole months from December 2026. It covers foreign-made items containing Chinese-origin rare earths, or made with Chinese technology, so it hits each supplier for the share of its feed from China: a refiner of non-Chinese ore by its own process is not hit. +3 months and 30% refused are illustrative; for a defence buyer (a military end user) a refusal is likelier.",
                 LicensingDelay {
                     extra_lead_time_months: 3,
                     refused_pct: 30.0,
                 },
-                "",
+                "China",
                 &APRIL_2025_RARE_EARTHS,
-                (2026, 11),
+                (2026, 12),
                 None,
             ),
             "MOFCOM announcements No. 61 (9 Oct 2025; UDN, 9 Oct 2025) and No. 70 (7 Nov 2025)",
@@ -469,29 +469,29 @@ pub fn library() -> Vec<Preset> {
         Preset::new(
             what_if(
                 "What-if: gallium price +150% under a total Chinese ban (USGS estimate)",
-                "Not in force: disabled by default. USGS estimated that a total Chinese export ban would raise gallium prices about 150%. No total ban has been imposed; the start month (December 2026) is only a default, to move.",
+                "Not in force: disabled by default. USGS estimated that a total Chinese export ban would raise gallium prices by more than 150%. No total ban has been imposed; the start month (December 2026) is only a default, to move.",
                 PriceShockPct(150.0),
                 "",
                 &["Gallium"],
                 (2026, 12),
                 None,
             ),
-            "USGS Open-File Report 2024-1057",
-            "2024-11-07",
+            "USGS Open-File Report 2024-1057 (15 Oct 2024; USGS release, 19 Nov 2024)",
+            "2024-10-15",
             "an estimate, not a measure",
         ),
         Preset::new(
             what_if(
                 "What-if: germanium price +26% under a total Chinese ban (USGS estimate)",
-                "Not in force: disabled by default. USGS estimated that a total Chinese export ban would raise germanium prices about 26%. No total ban has been imposed; the start month (December 2026) is only a default, to move.",
+                "Not in force: disabled by default. USGS estimated that a total Chinese export ban would raise germanium prices by about 26%. No total ban has been imposed; the start month (December 2026) is only a default, to move.",
                 PriceShockPct(26.0),
                 "",
                 &["Germanium"],
                 (2026, 12),
                 None,
             ),
-            "USGS Open-File Report 2024-1057",
-            "2024-11-07",
+            "USGS Open-File Report 2024-1057 (15 Oct 2024; USGS release, 19 Nov 2024)",
+            "2024-10-15",
             "an estimate, not a measure",
         ),
         Preset::new(
@@ -533,19 +533,19 @@ pub fn library() -> Vec<Preset> {
         Preset::new(
             price_response(
                 "Price response: tungsten +51% as after China's Feb 2025 controls",
-                "Not in force: disabled by default. Tungsten concentrate in Rotterdam averaged $252/dmtu in 2024 and $380/dmtu in 2025 (USGS Mineral Commodity Summaries 2026, from Argus), +51%; APT spot rose further, to $1,000-1,050/mtu in January 2026 from about $400 in May 2025 (SMM; Reuters), so +51% is the annual, lower reading. Start it where the plan's price does not already hold it (default December 2026).",
+                "Not in force: disabled by default. Tungsten concentrate in Rotterdam averaged $252/dmtu in 2024 and $380/dmtu in 2025 (USGS Mineral Commodity Summaries 2026, from Argus), +51%; APT spot rose much further, from about $400/mtu in May 2025 to $1,000-1,050 in January 2026 and a $3,000 transaction on 13 March 2026 (Reuters; SMM), so +51% is the annual, lower reading. Start it where the plan's price does not already hold it (default December 2026).",
                 51.0,
                 "Tungsten",
                 (2026, 12),
             ),
-            "USGS Mineral Commodity Summaries 2026 (6 Feb 2026); SMM, Jan 2026; Reuters, 15 May 2025",
+            "USGS Mineral Commodity Summaries 2026 (6 Feb 2026); SMM, Jan and 13 Mar 2026; Reuters, 15 May 2025",
             "2026-02-06",
             "a calibrated price move, not a measure",
         ),
         Preset::new(
             price_response(
                 "Price response: bismuth +500% as in Europe after China's Feb 2025 controls",
-                "Not in force: disabled by default. Bismuth in Europe went from about $6/lb in late January 2025 to about $40/lb on 19 March 2025 (Reuters); Fastmarkets had 99.99% in-warehouse Rotterdam at $30-36/lb on 21 March 2025: +500% to +560%. Start it where the plan's price does not already hold it (default December 2026).",
+                "Not in force: disabled by default. Bismuth in Europe went from about $6/lb in late January 2025 to about $40/lb on 19 March 2025 (Reuters); Fastmarkets had 99.99% in-warehouse Rotterdam at $30-36/lb on 21 March 2025: +400% to +567% from $6/lb; +500% is used. Start it where the plan's price does not already hold it (default December 2026).",
                 500.0,
                 "Bismuth",
                 (2026, 12),
@@ -689,13 +689,14 @@ mod tests {
             named("DRC suspends cobalt exports").end,
             Some(YearMonth::new(2025, 10))
         );
-        // Announcements 57 and 61 are suspended until 10 November 2026.
+        // Announcements 57 and 61 are suspended until 10 November 2026: in
+        // whole months, their branch starts in December, as the US ban's.
         for start in [
             "What-if: China licenses holmium",
             "What-if: China requires clearance",
         ] {
             let d = named(start);
-            assert_eq!(d.start, YearMonth::new(2026, 11), "{start}");
+            assert_eq!(d.start, YearMonth::new(2026, 12), "{start}");
             assert!(!d.enabled);
         }
     }
@@ -730,6 +731,8 @@ mod tests {
         // Its annex lists the seven elements of April 2025.
         let no61 = named("What-if: China requires clearance");
         assert_eq!(no61.minerals.len(), 7);
-        assert!(no61.supplier.is_empty());
+        // Chinese-origin content: it hits Chinese feed, not every supplier.
+        assert_eq!(no61.supplier, "China");
+        assert_eq!(no61.target, EventTarget::FeedOrigin);
     }
 }

@@ -52,6 +52,31 @@ impl Range {
         }
     }
 
+    /// Where `value` lies in the range's distribution, in standard
+    /// deviations from its median (what [`Self::at`] inverts); `None` for
+    /// a range of one value, or a lognormal one and a value not above 0.
+    /// The range's own ends are at ±1.645; beyond ±1.2816 the value is
+    /// outside the middle eight samples in ten.
+    pub fn z_of(&self, value: f64, positive: bool) -> Option<f64> {
+        let (low, high) = (self.low.min(self.high), self.low.max(self.high));
+        if low == high || !value.is_finite() {
+            return None;
+        }
+        if positive && low > 0.0 {
+            if value <= 0.0 {
+                return None;
+            }
+            let (ln_low, ln_high) = (low.ln(), high.ln());
+            let mu = (ln_low + ln_high) / 2.0;
+            let sigma = (ln_high - ln_low) / (2.0 * Z_95);
+            Some((value.ln() - mu) / sigma)
+        } else {
+            let mu = (low + high) / 2.0;
+            let sigma = (high - low) / (2.0 * Z_95);
+            Some((value - mu) / sigma)
+        }
+    }
+
     /// The middle of the range: what a sample gives at `z = 0` (the
     /// median).
     pub fn median(&self, positive: bool) -> f64 {

@@ -233,6 +233,9 @@ pub struct RangeFormat<'a> {
     /// What a fresh range is, around the value it stands beside.
     pub fresh: &'a dyn Fn(f64) -> Range,
     pub width: f32,
+    /// Drawn from the lognormal (a price, a capacity), as the Monte Carlo
+    /// run draws it: where the value sits in the range is read the same way.
+    pub positive: bool,
 }
 
 /// An optional 90 % range beside a value, for the Monte Carlo run: a tick
@@ -406,6 +409,20 @@ fn range_ends(
         )
         .on_hover_text(format!(
             "The value beside it ({}) lies outside this range: the lines use the value, the bands the range.",
+            (how.format)(value)
+        ));
+    } else if let Some(z) = r.z_of(value, how.positive)
+        && z.abs() >= 1.281_551_565_545
+    {
+        // Inside, but beyond the middle eight samples in ten: the line
+        // will sit outside its own band.
+        let end = if z > 0.0 { "top" } else { "bottom" };
+        ui.colored_label(
+            palette::problem_color(ui.visuals().dark_mode),
+            format!("value at the {end} of the range"),
+        )
+        .on_hover_text(format!(
+            "The value beside it ({}) lies at the {end} end of this 90% range, beyond eight Monte Carlo samples in ten: the line uses the value, the bands the range, so the line will sit outside its own band.",
             (how.format)(value)
         ));
     }

@@ -93,6 +93,7 @@ pub fn show(
                             parse: &super::field::parse_number,
                             fresh: &|p| Range::new(0.8 * p, 1.25 * p),
                             width: 70.0,
+                            positive: true,
                         },
                         id,
                     )
@@ -128,6 +129,7 @@ pub fn show(
                             parse: &super::field::parse_number,
                             fresh: &|e| Range::new(e - 2.0, e + 2.0),
                             width: 45.0,
+                            positive: false,
                         },
                         id,
                     );

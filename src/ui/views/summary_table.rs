@@ -295,11 +295,28 @@ fn cell(ui: &mut Ui, column: Column, d: &RowData<'_>) {
         Column::FinalRange => match d.bands {
             // No "%" after the range: the header's hover says it is
             // coverage, and the column is narrower for it.
-            Some(b) => band_cell(
-                ui,
-                format!("{:.0}–{:.0}", b.final_p10_pct(), b.final_p90_pct()),
-                d.bands_updating,
-            ),
+            Some(b) => {
+                let text = format!("{:.0}–{:.0}", b.final_p10_pct(), b.final_p90_pct());
+                let note = crate::model::monte_carlo::outside_band_note(
+                    d.mineral,
+                    p.final_coverage_pct(),
+                    b,
+                );
+                match note {
+                    // The line lies outside its own band: said, not left
+                    // for the room to puzzle over.
+                    Some(note) if !d.bands_updating => {
+                        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                            ui.colored_label(
+                                crate::ui::palette::problem_color(d.dark),
+                                format!("{text} *"),
+                            )
+                            .on_hover_text(note)
+                        });
+                    }
+                    _ => band_cell(ui, text, d.bands_updating),
+                }
+            }
             None => {
                 ui.weak("—");
             }

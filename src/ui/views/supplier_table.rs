@@ -123,6 +123,7 @@ fn uncertainty_rows(
         parse: &super::field::parse_number,
         fresh: &|v| Range::new(0.8 * v, 1.2 * v),
         width: 50.0,
+        positive: false,
     };
     let label = ui.label("Share range");
     ui.horizontal(|ui| {
@@ -169,7 +170,10 @@ fn uncertainty_rows(
                 &at("capacity_range_qty_per_year"),
                 &mut s.capacity_range_qty_per_year,
                 capacity,
-                &number,
+                &form::RangeFormat {
+                    positive: true,
+                    ..number
+                },
                 label.id,
             );
             if s.capacity_range_qty_per_year.is_some() {
@@ -347,6 +351,7 @@ const FEED_RANGE: form::RangeFormat<'static> = form::RangeFormat {
     parse: &super::field::parse_number,
     fresh: &|v| Range::new((v - 20.0).max(0.0), (v + 20.0).min(100.0)),
     width: 40.0,
+    positive: false,
 };
 
 /// The tick box that gives feed origin `o`'s share a 90 % range, beside
