@@ -330,7 +330,42 @@ pub const CSV_HEADER: [&str; 11] = [
 /// Monte Carlo run, per mineral and month.
 const CSV_BAND_HEADER: [&str; 3] = ["coverage_p10_pct", "coverage_p50_pct", "coverage_p90_pct"];
 
-/// Write the projection as CSV, one row per mineral and month.
+/// Money in the CSV: to the cent.
+const CSV_USD_DECIMALS: usize = 2;
+/// Quantities: to a thousandth of the unit (a kilogram of a tonne).
+const CSV_QTY_DECIMALS: usize = 3;
+/// Percentages (coverage and its bands): to a hundredth of a point.
+const CSV_PCT_DECIMALS: usize = 2;
+
+/// A name as a CSV cell a spreadsheet will not run: text that begins with
+/// `=`, `+`, `-`, `@`, a tab or a carriage return gets a `'` before it
+/// (the OWASP rule against CSV formula injection).
+fn csv_text(text: &str) -> String {
+    if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{text}")
+    } else {
+        text.to_string()
+    }
+}
+
+/// A CSV cell rounded to what it means: `decimals` places, trailing zeros
+/// dropped (`1000`, `57.939`, `100`), never `-0`; a non-finite value as
+/// Rust prints it (`NaN`, `inf`), which a valid scenario never gives.
+fn csv_number(value: f64, decimals: usize) -> String {
+    if !value.is_finite() {
+        return value.to_string();
+    }
+    let text = format!("{value:.decimals$}");
+    let text = if text.contains('.') {
+        text.trim_end_matches('0').trim_end_matches('.').to_string()
+    } else {
+        text
+    };
+    if text == "-0" { "0".into() } else { text }
+}
+
+/// Write the projection as CSV, one row per mineral and month, numbers
+/// rounded to what they mean ([`csv_number`]).
 pub fn write_csv(projection: &Projection, out: &mut dyn Write) -> std::io::Result<()> {
     write_csv_with_bands(projection, None, out)
 }
@@ -357,21 +392,21 @@ pub fn write_csv_with_bands(
         for (i, r) in m.months.iter().enumerate() {
             let mut row = vec![
                 projection.calendar_month(r.month).to_string(),
-                m.name.clone(),
+                csv_text(&m.name),
                 m.unit.symbol().to_string(),
-                r.spend_usd.to_string(),
-                r.ordered_qty.to_string(),
-                r.delivered_qty.to_string(),
-                r.inventory_qty.to_string(),
-                r.requirement_qty.to_string(),
-                r.coverage_pct.to_string(),
-                r.unspent_usd.to_string(),
+                csv_number(r.spend_usd, CSV_USD_DECIMALS),
+                csv_number(r.ordered_qty, CSV_QTY_DECIMALS),
+                csv_number(r.delivered_qty, CSV_QTY_DECIMALS),
+                csv_number(r.inventory_qty, CSV_QTY_DECIMALS),
+                csv_number(r.requirement_qty, CSV_QTY_DECIMALS),
+                csv_number(r.coverage_pct, CSV_PCT_DECIMALS),
+                csv_number(r.unspent_usd, CSV_USD_DECIMALS),
                 r.month.to_string(),
             ];
             if bands.is_some() {
                 let cell = |pcts: Option<&Vec<f64>>| {
                     pcts.and_then(|p| p.get(i))
-                        .map_or(String::new(), |v| v.to_string())
+                        .map_or(String::new(), |v| csv_number(*v, CSV_PCT_DECIMALS))
                 };
                 row.push(cell(band.map(|b| &b.p10_pct)));
                 row.push(cell(band.map(|b| &b.p50_pct)));
@@ -875,4 +910,29 @@ pub fn uncertainty_file(
         Ok(())
     })();
     finish(result, "the bands", err)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{csv_number, csv_text};
+
+    #[test]
+    fn names_that_a_spreadsheet_would_run_are_written_as_text() {
+        assert_eq!(csv_text("=HYPERLINK(\"x\")"), "'=HYPERLINK(\"x\")");
+        assert_eq!(csv_text("+1"), "'+1");
+        assert_eq!(csv_text("-Cobalt"), "'-Cobalt");
+        assert_eq!(csv_text("@SUM(A1)"), "'@SUM(A1)");
+        assert_eq!(csv_text("Cobalt"), "Cobalt");
+    }
+
+    #[test]
+    fn csv_numbers_are_rounded_to_what_they_mean() {
+        assert_eq!(csv_number(99.999_999_999_999_99, 2), "100");
+        assert_eq!(csv_number(8_333_333.333_333, 2), "8333333.33");
+        assert_eq!(csv_number(57.939_853, 3), "57.94");
+        assert_eq!(csv_number(1000.0, 2), "1000");
+        assert_eq!(csv_number(-0.000_1, 2), "0");
+        assert_eq!(csv_number(0.0, 3), "0");
+        assert_eq!(csv_number(f64::NAN, 2), "NaN");
+    }
 }

@@ -139,6 +139,10 @@ enum Command {
         /// A one-page briefing (plot, summary, assumptions, events) to print.
         #[arg(long, value_name = "OUT.html")]
         html: Option<PathBuf>,
+        /// Run a Monte Carlo of N samples (seeded from the file, as the
+        /// window's) and draw its P10-P90 bands in every output.
+        #[arg(long, value_name = "N")]
+        samples: Option<u32>,
     },
 }
 
@@ -208,6 +212,7 @@ fn main() {
             png,
             csv,
             html,
+            samples,
         }) => export::export_file(
             &export::ExportRequest {
                 file: &file,
@@ -216,6 +221,7 @@ fn main() {
                 png: png.as_deref(),
                 csv: csv.as_deref(),
                 html: html.as_deref(),
+                samples,
             },
             &mut out,
             &mut err,

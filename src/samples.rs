@@ -28,10 +28,20 @@ pub const STRATEGIC_TWELVE: Sample = Sample {
     text: include_str!("../assets/strategic-twelve.ron"),
 };
 
-pub const ALL: [Sample; 3] = [
+/// Four rare-earth products (NdPr, dysprosium and terbium oxides,
+/// samarium-cobalt magnets) from separators and magnet makers outside
+/// China, FY2027-FY2031, with a variant in which China bans rare-earth
+/// exports from December 2026.
+pub const RARE_EARTHS_2026: Sample = Sample {
+    file_name: "rare-earths-2026.ron",
+    text: include_str!("../assets/rare-earths-2026.ron"),
+};
+
+pub const ALL: [Sample; 4] = [
     OCTOBER_2025_PLAN,
     OCTOBER_2025_CHINA_RESTRICTIONS,
     STRATEGIC_TWELVE,
+    RARE_EARTHS_2026,
 ];
 
 impl Sample {

@@ -6,7 +6,7 @@
 //! the same colours.
 
 use super::ExportError;
-use crate::model::{Projection, YearMonth};
+use crate::model::{PlanYear, Projection, YearMonth};
 use plotters::coord::Shift;
 use plotters::coord::combinators::BindKeyPoints;
 use plotters::element::DashedPathElement;
@@ -82,6 +82,12 @@ pub struct ChartInput<'a> {
     pub projection: &'a Projection,
     /// A projection to compare with, and its name ("Approved plan").
     pub baseline: Option<(&'a str, &'a Projection)>,
+    /// The plan's years, as the window's axis shows them: fiscal years put
+    /// the yearly marks on their first month and name them (`FY26`).
+    pub plan_year: PlanYear,
+    /// Monte Carlo bands of `projection`'s plan: P10–P90 shaded under each
+    /// line in its colour, as the window shades them.
+    pub bands: Option<&'a crate::model::monte_carlo::Bands>,
     /// Pixels; at least 400 × 300 (smaller sizes are refused).
     pub width: u32,
     pub height: u32,
@@ -103,6 +109,8 @@ impl<'a> ChartInput<'a> {
             subtitle,
             projection,
             baseline: None,
+            plan_year: PlanYear::ScenarioStart,
+            bands: None,
             width: DEFAULT_WIDTH,
             height: DEFAULT_HEIGHT,
             text_scale: 1.0,
@@ -249,7 +257,13 @@ fn draw(root: &DrawingArea<BitMapBackend, Shift>, chart: &ChartInput) -> DrawRes
         .iter()
         .map(|n| root.estimate_text_size(n, &label_style).map(|(tw, _)| tw))
         .try_fold(0u32, |a, b| b.map(|b| a.max(b)))?;
-    let header = legend_header(chart.baseline.map(|(n, _)| n));
+    let mut header = legend_header(chart.baseline.map(|(n, _)| n));
+    if let Some(bands) = chart.bands {
+        header.push(format!(
+            "shaded: P10–P90 of {} samples",
+            crate::display::grouped(f64::from(bands.samples), 0)
+        ));
+    }
     let header_width = header
         .iter()
         .map(|line| {
@@ -290,9 +304,17 @@ fn draw(root: &DrawingArea<BitMapBackend, Shift>, chart: &ChartInput) -> DrawRes
             }
         }
     }
+    if let Some(bands) = chart.bands {
+        for b in &bands.minerals {
+            for &v in b.p90_pct.iter().filter(|v| v.is_finite()) {
+                y_max = y_max.max(v.min(1_000.0));
+            }
+        }
+    }
     let y_max = (y_max / 10.0).ceil() * 10.0;
-    let ticks = year_ticks(start, x_lo, x_hi);
-    let x_label = |x: &i32| start.plus_months(i64::from(*x) - 1).to_string();
+    let fiscal = chart.plan_year.fiscal_first_month();
+    let ticks = year_ticks(start, x_lo, x_hi, fiscal.unwrap_or(1));
+    let x_label = |x: &i32| axis_label(start, fiscal, *x);
     let axis_style = (FONT, px(18.0)).into_font().color(&BLACK);
     let mut cc = ChartBuilder::on(&plot_area)
         .margin_right(px(16.0) as u32)
@@ -304,7 +326,11 @@ fn draw(root: &DrawingArea<BitMapBackend, Shift>, chart: &ChartInput) -> DrawRes
         .x_label_formatter(&x_label)
         .y_label_formatter(&|y| format!("{y:.0}%"))
         .y_labels(12)
-        .x_desc("Month")
+        .x_desc(if fiscal.is_some() {
+            "Fiscal year"
+        } else {
+            "Month"
+        })
         .y_desc("Coverage of requirement (%)")
         .label_style(axis_style.clone())
         .axis_desc_style(axis_style)
@@ -326,6 +352,29 @@ fn draw(root: &DrawingArea<BitMapBackend, Shift>, chart: &ChartInput) -> DrawRes
                 (FONT, px(17.0)).into_font().color(&BLACK),
             ),
     ))?;
+
+    // P10–P90 of the live plan, under every line (matched by place and
+    // name, as the CSV's columns are).
+    if let Some(bands) = chart.bands {
+        for (k, m) in live.minerals.iter().enumerate() {
+            let Some(b) = bands.minerals.get(k).filter(|b| b.name == m.name) else {
+                continue;
+            };
+            let x = |i: usize| axis_month(start, live.calendar_month(i as u32 + 1));
+            let upper = b.p90_pct.iter().enumerate().map(|(i, &v)| (x(i), v));
+            let lower = b.p10_pct.iter().enumerate().rev().map(|(i, &v)| (x(i), v));
+            let outline: Vec<(i32, f64)> = upper
+                .chain(lower)
+                .filter(|p| p.1.is_finite())
+                .map(|(x, y)| (x, y.min(y_max)))
+                .collect();
+            let (colour, _) = series_style(k);
+            cc.draw_series(std::iter::once(Polygon::new(
+                outline,
+                rgb(colour).mix(0.18).filled(),
+            )))?;
+        }
+    }
 
     // Baseline first, so live lines are drawn on top.
     let live_width = px(3.0) as u32;
@@ -388,10 +437,21 @@ fn legend_header(baseline: Option<&str>) -> Vec<String> {
     }
 }
 
-/// Key points on the x axis: every January (or every n-th January for
-/// long horizons), at most about 12 labels; the start month when the plan
-/// is shorter than a year.
-fn year_ticks(start: YearMonth, lo: i32, hi: i32) -> Vec<i32> {
+/// The label of axis month `x` (1 is `start`): the fiscal year's name on
+/// its first month (`FY26`), else the calendar month (`2026-01`).
+fn axis_label(start: YearMonth, fiscal_first_month: Option<u32>, x: i32) -> String {
+    let month = start.plus_months(i64::from(x) - 1);
+    match fiscal_first_month {
+        Some(first) if month.month == first => PlanYear::fiscal_year_label(first, month),
+        _ => month.to_string(),
+    }
+}
+
+/// Key points on the x axis: every January, or the first month of every
+/// fiscal year (`first_month`), or every n-th of them for long horizons, at
+/// most about 12 labels; quarters when the plan is shorter than a year and
+/// a half, and the start month when the first mark is far from it.
+fn year_ticks(start: YearMonth, lo: i32, hi: i32, first_month: u32) -> Vec<i32> {
     let months = (hi - lo).max(1);
     let step_years = ((months as f64 / 12.0) / 11.0).ceil().max(1.0) as i32;
     let step = if months <= 18 { 3 } else { 12 * step_years };
@@ -400,9 +460,9 @@ fn year_ticks(start: YearMonth, lo: i32, hi: i32) -> Vec<i32> {
         .find(|&x| {
             let m = start.plus_months(i64::from(x) - 1).month;
             if step == 3 {
-                (m - 1).is_multiple_of(3)
+                (m + 12 - first_month).is_multiple_of(3)
             } else {
-                m == 1
+                m == first_month
             }
         })
         .unwrap_or(lo);
@@ -510,16 +570,28 @@ mod tests {
     #[test]
     fn year_ticks_are_januaries() {
         let start = YearMonth::new(2026, 1);
-        assert_eq!(year_ticks(start, 1, 60), vec![1, 13, 25, 37, 49]);
+        assert_eq!(year_ticks(start, 1, 60, 1), vec![1, 13, 25, 37, 49]);
         // October start: the first label is January, not a crowded
         // "2025-10" three months before it.
         let start = YearMonth::new(2025, 10);
-        let t = year_ticks(start, 1, 120);
+        let t = year_ticks(start, 1, 120, 1);
         assert_eq!(t[0], 4);
         assert_eq!(start.nth_month(t[0] as u32), YearMonth::new(2026, 1));
         // A long gap before the first January keeps the start's label.
         let start = YearMonth::new(2026, 2);
-        assert_eq!(year_ticks(start, 1, 60)[..2], [1, 12]);
+        assert_eq!(year_ticks(start, 1, 60, 1)[..2], [1, 12]);
+        // US fiscal years from an October start: FY26, FY27, ... on every
+        // October, as the window's axis (the exported chart read calendar
+        // months while the window showed fiscal years).
+        let start = YearMonth::new(2025, 10);
+        assert_eq!(year_ticks(start, 1, 60, 10), vec![1, 13, 25, 37, 49]);
+        let labels: Vec<String> = [1, 13, 49]
+            .iter()
+            .map(|&x| axis_label(start, Some(10), x))
+            .collect();
+        assert_eq!(labels, ["FY26", "FY27", "FY30"]);
+        // Calendar plan years keep calendar months.
+        assert_eq!(axis_label(start, None, 4), "2026-01");
     }
 
     #[test]

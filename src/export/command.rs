@@ -32,6 +32,11 @@ pub struct ExportRequest<'a> {
     pub png: Option<&'a Path>,
     pub csv: Option<&'a Path>,
     pub html: Option<&'a Path>,
+    /// Run a Monte Carlo of this many samples, seeded from the file (as the
+    /// window's), and put its bands in every output: shaded in the chart,
+    /// P10/P50/P90 columns in the CSV, P10–P90 and the chance of 100 % in
+    /// the briefing. `None`: no run, no bands.
+    pub samples: Option<u32>,
 }
 
 /// One variant of the file, ready to project.
@@ -85,10 +90,30 @@ pub fn export_file(req: &ExportRequest, out: &mut dyn Write, err: &mut dyn Write
             .clone()
             .unwrap_or_else(|| b.scenario.name.clone())
     });
+    let bands = match req.samples {
+        None => None,
+        Some(n) if (1..=crate::model::uncertainty::MAX_SAMPLES).contains(&n) => {
+            Some(crate::model::monte_carlo::run_samples(
+                &live.scenario,
+                n,
+                live.scenario.settings.monte_carlo.seed,
+            ))
+        }
+        Some(n) => {
+            let _ = writeln!(
+                err,
+                "export: --samples must be 1 to {}, not {n}",
+                crate::model::uncertainty::MAX_SAMPLES
+            );
+            return EXIT_USAGE;
+        }
+    };
     let title = chart_title(&whole.name, live.variant_name.as_deref());
     let subtitle = chart_subtitle(&projection);
     let chart = ChartInput {
         baseline: base_name.as_deref().zip(base_projection.as_ref()),
+        plan_year: live.scenario.settings.plan_year,
+        bands: bands.as_ref(),
         ..ChartInput::new(&title, &subtitle, &projection)
     };
     // The file's chart, and the briefing's with larger text (printed small).
@@ -126,7 +151,7 @@ pub fn export_file(req: &ExportRequest, out: &mut dyn Write, err: &mut dyn Write
         };
     write(req.png, "chart", &|| Ok(png.clone()));
     write(req.csv, "CSV", &|| {
-        projection_csv(&projection, None).map_err(|e| e.to_string())
+        projection_csv(&projection, bands.as_ref()).map_err(|e| e.to_string())
     });
     write(req.html, "briefing", &|| {
         let lost = lost_to_events(&live.scenario, &projection);
@@ -141,8 +166,7 @@ pub fn export_file(req: &ExportRequest, out: &mut dyn Write, err: &mut dyn Write
             projection: &projection,
             lost_to_events_pct: lost.as_deref(),
             baseline: comparison.as_ref(),
-            // The command line runs no Monte Carlo for an export.
-            bands: None,
+            bands: bands.as_ref(),
             chart_png: &print_png,
         })
         .into_bytes())

@@ -107,6 +107,30 @@ impl PlanYear {
         *self == PlanYear::ScenarioStart
     }
 
+    /// The first calendar month (1–12) of a fiscal year; `None` for plan
+    /// years counted from the scenario's start (or a month out of range).
+    pub fn fiscal_first_month(&self) -> Option<u32> {
+        match *self {
+            PlanYear::FiscalYear { first_month } if (1..=12).contains(&first_month) => {
+                Some(first_month)
+            }
+            _ => None,
+        }
+    }
+
+    /// The name of the fiscal year that starts in `month`, as the plot's
+    /// axis and the exported chart write it: named by the calendar year it
+    /// ends in, US style (October 2025 starts FY26; a fiscal year from
+    /// January is its own year).
+    pub fn fiscal_year_label(first_month: u32, month: YearMonth) -> String {
+        let ends_in = if first_month == 1 {
+            month.year
+        } else {
+            month.year + 1
+        };
+        format!("FY{:02}", ends_in.rem_euclid(100))
+    }
+
     /// Whether scenario month `month` (1-based) of a plan starting in
     /// `start` opens a plan year. Month 1 always does.
     #[inline]
@@ -539,6 +563,26 @@ impl Scenario {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_fiscal_year_is_named_by_the_year_it_ends_in() {
+        // US federal: October 2025 to September 2026 is FY2026.
+        assert_eq!(
+            PlanYear::fiscal_year_label(10, YearMonth::new(2025, 10)),
+            "FY26"
+        );
+        assert_eq!(
+            PlanYear::fiscal_year_label(7, YearMonth::new(2029, 7)),
+            "FY30"
+        );
+        // A fiscal year from January is the calendar year.
+        assert_eq!(
+            PlanYear::fiscal_year_label(1, YearMonth::new(2026, 1)),
+            "FY26"
+        );
+        assert_eq!(PlanYear::US_FEDERAL.fiscal_first_month(), Some(10));
+        assert_eq!(PlanYear::ScenarioStart.fiscal_first_month(), None);
+    }
 
     #[test]
     fn normalize_makes_shares_sum_to_100() {

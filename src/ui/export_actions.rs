@@ -78,6 +78,7 @@ impl PlannerApp {
             .filter(|_| self.analysis.bands_current);
         let chart = ChartInput {
             baseline: comparison.map(|c| (c.name.as_str(), &c.projection)),
+            plan_year: doc.active().settings.plan_year,
             ..ChartInput::new(&title, &subtitle, &doc.projection)
         };
         match kind {

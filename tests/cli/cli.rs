@@ -84,7 +84,9 @@ fn project_prints_csv_with_calendar_months() {
     // time, so nothing is delivered yet: coverage 0 %.
     let first: Vec<&str> = lines.next().unwrap().split(',').collect();
     assert_eq!(&first[..3], ["2025-10", "Cobalt", "t"]);
-    assert!((first[3].parse::<f64>().unwrap() - 500e6 / 60.0).abs() < 1e-3);
+    // Money to the cent, quantities to a thousandth, percentages to a
+    // hundredth of a point (docs/FORMAT.md, "CSV").
+    assert_eq!(first[3], "8333333.33");
     assert_eq!(first[8], "0");
     // Month 2: Vale (33.34 %, one month's lead time) delivers its part of
     // month 1's order, 0.3334 × $8,333,333.33 / $47,950 = 57.94 t, 0.77 %
@@ -92,9 +94,17 @@ fn project_prints_csv_with_calendar_months() {
     let second: Vec<&str> = lines.next().unwrap().split(',').collect();
     assert_eq!(&second[..3], ["2025-11", "Cobalt", "t"]);
     let delivered = 0.3334 * (500e6 / 60.0) / 47_950.0;
-    assert!((second[5].parse::<f64>().unwrap() - delivered).abs() < 1e-6);
+    let rounded = |v: f64, places: i32| (v * 10f64.powi(places)).round() / 10f64.powi(places);
+    assert_eq!(second[5].parse::<f64>().unwrap(), rounded(delivered, 3));
     let coverage = 100.0 * delivered / 7_500.0;
-    assert!((second[8].parse::<f64>().unwrap() - coverage).abs() < 1e-6);
+    assert_eq!(second[8].parse::<f64>().unwrap(), rounded(coverage, 2));
+    // No cell carries float noise such as 99.99999999999999.
+    for line in out.lines().skip(1) {
+        for cell in line.split(',').skip(3) {
+            let decimals = cell.split_once('.').map_or(0, |(_, d)| d.len());
+            assert!(decimals <= 3, "{line}");
+        }
+    }
     // 4 minerals × 60 months of rows, the last in September 2030 (FY2030).
     assert_eq!(out.lines().count(), 1 + 4 * 60);
     assert!(

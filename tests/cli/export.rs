@@ -216,6 +216,7 @@ fn html_briefing_is_balanced_and_holds_the_summary_every_mineral_and_the_plot() 
             png: None,
             csv: None,
             html: Some(&out),
+            samples: None,
         },
         &mut msgs,
         &mut errs,
@@ -417,6 +418,7 @@ fn briefing_prints_on_one_a4_and_one_letter_page() {
         png: None,
         csv: None,
         html: Some(&html),
+        samples: None,
     };
     // The base on A4.
     assert_eq!(export::export_file(&request, &mut Vec::new(), &mut sink), 0);
@@ -570,4 +572,59 @@ fn the_briefing_lists_the_ranges_beside_the_plans_values() {
         )),
         "{html}"
     );
+}
+
+/// Finding 8 of a trial: the command line's export had no bands. With
+/// `--samples N` it runs the Monte Carlo the window runs (seeded from the
+/// file) and puts the bands in each output: P10/P50/P90 columns in the
+/// CSV, shading in the chart (other bytes than without).
+#[test]
+fn export_with_samples_carries_the_bands_into_every_output() {
+    let dir = tempfile::tempdir().unwrap();
+    let run_export = |extra: &[&str], stem: &str| {
+        let png = dir.path().join(format!("{stem}.png"));
+        let csv = dir.path().join(format!("{stem}.csv"));
+        let status = Command::new(env!("CARGO_BIN_EXE_stockpile-planner"))
+            .args(["export", "assets/october-2025-plan.ron", "--png"])
+            .arg(&png)
+            .arg("--csv")
+            .arg(&csv)
+            .args(extra)
+            .status()
+            .unwrap();
+        assert!(status.success());
+        (
+            std::fs::read(png).unwrap(),
+            std::fs::read_to_string(csv).unwrap(),
+        )
+    };
+    let (plain_png, plain_csv) = run_export(&[], "plain");
+    let (banded_png, banded_csv) = run_export(&["--samples", "500"], "banded");
+    assert!(
+        !plain_csv
+            .lines()
+            .next()
+            .unwrap()
+            .contains("coverage_p10_pct")
+    );
+    assert!(
+        banded_csv
+            .lines()
+            .next()
+            .unwrap()
+            .ends_with(",coverage_p10_pct,coverage_p50_pct,coverage_p90_pct")
+    );
+    assert_ne!(plain_png, banded_png, "the bands are drawn");
+    // The same seed gives the same bands.
+    let (_, again) = run_export(&["--samples", "500"], "again");
+    assert_eq!(again, banded_csv);
+    // Out of range: a usage error, nothing written.
+    let status = Command::new(env!("CARGO_BIN_EXE_stockpile-planner"))
+        .args(["export", "assets/october-2025-plan.ron", "--csv"])
+        .arg(dir.path().join("none.csv"))
+        .args(["--samples", "0"])
+        .status()
+        .unwrap();
+    assert_eq!(status.code(), Some(2));
+    assert!(!dir.path().join("none.csv").exists());
 }

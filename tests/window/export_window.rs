@@ -46,7 +46,8 @@ fn exports_carry_the_bands_of_the_plan_on_screen() {
     );
     let bands = h.state().analysis.bands.clone().unwrap();
     let last = text.lines().last().unwrap();
-    let p50 = bands.minerals[0].final_p50_pct();
+    // To a hundredth of a point, as every percentage in the CSV.
+    let p50 = (bands.minerals[0].final_p50_pct() * 100.0).round() / 100.0;
     assert!(last.contains(&format!(",{p50},")), "{last} has P50 {p50}");
     let page = std::fs::read_to_string(&html).unwrap();
     assert!(page.contains("Chance of 100%"));

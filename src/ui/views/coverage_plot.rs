@@ -126,12 +126,7 @@ pub fn show(ui: &mut Ui, plot_input: &CoveragePlot<'_>) {
     let start = projection.start;
     // Month index of the first January (or the first month of a fiscal
     // year), so yearly marks fall on new years.
-    let year_first_month = match plan_year {
-        crate::model::PlanYear::FiscalYear { first_month } if (1..=12).contains(&first_month) => {
-            Some(first_month)
-        }
-        _ => None,
-    };
+    let year_first_month = plan_year.fiscal_first_month();
     let first_january =
         f64::from((year_first_month.unwrap_or(1) + 12 - start.month.clamp(1, 12)) % 12 + 1);
     let target_color = ui.visuals().weak_text_color();
@@ -182,7 +177,7 @@ pub fn show(ui: &mut Ui, plot_input: &CoveragePlot<'_>) {
             let month = start.nth_month(mark.value as u32);
             match year_first_month {
                 Some(first) if mark.step_size >= 12.0 && month.month == first => {
-                    fiscal_year_label(month, first)
+                    crate::model::PlanYear::fiscal_year_label(first, month)
                 }
                 _ => month.to_string(),
             }
@@ -742,17 +737,6 @@ fn pct_grid(input: GridInput, data_top: f64) -> Vec<GridMark> {
 }
 
 /// Grid marks on whole months, coarser as the view widens.
-/// A US-style fiscal year label for the year starting in `month`: named by
-/// the calendar year it ends in (October 2025 starts FY26).
-fn fiscal_year_label(month: crate::model::YearMonth, first_month: u32) -> String {
-    let ends_in = if first_month == 1 {
-        month.year
-    } else {
-        month.year + 1
-    };
-    format!("FY{:02}", ends_in.rem_euclid(100))
-}
-
 fn month_grid(input: GridInput, first_january: f64) -> Vec<GridMark> {
     let (lo, hi) = input.bounds;
     let width = (hi - lo).max(1.0);
@@ -775,19 +759,4 @@ fn month_grid(input: GridInput, first_january: f64) -> Vec<GridMark> {
         x += step;
     }
     marks
-}
-
-#[cfg(test)]
-mod tests {
-    use super::fiscal_year_label;
-    use crate::model::YearMonth;
-
-    #[test]
-    fn a_fiscal_year_is_named_by_the_year_it_ends_in() {
-        // US federal: October 2025 to September 2026 is FY2026.
-        assert_eq!(fiscal_year_label(YearMonth::new(2025, 10), 10), "FY26");
-        assert_eq!(fiscal_year_label(YearMonth::new(2029, 7), 7), "FY30");
-        // A fiscal year from January is the calendar year.
-        assert_eq!(fiscal_year_label(YearMonth::new(2026, 1), 1), "FY26");
-    }
 }
