@@ -132,7 +132,12 @@ pub fn differences(baseline: &Scenario, live: &Scenario) -> Vec<Difference> {
         s,
     );
 
-    let (pairs, removed) = match_by_name(&baseline.minerals, &live.minerals, |m| &m.name);
+    let (pairs, removed) = match_items(
+        &baseline.minerals,
+        &live.minerals,
+        |m| &m.name,
+        |a, b| a.unit == b.unit,
+    );
     for (i, j) in pairs {
         let m = &live.minerals[i];
         match j {
@@ -151,7 +156,12 @@ pub fn differences(baseline: &Scenario, live: &Scenario) -> Vec<Difference> {
         );
     }
 
-    let (pairs, removed) = match_by_name(&baseline.disruptions, &live.disruptions, |d| &d.name);
+    let (pairs, removed) = match_items(
+        &baseline.disruptions,
+        &live.disruptions,
+        |d| &d.name,
+        |a, b| std::mem::discriminant(&a.kind) == std::mem::discriminant(&b.kind),
+    );
     for (i, j) in pairs {
         let d = &live.disruptions[i];
         match j {
@@ -281,16 +291,21 @@ impl Diffs {
     }
 }
 
-/// Live items in order, each with the index of the baseline item of the
-/// same name (the n-th of a name with the n-th), and the baseline items
-/// that no live item matches.
-fn match_by_name<T>(
+/// Which item of `baseline` each item of `live` is: first by name (the
+/// n-th of a name with the n-th), then, for one left over, the item left
+/// over at the same place when `same_kind` holds (a mineral of the same
+/// unit, an event of the same kind, a supplier in the same country): the
+/// same item renamed, so its edits are listed rather than "removed" and
+/// "added". Returns (live index, baseline index if any) in live order, and
+/// the baseline items matched by none.
+fn match_items<T>(
     baseline: &[T],
     live: &[T],
     name: impl Fn(&T) -> &String,
+    same_kind: impl Fn(&T, &T) -> bool,
 ) -> (Vec<(usize, Option<usize>)>, Vec<usize>) {
     let mut used = vec![false; baseline.len()];
-    let pairs = live
+    let mut pairs: Vec<(usize, Option<usize>)> = live
         .iter()
         .enumerate()
         .map(|(i, item)| {
@@ -302,6 +317,12 @@ fn match_by_name<T>(
             (i, j)
         })
         .collect();
+    for (i, j) in &mut pairs {
+        if j.is_none() && *i < baseline.len() && !used[*i] && same_kind(&baseline[*i], &live[*i]) {
+            used[*i] = true;
+            *j = Some(*i);
+        }
+    }
     let removed = (0..baseline.len()).filter(|&j| !used[j]).collect();
     (pairs, removed)
 }
@@ -311,6 +332,14 @@ fn mineral_differences(a: &Mineral, b: &Mineral, i: usize, out: &mut Diffs) {
     let who = &b.name;
     let label = |what: &str| format!("{who} · {what}");
     let path = |field: &str| format!("minerals[{i}].{field}");
+    // Renamed: matched by place (see `match_items`).
+    out.text(
+        &label("name"),
+        path("name"),
+        a.name.clone(),
+        b.name.clone(),
+        t,
+    );
     out.text(
         &label("unit"),
         path("unit"),
@@ -422,7 +451,12 @@ fn mineral_differences(a: &Mineral, b: &Mineral, i: usize, out: &mut Diffs) {
         out.text(&label("spending"), path("spending"), before, after, t);
     }
 
-    let (pairs, removed) = match_by_name(&a.suppliers, &b.suppliers, |s| &s.name);
+    let (pairs, removed) = match_items(
+        &a.suppliers,
+        &b.suppliers,
+        |s| &s.name,
+        |a, b| a.country == b.country,
+    );
     for (k, j) in pairs {
         let s = &b.suppliers[k];
         let sl = |what: &str| format!("{who} · supplier {} · {what}", s.name);
@@ -430,6 +464,7 @@ fn mineral_differences(a: &Mineral, b: &Mineral, i: usize, out: &mut Diffs) {
         match j {
             Some(j) => {
                 let old = &a.suppliers[j];
+                out.text(&sl("name"), sp("name"), old.name.clone(), s.name.clone(), t);
                 out.number(
                     sl("share"),
                     sp("share_pct"),
@@ -567,6 +602,13 @@ fn event_differences(a: &Disruption, b: &Disruption, i: usize, out: &mut Diffs) 
     let t = DiffTarget::Event(i);
     let label = |what: &str| format!("Event '{}' · {what}", b.name);
     let path = |field: &str| format!("disruptions[{i}].{field}");
+    out.text(
+        &label("name"),
+        path("name"),
+        a.name.clone(),
+        b.name.clone(),
+        t,
+    );
     if a.kind != b.kind {
         let (before, after) = (kind(&a.kind), kind(&b.kind));
         let after = if before == after {
@@ -789,7 +831,12 @@ impl ReachDelta {
 /// baseline does not have. Minerals are matched by name like in
 /// [`differences`].
 pub fn deltas(baseline: &Projection, live: &Projection) -> Vec<Option<MineralDelta>> {
-    let (pairs, _) = match_by_name(&baseline.minerals, &live.minerals, |m| &m.name);
+    let (pairs, _) = match_items(
+        &baseline.minerals,
+        &live.minerals,
+        |m| &m.name,
+        |a, b| a.unit == b.unit,
+    );
     pairs
         .into_iter()
         .map(|(i, j)| {
@@ -926,6 +973,55 @@ mod tests {
         assert_eq!(differences(&a, &a), vec![]);
     }
 
+    /// Finding 5 of a trial: renaming Cobalt to "Cobalt metal" in a variant
+    /// showed "mineral added" and "mineral removed", hid its other edits,
+    /// and the Δ column said "new". A renamed mineral (same place, same
+    /// unit), supplier (same place, same country) or event (same place,
+    /// same kind) is the same item: its name and other edits are listed.
+    #[test]
+    fn a_renamed_mineral_supplier_or_event_keeps_its_identity() {
+        let a = crate::samples::OCTOBER_2025_CHINA_RESTRICTIONS.scenario();
+        let mut b = a.clone();
+        b.minerals[0].name = "Cobalt metal".into();
+        b.minerals[0].set_budget_usd(400e6);
+        b.minerals[0].suppliers[0].name = "Vale Base Metals".into();
+        b.disruptions[0].name = "China licenses antimony (2024)".into();
+        let found: Vec<String> = differences(&a, &b).iter().map(|d| d.sentence()).collect();
+        assert!(
+            found.contains(&"Cobalt metal · name: Cobalt → Cobalt metal".to_string()),
+            "{found:?}"
+        );
+        assert!(
+            found.contains(&"Cobalt metal · budget: $500M → $400M".to_string()),
+            "{found:?}"
+        );
+        assert!(
+            found.contains(&"Cobalt metal · supplier Vale Base Metals · name: Vale Port Colborne → Vale Base Metals".to_string()),
+            "{found:?}"
+        );
+        assert!(found.iter().any(|f| f.ends_with("· name: China licenses antimony exports (Sep 2024) → China licenses antimony (2024)")), "{found:?}");
+        assert!(
+            !found
+                .iter()
+                .any(|f| f.contains("added") || f.contains("removed")),
+            "{found:?}"
+        );
+        // The projection's Δ follows the same mineral.
+        let d = deltas(&project(&a), &project(&b));
+        assert!(d[0].is_some(), "Cobalt metal is compared with Cobalt");
+        // A mineral of another unit at that place is not a rename.
+        let mut c = a.clone();
+        c.minerals[0] = Mineral::new("Gallium");
+        c.minerals[0].unit = crate::model::Unit::Kilogram;
+        let found: Vec<String> = differences(&a, &c).iter().map(|d| d.sentence()).collect();
+        assert!(
+            found
+                .iter()
+                .any(|f| f.starts_with("Gallium · mineral added")),
+            "{found:?}"
+        );
+    }
+
     #[test]
     fn minerals_events_and_suppliers_are_matched_by_name() {
         let a = crate::samples::OCTOBER_2025_CHINA_RESTRICTIONS.scenario();
@@ -1040,8 +1136,13 @@ mod tests {
         let d = deltas(&project(&a), &project(&b));
         assert_eq!(d[0].as_ref().unwrap().full_coverage, ReachDelta::Later(2));
         assert_eq!(d[0].as_ref().unwrap().final_coverage_pts, 0.0);
-        // A mineral the baseline lacks has no delta.
-        b.minerals[0].name = "Gallium".into();
-        assert_eq!(deltas(&project(&a), &project(&b)), vec![None]);
+        // A mineral the baseline lacks has no delta (one renamed in place
+        // keeps its own: see a_renamed_mineral_supplier_or_event_keeps_its_identity).
+        let mut gallium = b.minerals[0].clone();
+        gallium.name = "Gallium".into();
+        b.minerals.push(gallium);
+        let d = deltas(&project(&a), &project(&b));
+        assert!(d[0].is_some());
+        assert_eq!(d[1], None);
     }
 }
