@@ -176,12 +176,12 @@ fn project_table_shows_what_events_cost_and_what_cannot_be_bought() {
         "{out}"
     );
     assert!(
-        out.contains("Warning: Tantalum: $34M of the budget cannot be spent under the 29,260 kg/yr ceiling; the limits let through 146,300 kg of the 192,500 kg still to buy."),
+        out.contains("Warning: Tantalum: $34M of the budget cannot be spent under the 29,260 kg/yr ceiling; the limits let through 146,300 kg of the 222,500 kg still to buy."),
         "{out}"
     );
 
     // What the events cost when they do reach a supplier: the same file with
-    // US Antimony's Bolivian feed (57 %) coming from China instead.
+    // US Antimony's Bolivian feed (74 %) coming from China instead.
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("chinese-feed.ron");
     let restrictions = stockpile_planner::samples::OCTOBER_2025_CHINA_RESTRICTIONS.text;
@@ -194,20 +194,19 @@ fn project_table_shows_what_events_cost_and_what_cannot_be_bought() {
     // ordered, 3,441.7 t delivered by 2030-09 (one month's lead time):
     // 113.2 % of 3,040 t. With them (docs/MODEL.md, "Two tiers of supply":
     // blocking events on the same origin compound on that origin's share),
-    // the military end-user ban closes the 57 % Chinese feed from November
+    // the military end-user ban closes the 74 % Chinese feed from November
     // 2025 (and the ban on the US in October 2025 the same feed); the
-    // licensing refusals on that feed close nothing more. So 43 % stays
-    // open: 25.08 t a month, 1,505 t ordered over 60 months, of which the
-    // last three months' (licensing adds two months to the lead time) are
-    // still in transit. The returning US ban adds +50 % to the world price
-    // from December 2026 (month 15): 25.08 t a month for 14 months, then
-    // 25.08 / 1.5 = 16.72 t for 46: 1,120.4 t ordered, of which the last
-    // three months' 50.2 t are in transit: 1,070.2 t, 35.2 %. Antimony
-    // loses 113.2 − 35.2 = 78.0 points. (Compounding on the whole
+    // licensing refusals on that feed close nothing more. So 26 % stays
+    // open: $245M / 60 × 0.26 = $1.0617M a month, 15.17 t at $70,000/t.
+    // The returning US ban adds +50 % to the world price from December
+    // 2026 (month 15): 10.11 t a month for the last 46 months: 677.4 t
+    // ordered, of which the last three months' 30.3 t (licensing adds two
+    // months to the lead time) are in transit: 647.1 t, 21.3 %. Antimony
+    // loses 113.2 − 21.3 = 91.9 points. (Compounding on the whole
     // supplier, as before, counted the refusals twice.)
     let antimony = out.lines().find(|l| l.starts_with("Antimony ")).unwrap();
-    assert!(antimony.contains("-78.0 pts"), "{antimony}");
-    assert!(antimony.contains("35.2%"), "{antimony}");
+    assert!(antimony.contains("-91.9 pts"), "{antimony}");
+    assert!(antimony.contains("21.3%"), "{antimony}");
     // The other minerals still lose nothing.
     let cobalt = out.lines().find(|l| l.starts_with("Cobalt ")).unwrap();
     assert!(cobalt.contains(" none "), "{cobalt}");
