@@ -139,7 +139,7 @@ pub fn export_file(req: &ExportRequest, out: &mut dyn Write, err: &mut dyn Write
     let mut write =
         |target: Option<&Path>, what: &str, bytes: &dyn Fn() -> Result<Vec<u8>, String>| {
             let Some(target) = target else { return };
-            match bytes().and_then(|b| std::fs::write(target, b).map_err(|e| e.to_string())) {
+            match bytes().and_then(|b| super::write_export(target, &b, Some(path))) {
                 Ok(()) => {
                     let _ = writeln!(out, "{}: {what} written", target.display());
                 }

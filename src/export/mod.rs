@@ -22,6 +22,7 @@ pub use command::{ExportRequest, export_file};
 
 use crate::model::Projection;
 use crate::model::monte_carlo::Bands;
+use std::path::Path;
 
 /// Why an export failed.
 #[derive(Debug, thiserror::Error)]
@@ -32,6 +33,51 @@ pub enum ExportError {
     /// Writing (CSV rows, a file) failed.
     #[error("{0}")]
     Io(#[from] std::io::Error),
+}
+
+/// Write an export's `bytes` to `target` the way a save is written
+/// (atomically: a failed write leaves the previous report whole), refusing
+/// at once what would destroy or hang: the scenario file being exported
+/// (`scenario`, also reached through a link or another path), and anything
+/// that is not a regular file (a folder, a pipe that would wait for a
+/// reader forever, a device).
+pub fn write_export(target: &Path, bytes: &[u8], scenario: Option<&Path>) -> Result<(), String> {
+    if let Some(scenario) = scenario
+        && same_file(target, scenario)
+    {
+        return Err(format!(
+            "that is the scenario file being exported ({}): choose another name",
+            scenario.display()
+        ));
+    }
+    if let Ok(meta) = std::fs::metadata(target)
+        && !meta.is_file()
+    {
+        return Err(if meta.is_dir() {
+            "that is a folder: give a file name".into()
+        } else {
+            "that is not a regular file (a pipe or a device): give a file name".into()
+        });
+    }
+    crate::file::write_atomic(target, bytes).map_err(|e| e.to_string())
+}
+
+/// Whether `a` and `b` are the same file on disk (through links and
+/// different spellings of the path); `false` when either does not exist.
+fn same_file(a: &Path, b: &Path) -> bool {
+    match (std::fs::metadata(a), std::fs::metadata(b)) {
+        #[cfg(unix)]
+        (Ok(x), Ok(y)) => {
+            use std::os::unix::fs::MetadataExt;
+            x.dev() == y.dev() && x.ino() == y.ino()
+        }
+        #[cfg(not(unix))]
+        (Ok(_), Ok(_)) => match (std::fs::canonicalize(a), std::fs::canonicalize(b)) {
+            (Ok(x), Ok(y)) => x == y,
+            _ => false,
+        },
+        _ => false,
+    }
 }
 
 /// The monthly projection as CSV: the same bytes as `stockpile-planner

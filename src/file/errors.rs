@@ -89,6 +89,20 @@ impl LoadError {
         )
     }
 
+    /// `format_version: 0`: no version of the format is 0.
+    pub(crate) fn no_version(file: &str, text: &str) -> Self {
+        let offset = text.find("format_version").unwrap_or(0);
+        let (line, column) = line_col_of_offset(text, offset);
+        Self::at(
+            file,
+            line,
+            column,
+            format!(
+                "format_version 0 is not a version of the format: files written by Stockpile Planner say 1 to {FORMAT_VERSION} (nothing was changed)"
+            ),
+        )
+    }
+
     pub(crate) fn from_ron(file: &str, text: &str, e: &ron::error::SpannedError) -> Self {
         let (mut line, mut column) = (e.span.start.line, e.span.start.col);
         // An error "at the end" of a file that ends with a newline points past

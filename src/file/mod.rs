@@ -83,6 +83,9 @@ pub fn from_str(text: &str, file: &str) -> Result<Scenario, LoadError> {
     }
     let mut scenario: Scenario =
         ron::from_str(text).map_err(|e| LoadError::from_ron(file, text, &e))?;
+    if scenario.format_version == 0 || scenario.variants.iter().any(|v| v.format_version == 0) {
+        return Err(LoadError::no_version(file, text));
+    }
     for variant in &scenario.variants {
         if variant.format_version > FORMAT_VERSION {
             return Err(LoadError::newer_version(file, text, variant.format_version));

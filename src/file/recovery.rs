@@ -76,6 +76,16 @@ impl RecoveryStore {
         Ok(store)
     }
 
+    /// Whether this instance has a recovery copy in the folder.
+    fn has_copies(&self) -> bool {
+        let prefix = format!("{}--", self.instance);
+        std::fs::read_dir(&self.folder).is_ok_and(|entries| {
+            entries
+                .flatten()
+                .any(|e| e.file_name().to_string_lossy().starts_with(&prefix))
+        })
+    }
+
     /// Lock files of instances that ended and left no copy are litter.
     fn remove_dead_locks(&self) {
         let Ok(entries) = std::fs::read_dir(&self.folder) else {
@@ -241,6 +251,17 @@ pub fn format_utc(unix_s: u64) -> String {
     )
 }
 
+impl Drop for RecoveryStore {
+    /// A clean end with no copy left takes its lock file with it; with a
+    /// copy (work not saved, not discarded) the file stays, unlocked, so the
+    /// next start offers the copy.
+    fn drop(&mut self) {
+        if !self.has_copies() {
+            let _ = std::fs::remove_file(self.folder.join(format!("{}.lock", self.instance)));
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -249,6 +270,34 @@ mod tests {
     fn formats_dates() {
         assert_eq!(format_utc(0), "1970-01-01 00:00 UTC");
         assert_eq!(format_utc(1_795_851_000), "2026-11-28 07:30 UTC");
+    }
+
+    #[test]
+    fn a_clean_end_leaves_no_lock_file_and_an_end_with_a_copy_keeps_it() {
+        let dir = tempfile::tempdir().unwrap();
+        let locks = || {
+            std::fs::read_dir(dir.path())
+                .unwrap()
+                .flatten()
+                .filter(|e| e.file_name().to_string_lossy().ends_with(".lock"))
+                .count()
+        };
+        let a = RecoveryStore::open(dir.path()).unwrap();
+        assert_eq!(locks(), 1);
+        drop(a);
+        assert_eq!(locks(), 0, "a clean quit leaves nothing behind");
+        let b = RecoveryStore::open(dir.path()).unwrap();
+        let key = document_key(None, 0);
+        b.write(&key, &crate::samples::default_scenario(), None)
+            .unwrap();
+        drop(b);
+        assert_eq!(
+            locks(),
+            1,
+            "unsaved work keeps its lock file for the next start"
+        );
+        let c = RecoveryStore::open(dir.path()).unwrap();
+        assert_eq!(c.orphans().len(), 1);
     }
 
     #[test]

@@ -48,7 +48,7 @@ impl PlannerApp {
         }
         let result = self
             .export_bytes(kind)
-            .and_then(|bytes| crate::file::write_atomic(path, &bytes).map_err(|e| e.to_string()));
+            .and_then(|bytes| crate::export::write_export(path, &bytes, self.doc.path.as_deref()));
         match result {
             Ok(()) => self.notices.info(format!(
                 "Exported the {} to {}.",

@@ -628,3 +628,60 @@ fn export_with_samples_carries_the_bands_into_every_output() {
     assert_eq!(status.code(), Some(2));
     assert!(!dir.path().join("none.csv").exists());
 }
+
+/// A probe found `export plan.ron --csv plan.ron` overwrote the scenario
+/// with CSV (exit 0), and an export to a FIFO waited for a reader forever.
+/// Both are refused at once, in words, and the scenario is untouched.
+#[test]
+fn export_never_writes_over_its_scenario_or_into_a_pipe() {
+    let dir = tempfile::tempdir().unwrap();
+    let plan = dir.path().join("plan.ron");
+    std::fs::copy("assets/october-2025-plan.ron", &plan).unwrap();
+    let before = std::fs::read(&plan).unwrap();
+    let export_to = |target: &Path| {
+        Command::new(env!("CARGO_BIN_EXE_stockpile-planner"))
+            .arg("export")
+            .arg(&plan)
+            .arg("--csv")
+            .arg(target)
+            .output()
+            .unwrap()
+    };
+    let out = export_to(&plan);
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("that is the scenario file being exported"),
+        "{err}"
+    );
+    assert_eq!(
+        std::fs::read(&plan).unwrap(),
+        before,
+        "the scenario is untouched"
+    );
+    // Through a link to it, too.
+    #[cfg(unix)]
+    {
+        let link = dir.path().join("link.csv");
+        std::os::unix::fs::symlink(&plan, &link).unwrap();
+        assert_eq!(export_to(&link).status.code(), Some(1));
+        assert_eq!(std::fs::read(&plan).unwrap(), before);
+        // A FIFO: refused at once, not waited on.
+        let fifo = dir.path().join("pipe.csv");
+        assert!(
+            Command::new("mkfifo")
+                .arg(&fifo)
+                .status()
+                .unwrap()
+                .success(),
+            "mkfifo"
+        );
+        let started = std::time::Instant::now();
+        let out = export_to(&fifo);
+        assert_eq!(out.status.code(), Some(1));
+        assert!(String::from_utf8_lossy(&out.stderr).contains("not a regular file"));
+        assert!(started.elapsed() < std::time::Duration::from_secs(10));
+    }
+    // A folder.
+    assert_eq!(export_to(dir.path()).status.code(), Some(1));
+}

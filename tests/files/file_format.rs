@@ -253,6 +253,18 @@ fn a_file_from_a_newer_version_is_refused() {
     assert!(e.message.contains("newer Stockpile Planner"), "{e}");
 }
 
+/// A probe found `format_version: 0` accepted; no version is 0.
+#[test]
+fn format_version_0_is_refused_where_it_is_written() {
+    let text = PLAN.replacen("format_version: 3", "format_version: 0", 1);
+    let e = load_err(&text);
+    assert_eq!((e.line, e.column), (Some(3), Some(5)));
+    assert!(
+        e.message.contains("format_version 0 is not a version"),
+        "{e}"
+    );
+}
+
 #[test]
 fn a_file_that_does_not_exist() {
     let e = file::load(std::path::Path::new("/nonexistent/plan.ron")).unwrap_err();
