@@ -330,6 +330,64 @@ pub const CSV_HEADER: [&str; 11] = [
 /// Monte Carlo run, per mineral and month.
 const CSV_BAND_HEADER: [&str; 3] = ["coverage_p10_pct", "coverage_p50_pct", "coverage_p90_pct"];
 
+/// A writer for a terminal that passes text through but its control
+/// characters: every C0 control but newline and tab, DEL and the C1
+/// controls (U+0080 to U+009F) become `?`, so a name holding an escape
+/// sequence prints as text and cannot move the cursor, recolour or retitle
+/// the terminal. The bytes are UTF-8 (all the command line writes is).
+pub struct Printable<W: Write> {
+    inner: W,
+    /// A 0xC2 byte at the end of the last write: the first half of a
+    /// character that may be a C1 control.
+    pending_c2: bool,
+}
+
+impl<W: Write> Printable<W> {
+    pub fn new(inner: W) -> Self {
+        Self {
+            inner,
+            pending_c2: false,
+        }
+    }
+}
+
+impl<W: Write> Write for Printable<W> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        let mut clean = Vec::with_capacity(buf.len());
+        for &b in buf {
+            if self.pending_c2 {
+                self.pending_c2 = false;
+                if (0x80..=0x9f).contains(&b) {
+                    clean.push(b'?');
+                    continue;
+                }
+                clean.push(0xc2);
+            }
+            match b {
+                b'\n' | b'\t' => clean.push(b),
+                0x00..=0x1f | 0x7f => clean.push(b'?'),
+                0xc2 => self.pending_c2 = true,
+                _ => clean.push(b),
+            }
+        }
+        self.inner.write_all(&clean)?;
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        if std::mem::take(&mut self.pending_c2) {
+            self.inner.write_all(&[0xc2])?;
+        }
+        self.inner.flush()
+    }
+}
+
+impl<W: Write> Drop for Printable<W> {
+    fn drop(&mut self) {
+        let _ = self.flush();
+    }
+}
+
 /// Money in the CSV: to the cent.
 const CSV_USD_DECIMALS: usize = 2;
 /// Quantities: to a thousandth of the unit (a kilogram of a tonne).
@@ -914,7 +972,28 @@ pub fn uncertainty_file(
 
 #[cfg(test)]
 mod tests {
-    use super::{csv_number, csv_text};
+    use super::{Printable, csv_number, csv_text};
+    use std::io::Write;
+
+    #[test]
+    fn a_terminal_gets_no_control_characters_from_a_name() {
+        let mut out = Vec::new();
+        {
+            let mut p = Printable::new(&mut out);
+            // ESC ] 0 ; title BEL, a clear screen, a C1 CSI, and Umlauts.
+            p.write_all("Co\u{1b}]0;pwned\u{7}balt \u{1b}[2J\u{9b}31m Zürich\tÉ\n".as_bytes())
+                .unwrap();
+            // A character split across two writes stays whole.
+            p.write_all(&[0xc2]).unwrap();
+            p.write_all(&[0xa0]).unwrap();
+            p.write_all(&[0xc2]).unwrap();
+            p.write_all(&[0x9b]).unwrap();
+        }
+        assert_eq!(
+            String::from_utf8(out).unwrap(),
+            "Co?]0;pwned?balt ?[2J?31m Zürich\tÉ\n\u{a0}?"
+        );
+    }
 
     #[test]
     fn names_that_a_spreadsheet_would_run_are_written_as_text() {

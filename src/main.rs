@@ -148,8 +148,10 @@ enum Command {
 
 fn main() {
     let args = Args::parse();
-    let mut out = std::io::stdout().lock();
-    let mut err = std::io::stderr().lock();
+    // Names come from files anyone may have written: a terminal never gets
+    // their control characters (escape sequences), only what they spell.
+    let mut out = cli::Printable::new(std::io::stdout().lock());
+    let mut err = cli::Printable::new(std::io::stderr().lock());
     let code = match args.command {
         Some(Command::Check { files, variant }) => {
             cli::check(&files, variant.as_deref(), &mut out, &mut err)
