@@ -230,6 +230,15 @@ fn main() {
         ),
         None => {
             drop((out, err));
+            // A word that is neither a command nor a file is a typo of a
+            // command (`stockpile-planner chek plan.ron`), not a window.
+            if let Some(word) = args.file.as_deref().filter(|f| is_not_a_file(f)) {
+                eprintln!(
+                    "stockpile-planner: \"{}\" is neither a command nor a file. Commands: check, project, diff, fmt, uncertainty, goal, allocate, export (see --help); a scenario file to open ends in .ron.",
+                    word.display()
+                );
+                std::process::exit(2);
+            }
             open_window(args.file)
         }
     };
@@ -239,6 +248,12 @@ fn main() {
 #[cfg(feature = "window")]
 fn open_window(file: Option<PathBuf>) -> i32 {
     stockpile_planner::ui::run(file)
+}
+
+/// Whether `path` names no file and does not look like one (no `.ron`, no
+/// folder in it): a mistyped command.
+fn is_not_a_file(path: &std::path::Path) -> bool {
+    !path.exists() && path.extension().is_none() && path.components().count() == 1
 }
 
 #[cfg(not(feature = "window"))]

@@ -216,3 +216,23 @@ fn project_table_shows_what_events_cost_and_what_cannot_be_bought() {
     let cobalt = plain.lines().find(|l| l.starts_with("Cobalt ")).unwrap();
     assert!(cobalt.contains(" — "), "{cobalt}");
 }
+
+/// A probe found `stockpile-planner bogus` tried to open a window (and,
+/// without a display, printed a library's source path). A word that is
+/// neither a command nor a file is a usage error, in words, exit 2.
+#[test]
+fn an_unknown_command_is_a_usage_error_not_a_window() {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_stockpile-planner"))
+        .arg("chek")
+        .env_remove("DISPLAY")
+        .env_remove("WAYLAND_DISPLAY")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("\"chek\" is neither a command nor a file"),
+        "{err}"
+    );
+    assert!(!err.contains(".rs:"), "no source paths: {err}");
+}
