@@ -443,6 +443,8 @@ fn axis_label(start: YearMonth, fiscal_first_month: Option<u32>, x: i32) -> Stri
     let month = start.plus_months(i64::from(x) - 1);
     match fiscal_first_month {
         Some(first) if month.month == first => PlanYear::fiscal_year_label(first, month),
+        // The first month of a plan that starts inside a fiscal year.
+        Some(first) if x == 1 => PlanYear::fiscal_year_of(first, month),
         _ => month.to_string(),
     }
 }

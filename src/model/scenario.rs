@@ -118,6 +118,17 @@ impl PlanYear {
         }
     }
 
+    /// The name of the fiscal year that `month` falls in (January 2026 is in
+    /// FY26 of a fiscal year from October; October 2026 starts FY27).
+    pub fn fiscal_year_of(first_month: u32, month: YearMonth) -> String {
+        let starts_in = if month.month >= first_month {
+            month.year
+        } else {
+            month.year - 1
+        };
+        Self::fiscal_year_label(first_month, YearMonth::new(starts_in, first_month))
+    }
+
     /// The name of the fiscal year that starts in `month`, as the plot's
     /// axis and the exported chart write it: named by the calendar year it
     /// ends in, US style (October 2025 starts FY26; a fiscal year from
@@ -581,6 +592,16 @@ mod tests {
             "FY26"
         );
         assert_eq!(PlanYear::US_FEDERAL.fiscal_first_month(), Some(10));
+        // The year a month falls in: January 2026 is in FY26.
+        assert_eq!(
+            PlanYear::fiscal_year_of(10, YearMonth::new(2026, 1)),
+            "FY26"
+        );
+        assert_eq!(
+            PlanYear::fiscal_year_of(10, YearMonth::new(2026, 10)),
+            "FY27"
+        );
+        assert_eq!(PlanYear::fiscal_year_of(1, YearMonth::new(2026, 5)), "FY26");
         assert_eq!(PlanYear::ScenarioStart.fiscal_first_month(), None);
     }
 

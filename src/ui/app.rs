@@ -863,8 +863,9 @@ impl PlannerApp {
                 .size_range(super::layout::SCENARIO_PANEL_MIN..=fit.scenario_max)
                 .show(ui, |ui| {
                     ui.add_space(6.0);
+                    let is_variant = self.doc.active > 0;
                     let (scenario, problems) = self.doc.active_with_problems();
-                    views::scenario_header::show(ui, scenario, problems);
+                    views::scenario_header::show(ui, scenario, problems, is_variant);
                     ui.separator();
                     views::mineral_list::show(ui, &self.doc, &mut self.pending);
                 });

@@ -209,12 +209,29 @@ fn native_picker(request: &FileRequest) -> Option<PathBuf> {
     }
 }
 
-/// Whether rfd will fall back to zenity: Linux with no desktop session (so
-/// no desktop portal). zenity ignores the starting folder and takes only
-/// `--filename`, where a full path opens the dialog in that folder; a
-/// portal wants a bare name and the folder apart.
+/// Whether rfd will fall back to zenity: Linux where no desktop portal
+/// with a file chooser can answer. zenity ignores the starting folder and
+/// takes only `--filename`, where a full path opens the dialog in that
+/// folder; a portal wants a bare name and the folder apart (given the whole
+/// path, the GTK portal showed it in its Name field). Read from what is
+/// installed rather than from the desktop's name: a window manager such as
+/// openbox sets no `XDG_CURRENT_DESKTOP`, yet the portal runs.
 fn likely_zenity() -> bool {
-    cfg!(target_os = "linux") && std::env::var_os("XDG_CURRENT_DESKTOP").is_none()
+    if !cfg!(target_os = "linux") {
+        return false;
+    }
+    let bus = std::env::var_os("DBUS_SESSION_BUS_ADDRESS").is_some()
+        || std::env::var_os("XDG_RUNTIME_DIR")
+            .is_some_and(|dir| Path::new(&dir).join("bus").exists());
+    let portal =
+        Path::new("/usr/share/dbus-1/services/org.freedesktop.portal.Desktop.service").exists();
+    let chooser = std::fs::read_dir("/usr/share/xdg-desktop-portal/portals").is_ok_and(|entries| {
+        entries.flatten().any(|e| {
+            std::fs::read_to_string(e.path())
+                .is_ok_and(|text| text.contains("org.freedesktop.impl.portal.FileChooser"))
+        })
+    });
+    !(bus && portal && chooser)
 }
 
 /// `plan` → `plan.ron`; other names are kept.

@@ -95,14 +95,14 @@ fn duplicating_asks_for_a_name_typed_at_once() {
     h.run();
     h.run();
     assert_eq!(h.state().doc.active, 1);
-    let field = h.get_by_label("Variant name");
+    let field = h.get_by_label("Rename variant to");
     assert!(
         field.is_focused(),
         "the new variant's name field has the focus"
     );
     // The old name is selected: typing replaces it.
     for c in "Ban in 2026".chars() {
-        h.get_by_label("Variant name").type_text(&c.to_string());
+        h.get_by_label("Rename variant to").type_text(&c.to_string());
         h.run();
     }
     h.key_press(Key::Enter);

@@ -179,6 +179,11 @@ pub fn show(ui: &mut Ui, plot_input: &CoveragePlot<'_>) {
                 Some(first) if mark.step_size >= 12.0 && month.month == first => {
                     crate::model::PlanYear::fiscal_year_label(first, month)
                 }
+                // A plan that starts inside a fiscal year: its first month
+                // names that year, so the first year is labelled too.
+                Some(first) if mark.step_size >= 12.0 && mark.value == 1.0 => {
+                    crate::model::PlanYear::fiscal_year_of(first, month)
+                }
                 _ => month.to_string(),
             }
         })
@@ -749,6 +754,14 @@ fn month_grid(input: GridInput, first_january: f64) -> Vec<GridMark> {
     // Steps of a quarter or more align with calendar quarters and years.
     let anchor = if step >= 3.0 { first_january } else { 1.0 };
     let mut x = ((lo - anchor) / step).floor() * step + anchor;
+    // Yearly marks that start several months in: month 1 gets a mark too,
+    // for the first (partial) year's name.
+    if step >= 12.0 && anchor >= 5.0 && (lo..=hi).contains(&1.0) {
+        marks.push(GridMark {
+            value: 1.0,
+            step_size: step,
+        });
+    }
     while x <= hi {
         if x >= lo {
             marks.push(GridMark {

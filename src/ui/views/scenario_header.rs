@@ -20,13 +20,25 @@ const MONTH_NAMES: [&str; 12] = [
     "December",
 ];
 
-pub fn show(ui: &mut Ui, scenario: &mut Scenario, problems: &[crate::model::Problem]) {
+/// `is_variant`: a variant is on screen, so the name field is the
+/// variant's (the base's name is the scenario's).
+pub fn show(
+    ui: &mut Ui,
+    scenario: &mut Scenario,
+    problems: &[crate::model::Problem],
+    is_variant: bool,
+) {
     let form = Form::new(problems);
+    let name_label = if is_variant {
+        "Variant name"
+    } else {
+        "Scenario name"
+    };
     Grid::new("scenario_header")
         .num_columns(2)
         .spacing([8.0, 6.0])
         .show(ui, |ui| {
-            form.row(ui, "Scenario name", "name", |ui, id| {
+            form.row(ui, name_label, "name", |ui, id| {
                 // As wide as the panel allows: a long name is read, not cut.
                 let width = (ui.available_width() - 4.0).clamp(100.0, 260.0);
                 text_field(ui, field_id("name"), &mut scenario.name, width, false, "")

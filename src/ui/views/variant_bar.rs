@@ -137,8 +137,8 @@ fn rename_field(ui: &mut Ui, k: usize, renaming: &mut Renaming, messages: &mut V
         .show(ui);
     let response = output.response.response;
     response.widget_info(|| {
-        let mut info = egui::WidgetInfo::text_edit(true, "", &renaming.text, "Variant name");
-        info.label = Some("Variant name".into());
+        let mut info = egui::WidgetInfo::text_edit(true, "", &renaming.text, "Rename variant to");
+        info.label = Some("Rename variant to".into());
         info
     });
     if !renaming.focused_once {
