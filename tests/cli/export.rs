@@ -552,7 +552,11 @@ fn the_briefing_gives_each_mineral_its_chance_of_100_pct_when_there_are_bands() 
 fn the_briefing_lists_the_ranges_beside_the_plans_values() {
     use stockpile_planner::model::{MonthRange, Range, YearMonth};
     let (mut s, projection, _) = two_with_bands();
+    s.minerals[0].price_usd_per_unit = 42_000.0;
+    s.minerals[0].escalation_pct_per_year = 3.0;
     s.minerals[0].price_range_usd_per_unit = Some(Range::new(38_000.0, 60_000.0));
+    s.minerals[1].price_usd_per_unit = 40_000.0;
+    s.minerals[1].escalation_pct_per_year = 5.0;
     s.minerals[1].price_range_usd_per_unit = None;
     let k = s.add_event(0);
     let event = &mut s.disruptions[k];

@@ -102,7 +102,8 @@ fn duplicating_asks_for_a_name_typed_at_once() {
     );
     // The old name is selected: typing replaces it.
     for c in "Ban in 2026".chars() {
-        h.get_by_label("Rename variant to").type_text(&c.to_string());
+        h.get_by_label("Rename variant to")
+            .type_text(&c.to_string());
         h.run();
     }
     h.key_press(Key::Enter);
@@ -175,7 +176,10 @@ fn what_changed_lists_three_edits_and_a_click_selects_the_mineral() {
 
 #[test]
 fn presenter_mode_at_1280_by_720_keeps_every_control_reachable() {
-    let app = PlannerApp::new(stockpile_planner::samples::STRATEGIC_TWELVE.scenario());
+    let mut app = PlannerApp::new(stockpile_planner::samples::STRATEGIC_TWELVE.scenario());
+    // The sample has price ranges: no Monte Carlo run (and its spinner)
+    // while the layout is checked.
+    app.analysis.paused = true;
     let mut h = Harness::builder()
         .with_size([1280.0, 720.0])
         .build_ui_state(|ui, app: &mut PlannerApp| app.show(ui), app);

@@ -82,7 +82,7 @@ impl Column {
             // "Needs 1.4×": the editor's "needs 1.4× the purchasable
             // supply", in a header a third as wide as "Feasibility".
             Column::Feasibility => "Needs",
-            Column::MonthsHeld => "Months",
+            Column::MonthsHeld => "Held",
             Column::FinalRange => "P10–P90",
             Column::Chance => "Chance",
             Column::DeltaCoverage => "Δ coverage",
@@ -109,7 +109,9 @@ impl Column {
             Column::Feasibility => {
                 "Needs: what is still to buy (requirement less opening inventory) as a multiple of the most the ceilings, quotas, capacities and open suppliers let through in the timeframe; above 1×, no budget buys the requirement in time. Whether the money can be spent is in Unspent."
             }
-            Column::MonthsHeld => "Months of stated annual consumption held at the end",
+            Column::MonthsHeld => {
+                "Held: months of stated annual consumption the stockpile holds at the end"
+            }
             Column::FinalRange => {
                 "Final coverage (%) in eight Monte Carlo runs out of ten (the shaded band at the end)"
             }
@@ -200,7 +202,7 @@ pub fn show(
             Grid::new(("summary_table", columns))
                 .num_columns(columns.len())
                 .striped(true)
-                .spacing([7.0, row_gap])
+                .spacing([4.0, row_gap])
                 .min_col_width(30.0)
                 .min_row_height(row_height)
                 .start_row(rows.start)
@@ -237,7 +239,7 @@ pub fn show(
 }
 
 /// Characters of a mineral's name shown in the table.
-const NAME_CHARS: usize = 16;
+const NAME_CHARS: usize = 13;
 
 /// `name` cut to [`NAME_CHARS`] with "…", or `None` when it fits.
 fn short_name(name: &str) -> Option<String> {
