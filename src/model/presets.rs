@@ -295,7 +295,7 @@ pub fn library() -> Vec<Preset> {
             ),
             "MOFCOM announcements No. 46 (3 Dec 2024) and No. 72 (9 Nov 2025); prices: Reuters, 6 Jan 2025; Argus, 24 Jun 2025",
             "2025-11-09",
-            "not in force on 6 Dec 2026: suspended until 27 Nov 2026; not known after that date, so offered as the branch in which it returns",
+            "suspended until 27 Nov 2026 (MOFCOM No. 72); what followed is not known after that date, so its return is a branch to switch on",
         ),
         Preset::new(
             us_ban_returns(
@@ -305,7 +305,7 @@ pub fn library() -> Vec<Preset> {
             ),
             "MOFCOM announcements No. 46 (3 Dec 2024) and No. 72 (9 Nov 2025); prices: Fastmarkets, 30 Jun and 15 Dec 2023; USGS Mineral Commodity Summaries 2026; Argus, 22 Jan 2026",
             "2025-11-09",
-            "not in force on 6 Dec 2026: suspended until 27 Nov 2026; not known after that date, so offered as the branch in which it returns",
+            "suspended until 27 Nov 2026 (MOFCOM No. 72); what followed is not known after that date, so its return is a branch to switch on",
         ),
         Preset::new(
             us_ban_returns(
@@ -315,7 +315,7 @@ pub fn library() -> Vec<Preset> {
             ),
             "MOFCOM announcements No. 46 (3 Dec 2024) and No. 72 (9 Nov 2025); prices: USGS Mineral Commodity Summaries 2026 (6 Feb 2026)",
             "2025-11-09",
-            "not in force on 6 Dec 2026: suspended until 27 Nov 2026; not known after that date, so offered as the branch in which it returns",
+            "suspended until 27 Nov 2026 (MOFCOM No. 72); what followed is not known after that date, so its return is a branch to switch on",
         ),
         Preset::new(
             event(

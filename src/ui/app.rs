@@ -979,6 +979,10 @@ impl PlannerApp {
             let words = doc.problems_in_words();
             match doc.typing.len() {
                 1 => typed_in_words(&doc.typing[0], &words[0]),
+                2 => format!(
+                    "{} (and 1 more field)",
+                    typed_in_words(&doc.typing[0], &words[0])
+                ),
                 n => format!(
                     "{} (and {} more fields)",
                     typed_in_words(&doc.typing[0], &words[0]),
@@ -1136,6 +1140,23 @@ impl PlannerApp {
                     let mineral = self.doc.active().minerals.get(i)?;
                     crate::model::feasibility::warning(mineral, p, self.doc.projection.start)
                 });
+                // Red only when the requirement cannot be bought in the
+                // timeframe; money left beside a requirement that is bought
+                // is a caution, not an alarm.
+                let short = self
+                    .doc
+                    .projection
+                    .minerals
+                    .get(i)
+                    .and_then(|p| p.requirement_ratio())
+                    .is_some_and(|r| r > 1.0 + 1e-9);
+                // With nothing to warn of, how far the whole budget goes.
+                let final_pct = self
+                    .doc
+                    .projection
+                    .minerals
+                    .get(i)
+                    .map(|p| p.final_coverage_pct());
                 let (scenario, problems) = self.doc.active_with_problems();
                 let Some(mineral) = scenario.minerals.get_mut(i) else {
                     ui.add_space(20.0);
@@ -1162,7 +1183,11 @@ impl PlannerApp {
                         ui.set_min_height(lines);
                         match warning {
                             Some(w) => {
-                                let color = super::palette::problem_color(ui.visuals().dark_mode);
+                                let color = if short {
+                                    super::palette::problem_color(ui.visuals().dark_mode)
+                                } else {
+                                    ui.visuals().warn_fg_color
+                                };
                                 // Money and requirement in one sentence, as
                                 // the summary's Unspent and Needs say them.
                                 ui.colored_label(
@@ -1170,9 +1195,17 @@ impl PlannerApp {
                                     format!("{}{}", w[..1].to_uppercase(), &w[1..]),
                                 );
                             }
-                            None => {
-                                ui.weak("The whole budget can be spent in the timeframe");
-                            }
+                            None => match final_pct {
+                                Some(pct) if pct < 100.0 - 0.05 => {
+                                    ui.weak(format!(
+                                        "The whole budget can be spent; it buys {} of the requirement by the end: more budget would buy more",
+                                        crate::display::pct(pct)
+                                    ));
+                                }
+                                _ => {
+                                    ui.weak("The whole budget can be spent in the timeframe");
+                                }
+                            },
                         }
                     },
                 );

@@ -181,7 +181,7 @@ fn a_range_away_from_its_value_is_flagged_and_reversed_ends_are_no_error() {
     let mut s = common::simple(10, 100_000.0, 1_000.0);
     s.minerals[0].price_range_usd_per_unit = Some(Range::new(10.0, 20.0));
     let mut h = common::window(s, egui::Theme::Dark);
-    h.get_by_label("value outside the range");
+    h.get_by_label_contains("lies outside this range");
     assert!(h.state().doc.problems.is_empty());
     h.state_mut().doc.active_mut().minerals[0].price_range_usd_per_unit =
         Some(Range::new(120.0, 9.0));
@@ -191,7 +191,10 @@ fn a_range_away_from_its_value_is_flagged_and_reversed_ends_are_no_error() {
         "{:?}",
         h.state().doc.problems
     );
-    assert!(h.query_by_label("value outside the range").is_none());
+    assert!(
+        h.query_by_label_contains("lies outside this range")
+            .is_none()
+    );
 }
 
 #[test]
@@ -297,7 +300,7 @@ fn a_line_outside_its_band_is_flagged_at_the_field_and_in_the_summary() {
     frames_until(&mut h, |app| {
         app.analysis.bands_current && app.analysis.bands.is_some()
     });
-    h.get_by_label("value at the top of the range");
+    h.get_by_label_contains("is at the top of this 90% range");
     let bands = h.state().analysis.bands.clone().unwrap();
     let b = bands
         .minerals

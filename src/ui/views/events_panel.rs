@@ -27,12 +27,16 @@ pub fn show(ui: &mut Ui, doc: &mut Document, messages: &mut Vec<Message>) {
             ui.menu_button("Add preset", |ui| {
                 ui.set_min_width(420.0);
                 for (n, preset) in presets::library().iter().enumerate() {
-                    let hover = format!(
-                        "Status as of {}: {}\n\n{}",
-                        presets::STATUS_AS_OF,
-                        preset.status,
-                        preset.event.notes
-                    );
+                    let status =
+                        format!("Status as of {}: {}", presets::STATUS_AS_OF, preset.status);
+                    // The notes end with the same status: said once, first.
+                    let notes = preset
+                        .event
+                        .notes
+                        .strip_suffix(&format!("{status}."))
+                        .unwrap_or(&preset.event.notes)
+                        .trim_end();
+                    let hover = format!("{status}.\n\n{notes}");
                     if ui.button(&preset.event.name).on_hover_text(hover).clicked() {
                         messages.push(Message::AddPreset(n));
                         ui.close();
@@ -214,7 +218,13 @@ fn target(d: &Disruption) -> String {
     } else {
         d.minerals.join(", ")
     };
-    format!("{who} · {what}")
+    if d.world_price_pct != 0.0 {
+        // The channel through which it reaches every supplier: said on the
+        // line, not only in the event's editor.
+        format!("{who} · {what} · world price {:+}%", d.world_price_pct)
+    } else {
+        format!("{who} · {what}")
+    }
 }
 
 fn window(d: &Disruption) -> String {

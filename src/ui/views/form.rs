@@ -32,7 +32,7 @@ impl<'a> Form<'a> {
         let label_response = ui.label(label);
         let response = ui.horizontal(|ui| add(ui, label_response.id)).inner;
         ui.end_row();
-        let typed = typing_error(ui.ctx(), response.id);
+        let typed = typing_error(ui.ctx(), response.id).or_else(|| range_note(ui.ctx(), path));
         self.problems_row(ui, path, typed.as_deref());
         response
     }
@@ -294,10 +294,14 @@ fn range_with(
     name: &dyn Fn(Response, &str) -> Response,
 ) -> Response {
     let mut response = range_box(ui, path, range, value, how, &|r| name(r, ""));
-    if let Some(r) = range
-        && range_ends(ui, path, r, value, how, name)
-    {
-        response.mark_changed();
+    match range {
+        Some(r) => {
+            if range_ends(ui, path, r, value, how, name) {
+                response.mark_changed();
+            }
+        }
+        // No range, nothing to say of the value against it.
+        None => ui.data_mut(|d| d.remove::<String>(range_note_id(path))),
     }
     response
 }
@@ -401,32 +405,42 @@ fn range_ends(
         problem_label(ui, &message);
     }
     // Not a problem (the run still works), but likely a slip, such as a
-    // price per lb in a range per t.
-    if outside {
-        ui.colored_label(
-            palette::problem_color(ui.visuals().dark_mode),
-            "value outside the range",
-        )
-        .on_hover_text(format!(
-            "The value beside it ({}) lies outside this range: the lines use the value, the bands the range.",
+    // price per lb in a range per t; or a value at an end of its range,
+    // whose line will sit outside its own band. Said on the row under the
+    // field ([`range_note`]), where it has the panel's width.
+    let note = if outside {
+        Some(format!(
+            "The value ({}) lies outside this range: the line uses the value, the bands the range.",
             (how.format)(value)
-        ));
-    } else if let Some(z) = r.z_of(value, how.positive)
-        && z.abs() >= 1.281_551_565_545
-    {
-        // Inside, but beyond the middle eight samples in ten: the line
-        // will sit outside its own band.
-        let end = if z > 0.0 { "top" } else { "bottom" };
-        ui.colored_label(
-            palette::problem_color(ui.visuals().dark_mode),
-            format!("value at the {end} of the range"),
-        )
-        .on_hover_text(format!(
-            "The value beside it ({}) lies at the {end} end of this 90% range, beyond eight Monte Carlo samples in ten: the line uses the value, the bands the range, so the line will sit outside its own band.",
-            (how.format)(value)
-        ));
-    }
+        ))
+    } else {
+        r.z_of(value, how.positive)
+            .filter(|z| z.abs() >= 1.281_551_565_545)
+            .map(|z| {
+                let end = if z > 0.0 { "top" } else { "bottom" };
+                format!(
+                    "The value ({}) is at the {end} of this 90% range, beyond eight samples in ten: its line will sit outside its own band.",
+                    (how.format)(value)
+                )
+            })
+    };
+    ui.data_mut(|d| match note {
+        Some(text) => {
+            d.insert_temp(range_note_id(path), text);
+        }
+        None => d.remove::<String>(range_note_id(path)),
+    });
     changed
+}
+
+fn range_note_id(path: &str) -> Id {
+    Id::unique(("range_note", path))
+}
+
+/// What [`range`] found of the value beside the range at `path` (outside
+/// it, or at one of its ends), for the row under the field.
+pub fn range_note(ctx: &egui::Context, path: &str) -> Option<String> {
+    ctx.data(|d| d.get_temp::<String>(range_note_id(path)))
 }
 
 /// Money per unit for a range's ends: `$42,000`.

@@ -139,6 +139,7 @@ fn uncertainty_rows(
             ui.label("%");
         }
         typed.extend(typing_error(ui.ctx(), r.id));
+        typed.extend(form::range_note(ui.ctx(), &at("share_range_pct")));
     });
     ui.end_row();
     let label = ui.label("Lead time range");
@@ -160,6 +161,7 @@ fn uncertainty_rows(
             ui.label("months");
         }
         typed.extend(typing_error(ui.ctx(), r.id));
+        typed.extend(form::range_note(ui.ctx(), &at("lead_time_range_months")));
     });
     ui.end_row();
     if let Some(capacity) = s.capacity_qty_per_year {
@@ -180,6 +182,10 @@ fn uncertainty_rows(
                 ui.label(format!("{unit} per year"));
             }
             typed.extend(typing_error(ui.ctx(), r.id));
+            typed.extend(form::range_note(
+                ui.ctx(),
+                &at("capacity_range_qty_per_year"),
+            ));
         });
         ui.end_row();
     }

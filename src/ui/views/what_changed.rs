@@ -31,7 +31,11 @@ pub fn show(ui: &mut Ui, differences: &[Difference], messages: &mut Vec<Message>
                                 egui::Sense::hover()
                             }),
                     )
-                    .on_hover_text(format!("{text}\n{}", d.path));
+                    .on_hover_text(if clickable {
+                        format!("{text}\nClick to show it in the editor")
+                    } else {
+                        text.clone()
+                    });
                 if response.clicked() {
                     messages.push(Message::ShowDifference(d.target));
                 }
