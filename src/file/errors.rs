@@ -77,12 +77,9 @@ impl LoadError {
     }
 
     pub(crate) fn newer_version(file: &str, text: &str, found: u32) -> Self {
-        let offset = text.find("format_version").unwrap_or(0);
-        let (line, column) = line_col_of_offset(text, offset);
-        Self::at(
+        Self::at_format_version(
             file,
-            line,
-            column,
+            text,
             format!(
                 "this file has format_version {found}, written by a newer Stockpile Planner; this version reads up to format_version {FORMAT_VERSION}. Update Stockpile Planner to open it (nothing was changed)"
             ),
@@ -91,16 +88,20 @@ impl LoadError {
 
     /// `format_version: 0`: no version of the format is 0.
     pub(crate) fn no_version(file: &str, text: &str) -> Self {
-        let offset = text.find("format_version").unwrap_or(0);
-        let (line, column) = line_col_of_offset(text, offset);
-        Self::at(
+        Self::at_format_version(
             file,
-            line,
-            column,
+            text,
             format!(
                 "format_version 0 is not a version of the format: files written by Stockpile Planner say 1 to {FORMAT_VERSION} (nothing was changed)"
             ),
         )
+    }
+
+    /// `message` at the file's `format_version` field.
+    fn at_format_version(file: &str, text: &str, message: String) -> Self {
+        let offset = text.find("format_version").unwrap_or(0);
+        let (line, column) = line_col_of_offset(text, offset);
+        Self::at(file, line, column, message)
     }
 
     pub(crate) fn from_ron(file: &str, text: &str, e: &ron::error::SpannedError) -> Self {
