@@ -54,8 +54,11 @@ impl<'a> Form<'a> {
         }
         ui.label("");
         ui.vertical(|ui| {
-            // A grid cell has no width of its own: give messages the field's.
-            ui.set_max_width(260.0);
+            // A grid cell has no width of its own: give messages the field's,
+            // or what is left to the panel's edge when that is less (a long
+            // note under a range at 1280 px ran past it).
+            let room = ui.clip_rect().right() - ui.cursor().left() - 4.0;
+            ui.set_max_width(room.clamp(120.0, 260.0));
             for message in messages {
                 problem_label(ui, message);
             }
