@@ -2,7 +2,7 @@
 //!
 //! The reference table holds sourced figures on world supply: mine and
 //! refinery production by country, US net import reliance and prices
-//! (USGS Mineral Commodity Summaries 2025, data year 2024, plus a few
+//! (USGS Mineral Commodity Summaries 2026, data year 2025, plus a few
 //! secondary sources where USGS gives nothing). The figures live in a data
 //! file, `assets/reference-minerals.csv`, compiled in as [`BUILTIN_CSV`];
 //! `assets/reference-minerals.md` says where each comes from and what is

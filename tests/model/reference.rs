@@ -47,7 +47,7 @@ fn every_row_of_the_bundled_table_has_a_source_and_a_year() {
 #[test]
 fn the_bundled_values_parse() {
     let parsed = ReferenceTable::parse(BUILTIN_CSV).expect("the bundled table parses");
-    assert_eq!(parsed.figures().len(), 206);
+    assert_eq!(parsed.figures().len(), 217);
     assert_eq!(&parsed, table());
     // Bounds and markers are kept as the source gives them.
     assert_eq!(
@@ -60,7 +60,7 @@ fn the_bundled_values_parse() {
     );
     assert_eq!(
         table().net_import_reliance_pct("Tellurium"),
-        Some(FigureValue::LessThan(25.0))
+        Some(FigureValue::MoreThan(25.0))
     );
 }
 
@@ -80,17 +80,18 @@ fn at_least_twenty_minerals_are_present() {
 fn cobalt_lookups() {
     let t = table();
     let countries = t.production_by_country("Cobalt", ProductionKind::Mine);
-    assert_eq!(countries[0], ("Congo (Kinshasa)".to_string(), 220_000.0));
-    assert_eq!(countries.len(), 5);
+    assert_eq!(countries[0], ("Congo (Kinshasa)".to_string(), 230_000.0));
+    assert_eq!(countries.len(), 6);
     assert!(countries.iter().all(|(c, _)| c != "World"));
     let (world, unit) = t.world_production("cobalt", ProductionKind::Mine).unwrap();
-    assert_eq!((world, unit.as_str()), (290_000.0, "t contained Co"));
+    assert_eq!((world, unit.as_str()), (310_000.0, "t contained Co"));
 
-    // DRC: 220,000 t of 290,000 t, about 76 % (the share USGS states).
+    // DRC: 230,000 t of 310,000 t in 2025, about 74 % (the share the
+    // table derives from USGS's figures).
     let share = t
         .world_share_pct("Cobalt", "DRC", ProductionKind::Mine)
         .unwrap();
-    assert_eq!(share, 220_000.0 / 290_000.0 * 100.0);
+    assert_eq!(share, 230_000.0 / 310_000.0 * 100.0);
     assert_eq!(share, countries[0].1 / world * 100.0);
     let stated = t
         .figures_for("Cobalt")
@@ -103,18 +104,18 @@ fn cobalt_lookups() {
 
     assert_eq!(
         t.net_import_reliance_pct("Cobalt"),
-        Some(FigureValue::Exact(76.0))
+        Some(FigureValue::Exact(79.0))
     );
     let (price, unit, year, source) = t.price("Cobalt").unwrap();
-    assert_eq!((price, unit), (17.0, "US$/lb"));
+    assert_eq!((price, unit), (21.0, "US$/lb"));
     assert_eq!(
         year,
         DataYear {
-            year: 2024,
+            year: 2025,
             month: None
         }
     );
-    assert!(source.starts_with("USGS Mineral Commodity Summaries 2025"));
+    assert!(source.starts_with("USGS Mineral Commodity Summaries 2026"));
     // No refinery figure for cobalt: nothing rather than a guess.
     assert!(
         t.production_by_country("Cobalt", ProductionKind::Refinery)
@@ -129,12 +130,12 @@ fn scenario_names_find_the_table_rows() {
     // "Graphite (natural flake)" is the table's "graphite (natural)".
     assert_eq!(
         t.world_share_pct("Graphite (natural flake)", "China", ProductionKind::Mine),
-        Some(1_270_000.0 / 1_600_000.0 * 100.0)
+        Some(1_400_000.0 / 1_800_000.0 * 100.0)
     );
     // "Rare earths (NdPr oxide)" is "rare earths (REO)"; Myanmar is Burma.
     assert_eq!(
         t.world_share_pct("Rare earths (NdPr oxide)", "Myanmar", ProductionKind::Mine),
-        Some(31_000.0 / 390_000.0 * 100.0)
+        Some(22_000.0 / 390_000.0 * 100.0)
     );
     // China's rare-earth quota is not refinery production.
     assert!(
@@ -145,7 +146,7 @@ fn scenario_names_find_the_table_rows() {
     // primary), not the smaller high-purity total.
     assert_eq!(
         t.world_production("Gallium", ProductionKind::Refinery),
-        Some((760_000.0, "kg contained Ga".to_string()))
+        Some((900_000.0, "kg contained Ga".to_string()))
     );
     // Germanium: no production figure in the table.
     assert!(
@@ -215,29 +216,32 @@ fn supplier_hhi_and_share_from_china() {
 
 #[test]
 fn world_mine_hhi_of_cobalt_by_hand() {
-    let s = |t: f64| t / 290_000.0 * 100.0;
+    // MCS 2026, 2025 mine output: DRC, Indonesia, Russia, Canada,
+    // Philippines, Madagascar of a world 310,000 t.
+    let s = |t: f64| t / 310_000.0 * 100.0;
     let shares = [
-        s(220_000.0),
-        s(28_000.0),
-        s(8_700.0),
-        s(4_500.0),
-        s(3_800.0),
+        s(230_000.0),
+        s(44_000.0),
+        s(7_700.0),
+        s(3_500.0),
+        s(3_700.0),
+        s(3_900.0),
     ];
     let listed: f64 = shares.iter().map(|x| x * x).sum();
     let (low, high) = table()
         .world_hhi_bounds("Cobalt", ProductionKind::Mine)
         .unwrap();
     assert_eq!(low, listed);
-    assert!((low - 5_861.4).abs() < 0.05, "{low}");
-    // The 8.62 % not listed, split into producers of the smallest listed
-    // share (1.31 %): 6 of them and 0.76 % left, adding about 10.9.
+    assert!((low - 5_716.6).abs() < 0.05, "{low}");
+    // The 5.55 % not listed, split into producers of the smallest listed
+    // share (1.13 %): 4 of them and 1.03 % left, adding about 6.2.
     let rest = 100.0 - shares.iter().sum::<f64>();
-    let smallest = s(3_800.0);
+    let smallest = s(3_500.0);
     let whole = (rest / smallest).floor();
-    assert_eq!(whole, 6.0);
+    assert_eq!(whole, 4.0);
     let expected_high = listed + whole * smallest * smallest + (rest - whole * smallest).powi(2);
     assert!((high - expected_high).abs() < 1e-9);
-    assert!((high - 5_872.3).abs() < 0.05, "{high}");
+    assert!((high - 5_722.8).abs() < 0.05, "{high}");
     assert_eq!(table().world_mine_hhi("cobalt"), Some(low));
     assert_eq!(Concentration::of(low), Concentration::High);
     // Refinery HHI where only refinery figures exist (bismuth).
@@ -343,9 +347,9 @@ fn project_table_shows_supplier_hhi_and_share_from_china() {
 fn world_feed_of_cobalt_adds_up_to_100_with_the_rest_of_the_world() {
     use stockpile_planner::model::reference::world_feed;
     let feed = world_feed(ReferenceTable::builtin(), "Cobalt");
-    // 220,000 of 290,000 t mined in 2024: 75.862 % → 75.9 %.
+    // 230,000 of 310,000 t mined in 2025: 74.194 % → 74.2 %.
     assert_eq!(feed[0].origin, "DRC", "the name planners type in events");
-    assert!((feed[0].share_pct - 75.9).abs() < 1e-9, "{feed:?}");
+    assert!((feed[0].share_pct - 74.2).abs() < 1e-9, "{feed:?}");
     let total: f64 = feed.iter().map(|f| f.share_pct).sum();
     assert!((total - 100.0).abs() < 1e-9, "{total}");
     assert_eq!(feed.last().unwrap().origin, "Rest of world");

@@ -28,7 +28,7 @@ fn fill_feed_from_world_production_and_aim_an_event_at_an_origin() {
     h.run();
     let feed = &h.state().doc.scenario.minerals[0].suppliers[0].feed;
     assert_eq!(feed[0].origin, "DRC", "the name planners type in events");
-    assert!((feed[0].share_pct - 75.9).abs() < 1e-9, "{feed:?}");
+    assert!((feed[0].share_pct - 74.2).abs() < 1e-9, "{feed:?}");
     // Every origin's name is wide enough to read.
     let field = h.get_by_label("Feed origin 1");
     let width = field.rect().width();

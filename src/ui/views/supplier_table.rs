@@ -275,7 +275,7 @@ fn supply_chain(
                     }
                     if ui
                         .small_button("Fill from world production")
-                        .on_hover_text("Propose the feed from world mine production by country (USGS Mineral Commodity Summaries 2025, 2024 data)")
+                        .on_hover_text("Propose the feed from world mine production by country (USGS Mineral Commodity Summaries 2026, 2025 data)")
                         .clicked()
                     {
                         messages.push(Message::FillFeedFromWorld { mineral: index, supplier: k });
@@ -452,6 +452,6 @@ fn concentration(ui: &mut Ui, mineral: &crate::model::Mineral) {
     ui.add_space(4.0);
     ui.add(egui::Label::new(text).wrap())
         .on_hover_text(
-            "Herfindahl–Hirschman index, 0 to 10,000: under 1,500 unconcentrated, 1,500–2,500 moderately, over 2,500 highly concentrated (US DOJ/FTC). World figures: USGS Mineral Commodity Summaries 2025 (2024 data), from the reference table bundled with Stockpile Planner.",
+            "Herfindahl–Hirschman index, 0 to 10,000: under 1,500 unconcentrated, 1,500–2,500 moderately, over 2,500 highly concentrated (US DOJ/FTC). World figures: USGS Mineral Commodity Summaries 2026 (2025 data), from the reference table bundled with Stockpile Planner.",
         );
 }
