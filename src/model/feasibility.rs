@@ -11,7 +11,8 @@
 //!   "Unspent"), with what held it back.
 //!
 //! [`warning`] says both in one line: "$140M of the budget cannot be spent
-//! under the 1,500 t/yr ceiling; the requirement is bought by 2030-01".
+//! under the 1,500 t/yr ceiling; coverage ends at 96.7% with 250 t still
+//! on its way".
 //! See "Feasibility" in `docs/MODEL.md`.
 
 use super::month::YearMonth;
@@ -56,6 +57,11 @@ pub fn warning(mineral: &Mineral, p: &MineralProjection, start: YearMonth) -> Op
     let requirement = match (p.first_full_coverage_month, p.feasibility.purchasable_qty) {
         (Some(k), _) => format!("the requirement is bought by {}", start.nth_month(k)),
         (None, Some(q)) if short => limits(q),
+        _ if p.in_transit_at_end_qty > 0.0 => format!(
+            "coverage ends at {} with {} still on its way",
+            pct(p.final_coverage_pct()),
+            qty(p.in_transit_at_end_qty, unit)
+        ),
         _ => format!("coverage ends at {}", pct(p.final_coverage_pct())),
     };
     Some(format!("{money}; {requirement}"))
@@ -114,8 +120,10 @@ mod tests {
 
     /// The October 2025 plan's cobalt: $500M buys 10,427.5 t at $47,950/t,
     /// the ceiling lets through 1,500 t a fiscal year, 7,500 t in five:
-    /// $360M spent, $140M cannot be; the requirement (7,500 t) is bought
-    /// by 2030-01. "Needs" is the requirement over what can be bought: 1×.
+    /// $360M spent, $140M cannot be. The ceiling is paced (125 t a month),
+    /// so the last orders are still on their way at the end: 250 t of the
+    /// 7,500 t required. "Needs" is the requirement over what can be
+    /// bought: 1×.
     #[test]
     fn cobalt_in_the_october_plan() {
         let s = samples::default_scenario();
@@ -125,7 +133,7 @@ mod tests {
         assert_eq!(
             warning(&s.minerals[0], cobalt, s.start).as_deref(),
             Some(
-                "$140M of the budget cannot be spent under the 1,500 t/yr ceiling; the requirement is bought by 2030-01"
+                "$140M of the budget cannot be spent under the 1,500 t/yr ceiling; coverage ends at 96.7% with 250 t still on its way"
             )
         );
         // Tantalum: the ceiling (29.26 t a year) lets through 146.3 t of

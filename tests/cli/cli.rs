@@ -80,20 +80,20 @@ fn project_prints_csv_with_calendar_months() {
         "month,mineral,unit,spend_usd,ordered,delivered,inventory,requirement,coverage_pct,unspent_usd,month_index"
     );
     // Cobalt month 1 (October 2025, the first month of FY2026): $500M / 60
-    // = $8,333,333.33; no opening inventory and every refiner has a lead
-    // time, so nothing is delivered yet: coverage 0 %.
+    // = $8,333,333.33 is planned, but the 1,500 t ceiling is paced at 125 t
+    // a month: 125 t × $47,950 = $5,993,750 spent. No opening inventory and
+    // every refiner has a lead time, so nothing is delivered yet: 0 %.
     let first: Vec<&str> = lines.next().unwrap().split(',').collect();
     assert_eq!(&first[..3], ["2025-10", "Cobalt", "t"]);
     // Money to the cent, quantities to a thousandth, percentages to a
     // hundredth of a point (docs/FORMAT.md, "CSV").
-    assert_eq!(first[3], "8333333.33");
+    assert_eq!(first[3], "5993750");
     assert_eq!(first[8], "0");
     // Month 2: Vale (33.34 %, one month's lead time) delivers its part of
-    // month 1's order, 0.3334 × $8,333,333.33 / $47,950 = 57.94 t, 0.77 %
-    // of 7,500 t.
+    // month 1's order, 0.3334 × 125 t = 41.675 t, 0.56 % of 7,500 t.
     let second: Vec<&str> = lines.next().unwrap().split(',').collect();
     assert_eq!(&second[..3], ["2025-11", "Cobalt", "t"]);
-    let delivered = 0.3334 * (500e6 / 60.0) / 47_950.0;
+    let delivered = 0.3334 * 125.0;
     let rounded = |v: f64, places: i32| (v * 10f64.powi(places)).round() / 10f64.powi(places);
     assert_eq!(second[5].parse::<f64>().unwrap(), rounded(delivered, 3));
     let coverage = 100.0 * delivered / 7_500.0;
@@ -128,12 +128,13 @@ fn project_prints_a_readable_table() {
         "{cobalt}"
     );
     assert!(out.contains("not within timeframe"));
-    // Coverage in time: cobalt's 7,500 t against 8,000 t a year of US
-    // consumption is 7,500 / (8,000 / 12) = 11.25 months held.
+    // Coverage in time: cobalt's 7,250 t held at the end (the last 250 t
+    // of the paced orders are on their way) against 8,000 t a year of US
+    // consumption is 7,250 / (8,000 / 12) = 10.875 months held.
     let header = out.lines().find(|l| l.starts_with("Mineral ")).unwrap();
     assert!(header.contains("Coverage Months held"), "{header}");
     let months_held: f64 = cobalt.split_whitespace().nth(5).unwrap().parse().unwrap();
-    assert!((months_held - 11.25).abs() <= 0.05 + 1e-9, "{cobalt}");
+    assert!((months_held - 10.875).abs() <= 0.05 + 1e-9, "{cobalt}");
     // Scandium has no annual consumption in the sample, so no figure.
     let scandium = out.lines().find(|l| l.starts_with("Scandium ")).unwrap();
     assert_eq!(
@@ -168,11 +169,12 @@ fn project_table_shows_what_events_cost_and_what_cannot_be_bought() {
     // Cobalt's ceiling lets through 1,500 t × 5 fiscal years = 7,500 t,
     // the requirement: Feasibility 1.00×. The budget would buy $500M /
     // $47,950 = 10,427.5 t, so $140M cannot be spent; the warning says so
-    // beside the requirement being bought, never "needs 1.4×".
+    // beside what the paced orders leave on their way at the end, never
+    // "needs 1.4×".
     let cobalt = out.lines().find(|l| l.starts_with("Cobalt ")).unwrap();
     assert!(cobalt.ends_with("1.00×"), "{cobalt}");
     assert!(
-        out.contains("Warning: Cobalt: $140M of the budget cannot be spent under the 1,500 t/yr ceiling; the requirement is bought by 2030-01."),
+        out.contains("Warning: Cobalt: $140M of the budget cannot be spent under the 1,500 t/yr ceiling; coverage ends at 96.7% with 250 t still on its way."),
         "{out}"
     );
     assert!(

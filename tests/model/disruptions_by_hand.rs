@@ -76,16 +76,17 @@ fn orders_in_transit_when_a_ban_starts_are_delivered_or_lost() {
 
 #[test]
 fn an_export_quota_caps_a_supplier_per_year() {
-    // B may export 3 t a year: 0.5 t/month until July. Re-sourced, A takes
-    // the rest; not re-sourced, the year buys 6 + 3 = 9 t.
+    // B may export 3 t a year, paced: 0.25 t of its 0.5 t a month.
+    // Re-sourced, A takes the rest; not re-sourced, the year buys
+    // 6 + 3 = 9 t, 0.75 t every month.
     let mut s = base();
     s.disruptions
         .push(on_b(DisruptionKind::ExportQuotaQty(3.0), 1, None));
     assert_close!(project(&s).minerals[0].total_ordered_qty, 12.0);
     s.settings.resource_blocked_orders = false;
     let o = ordered(&s);
-    assert_close!(o[5], 1.0);
-    assert_close!(o[6], 0.5);
+    assert_close!(o[0], 0.75);
+    assert_close!(o[11], 0.75);
     assert_close!(project(&s).minerals[0].total_ordered_qty, 9.0);
 }
 

@@ -311,22 +311,20 @@ fn questions_that_cannot_be_asked() {
     assert_eq!(plan_month(&s, YearMonth::new(2026, 12)), Some(12));
 }
 
-/// More budget can lower coverage: a ceiling reached early in the year
-/// while a licensing delay holds back the orders of those months.
+/// More budget never lowers coverage, even with a ceiling and a licensing
+/// delay early in the year (where a ceiling spent at once would put the
+/// year's room into the delayed months).
 ///
-/// 12 months, 10 t required, ceiling 6 t a year, a licensing delay of 12
-/// months on DRC from January to March (orders of months 1–3 arrive after
-/// the plan). A budget B buys q = B/1,200 t a month.
-/// - q ≤ 0.5 ($600): the ceiling never binds; months 4–12 arrive: 9q t.
-///   $600: 4.5 t = 45 %.
-/// - q > 0.5: the ceiling is reached in month 6/q; months 1–3 use 3q of it,
-///   so 6 − 3q t arrive. $1,200 (q = 1): 3 t = 30 %; $2,400 and more: 0 t.
+/// 12 months, 10 t required, ceiling 6 t a year, paced: 0.5 t a month. A
+/// licensing delay of 12 months on DRC from January to March (orders of
+/// months 1–3 arrive after the plan). A budget B buys q = B/1,200 t a
+/// month; each month orders min(q, 0.5) t, and months 4–12 arrive:
+/// 9 × min(q, 0.5) t. $600: 4.5 t = 45 %; $1,200 and $7,200: 45 % too.
 ///
-/// 40 % (4 t) is reached from 9q = 4, q = 4/9: B = $533.33; goal seek
-/// finds that budget (it looks for the peak once coverage falls).
+/// 40 % (4 t) is reached from 9q = 4, q = 4/9: B = $533.33.
 #[test]
-fn more_budget_can_lower_coverage_and_goal_seek_still_answers() {
-    let mut s = simple(12, 7_200.0, 10.0);
+fn more_budget_never_lowers_coverage_under_a_ceiling_and_a_delay() {
+    let mut s = simple(12, 0.0, 10.0);
     s.minerals[0].ceiling = PurchaseCeiling::QtyPerYear(6.0);
     add_event(
         &mut s,
@@ -339,20 +337,23 @@ fn more_budget_can_lower_coverage_and_goal_seek_still_answers() {
         YearMonth::new(2026, 1),
         Some(YearMonth::new(2026, 3)),
     );
-    assert!((coverage_with(&s, 0, 600.0, 12) - 45.0).abs() < 1e-9);
-    assert!((coverage_with(&s, 0, 1_200.0, 12) - 30.0).abs() < 1e-9);
-    assert!(coverage_with(&s, 0, 7_200.0, 12).abs() < 1e-9);
+    assert!((coverage_with(&s, 0, 300.0, 12) - 22.5).abs() < 1e-9);
+    for budget in [600.0, 1_200.0, 7_200.0, 1e9] {
+        assert!(
+            (coverage_with(&s, 0, budget, 12) - 45.0).abs() < 1e-9,
+            "{budget}"
+        );
+    }
     let (budget, coverage) = reached(&goal_seek(&s, 0, 40.0, 12).unwrap());
     assert!((533.33..=534.34).contains(&budget), "{budget}");
     assert!(coverage >= 40.0 - 1e-9);
     assert!(coverage_with(&s, 0, budget, 12) >= 40.0 - 1e-9);
-    // 50 % is beyond the peak (45 % at $600): not reachable, and both
-    // limits are named (without either, more arrives). The peak is found
-    // to within about a dollar (0.075 pts a dollar on its rising side).
+    // 50 % is beyond what the ceiling lets through after the delay: not
+    // reachable, and both limits are named (without either, more arrives).
     let g = goal_seek(&s, 0, 50.0, 12).unwrap();
     let (best, best_budget, _, reason) = not_reachable(&g);
-    assert!((best - 45.0).abs() < 0.1, "{best}");
-    assert!((best_budget - 600.0).abs() <= 2.0, "{best_budget}");
+    assert!((best - 45.0).abs() < 1e-6, "{best}");
+    assert!((coverage_with(&s, 0, best_budget, 12) - best).abs() < 1e-6);
     assert_eq!(
         reason,
         "not reachable: the purchase ceiling and the event \"Licensing\" bind at 45.0%"
@@ -410,35 +411,28 @@ fn on_the_strategic_twelve_with_every_preset_each_answer_holds() {
     assert!(n_reached > 0 && n_not > 0, "{n_reached} {n_not}");
 }
 
-/// More budget can buy less in time under a ceiling with a capacity: the
-/// capacity cuts a supplier's orders first, then the ceiling scales every
-/// supplier's orders by the same factor, so more money shifts the room
-/// under the ceiling to the suppliers without a capacity.
+/// More budget never buys less in time under a ceiling with a capacity:
+/// the ceiling holds back money before it is placed, so the capped
+/// supplier keeps its orders when more money comes (scaling every order
+/// alike, as before, took room from it).
 ///
-/// 12 months, 10 t required, ceiling 6 t a year, re-sourcing off. A (50 %,
-/// no lead time) can sell 3 t a year; B (50 %) has a 12-month lead time, so
-/// nothing from B arrives in the plan. A budget B buys q = B/1,200 t a
-/// month, half from each.
-/// - q ≤ 0.5 ($600): nothing binds in the year; A delivers 6q t, 60q %.
-///   29 % needs q = 29/60: $580.
-/// - $1,200 (q = 1): 0.5 t a month from each; A's 3 t and the ceiling's
-///   6 t are both reached at the end of June, with no scaling: 30 %.
-/// - $4,800 (q = 4): January: 2 t from each (4 t). February: A has room
-///   for 1 t, B wants 2 t: 3 t against 2 t of room, scaled by 2/3: A
-///   0.667 t. A delivers 2.667 t: 26.7 %.
-/// - $14,400 (q = 12): January: A 3 t (its capacity), B 6 t: 9 t against
-///   6 t of room, scaled by 2/3: A 2 t: 20 %.
-///
-/// 30 % is reached only at budgets where both fill at the end of a month
-/// ($600, $1,200, $1,440, …, $7,200); between them a scaled month leaves A
-/// short. Goal seek finds the least budget on the rising stretch.
+/// 12 months, 10 t required, ceiling 6 t a year (0.5 t a month), re-sourcing
+/// off. A (50 %, no lead time) can sell 3 t a year (0.25 t a month); B
+/// (50 %) has a 12-month lead time, so nothing from B arrives in the plan.
+/// A budget B buys q = B/1,200 t a month, half from each.
+/// - q ≤ 0.5 ($600): nothing binds; A delivers 6q t, 60q %. 29 % needs
+///   q = 29/60: $580.
+/// - q > 0.5: A is at its 0.25 t a month; the ceiling's 0.5 t leaves B
+///   0.25 t. A delivers 3 t: 30 %, at $1,200, $4,800 and $14,400 alike.
 #[test]
-fn more_budget_can_buy_less_in_time_under_a_ceiling_with_a_capacity() {
+fn more_budget_never_buys_less_in_time_under_a_ceiling_with_a_capacity() {
     let s = ceiling_with_a_capacity();
-    assert!((coverage_with(&s, 0, 600.0, 12) - 30.0).abs() < 1e-9);
-    assert!((coverage_with(&s, 0, 1_200.0, 12) - 30.0).abs() < 1e-9);
-    assert!((coverage_with(&s, 0, 4_800.0, 12) - 80.0 / 3.0).abs() < 1e-9);
-    assert!((coverage_with(&s, 0, 14_400.0, 12) - 20.0).abs() < 1e-9);
+    for budget in [600.0, 1_200.0, 4_800.0, 14_400.0] {
+        assert!(
+            (coverage_with(&s, 0, budget, 12) - 30.0).abs() < 1e-9,
+            "{budget}"
+        );
+    }
     let (budget, _) = reached(&goal_seek(&s, 0, 29.0, 12).unwrap());
     assert!((580.0..=581.0).contains(&budget), "{budget}");
     let g = goal_seek(&s, 0, 40.0, 12).unwrap();
@@ -446,14 +440,14 @@ fn more_budget_can_buy_less_in_time_under_a_ceiling_with_a_capacity() {
     assert!((best - 30.0).abs() < 1e-3, "{best}");
     assert!((coverage_with(&s, 0, best_budget, 12) - best).abs() < 1e-9);
     // Without the ceiling A still stops at 3 t; without A's capacity the
-    // ceiling still gives A half of 6 t; without both, A buys more.
+    // ceiling still gives A half of its room; without both, A buys more.
     assert_eq!(
         reason,
         "not reachable: the purchase ceiling and the capacity of A bind together at 30.0%"
     );
 }
 
-/// The plan of `more_budget_can_buy_less_in_time_under_a_ceiling_with_a_capacity`.
+/// The plan of `more_budget_never_buys_less_in_time_under_a_ceiling_with_a_capacity`.
 fn ceiling_with_a_capacity() -> Scenario {
     let mut s = simple(12, 0.0, 10.0);
     s.settings.resource_blocked_orders = false;

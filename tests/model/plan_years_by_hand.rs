@@ -30,22 +30,26 @@ fn assert_all_close(got: &[f64], want: &[f64]) {
 
 /// Plan from 2026-07 for 12 months, US fiscal years (October): plan year 1
 /// is FY2026's last quarter, July–September 2026 (months 1–3, a short
-/// year), plan year 2 is FY2027 from October 2026 (months 4–12).
+/// year), plan year 2 is FY2027 from October 2026 (months 4–12, the
+/// part inside the timeframe).
 ///
-/// Ceiling 4 t per plan year, not prorated for the short year:
-/// - months 1–3 buy 1 t each: 3 t, below the 4 t of FY2026 (prorated it
-///   would have been 4 × 3/12 = 1 t);
-/// - October (month 4) starts FY2027 with 4 t of room: months 4–7 buy
-///   1 t each, months 8–12 nothing.
+/// Ceiling 4 t per plan year, not prorated for a short year, and paced
+/// over the year's months inside the timeframe:
+/// - months 1–3 may buy 4/3 t each: the money's 1 t each goes through,
+///   3 t (prorated it would have been 4 × 3/12 = 1 t in all);
+/// - October (month 4) starts FY2027: 4 t over its 9 months here, 4/9 t a
+///   month, $44.44 of each $100.
 ///
-/// 7 t ordered, $500 unspent. With plan years from the scenario start
-/// (July to June) the same ceiling stops after month 4: 4 t.
+/// 7 t ordered, 9 × $55.56 = $500 unspent. With plan years from the
+/// scenario start (one year, July to June) the same ceiling paces 4 t
+/// over 12 months: 1/3 t a month, 4 t.
 #[test]
 fn a_fiscal_year_ceiling_resets_in_october() {
     let mut s = base(YearMonth::new(2026, 7), 12, PlanYear::US_FEDERAL);
     s.minerals[0].ceiling = PurchaseCeiling::QtyPerYear(4.0);
     assert_eq!(validate(&s), vec![]);
-    let want = [1., 1., 1., 1., 1., 1., 1., 0., 0., 0., 0., 0.];
+    let n = 4.0 / 9.0;
+    let want = [1., 1., 1., n, n, n, n, n, n, n, n, n];
     assert_all_close(&ordered(&s), &want);
     let p = project(&s);
     let m = &p.minerals[0];
@@ -56,30 +60,32 @@ fn a_fiscal_year_ceiling_resets_in_october() {
 
     let mut from_start = s.clone();
     from_start.settings.plan_year = PlanYear::ScenarioStart;
-    let want = [1., 1., 1., 1., 0., 0., 0., 0., 0., 0., 0., 0.];
-    assert_all_close(&ordered(&from_start), &want);
+    assert_all_close(&ordered(&from_start), &[1.0 / 3.0; 12]);
 }
 
 /// The same with a supplier capacity of 4 t per plan year instead of a
-/// ceiling (no other supplier, so the rest is blocked and unspent): months
-/// 1–3 buy 3 t of FY2026's 4 t, October resets it, months 4–7 buy 4 t.
+/// ceiling (no other supplier, so the rest is blocked and unspent),
+/// paced the same way: months 1–3 buy 1 t each (room 4/3 t), October
+/// starts FY2027, months 4–12 buy 4/9 t each.
 #[test]
 fn a_capacity_counts_in_fiscal_years_too() {
     let mut s = base(YearMonth::new(2026, 7), 12, PlanYear::US_FEDERAL);
     s.minerals[0].suppliers[0].capacity_qty_per_year = Some(4.0);
-    let want = [1., 1., 1., 1., 1., 1., 1., 0., 0., 0., 0., 0.];
+    let n = 4.0 / 9.0;
+    let want = [1., 1., 1., n, n, n, n, n, n, n, n, n];
     assert_all_close(&ordered(&s), &want);
 }
 
 /// Plan from 2026-10 for 12 months (October 2026 to September 2027). An
 /// export quota of 2 t a year on the one supplier, from the start, counts
-/// per calendar year whatever the plan year:
-/// - 2026: October and November buy 1 t each (2 t, the quota), December 0;
-/// - January 2027 opens a new quota year: January and February buy 1 t
-///   each, March to September nothing.
+/// per calendar year whatever the plan year, paced over the calendar
+/// year's months inside the timeframe:
+/// - 2026: October to December, 2/3 t a month (2 t, the quota);
+/// - January 2027 opens a new quota year: 2 t over January to September,
+///   2/9 t a month.
 ///
-/// 4 t ordered in months 1, 2, 4 and 5. (Counted per plan year from the
-/// start, as before, it would have been 2 t: months 1 and 2 only.)
+/// 4 t ordered. (Counted per plan year from the start it would have been
+/// 2 t.)
 #[test]
 fn a_quota_counts_per_calendar_year_across_january() {
     for plan_year in [PlanYear::US_FEDERAL, PlanYear::ScenarioStart] {
@@ -90,7 +96,8 @@ fn a_quota_counts_per_calendar_year_across_january() {
             "DRC",
             YearMonth::new(2026, 10),
         ));
-        let want = [1., 1., 0., 1., 1., 0., 0., 0., 0., 0., 0., 0.];
+        let (a, b) = (2.0 / 3.0, 2.0 / 9.0);
+        let want = [a, a, a, b, b, b, b, b, b, b, b, b];
         assert_all_close(&ordered(&s), &want);
         // The supplier is blocked, nothing else to re-source to: $800
         // unspent.
@@ -101,8 +108,8 @@ fn a_quota_counts_per_calendar_year_across_january() {
 
 /// A file without `plan_year` reads as plan years from the scenario start,
 /// projects as before and saves without the field. Plan from 2026-07, 24
-/// months, ceiling 4 t a year: year 1 (July 2026 – June 2027) buys 1 t in
-/// months 1–4, year 2 (July 2027 – June 2028) in months 13–16: 8 t.
+/// months, ceiling 4 t a year: year 1 (July 2026 – June 2027) and year 2
+/// (July 2027 – June 2028) each buy 1/3 t a month: 8 t.
 #[test]
 fn a_file_without_the_setting_projects_as_before() {
     let mut s = base(YearMonth::new(2026, 7), 24, PlanYear::ScenarioStart);
@@ -111,11 +118,7 @@ fn a_file_without_the_setting_projects_as_before() {
     assert!(!text.contains("plan_year"), "{text}");
     let loaded = file::from_str(&text, "old.ron").unwrap();
     assert_eq!(loaded.settings.plan_year, PlanYear::ScenarioStart);
-    let mut want = vec![0.0; 24];
-    for m in [1, 2, 3, 4, 13, 14, 15, 16] {
-        want[m - 1] = 1.0;
-    }
-    assert_all_close(&ordered(&loaded), &want);
+    assert_all_close(&ordered(&loaded), &[1.0 / 3.0; 24]);
     assert_eq!(project(&loaded), project(&s));
 
     // A fiscal year is written, and read back.

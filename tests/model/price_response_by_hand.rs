@@ -116,11 +116,11 @@ fn the_largest_premium_in_force_applies() {
 }
 
 /// Under a binding ceiling the premium costs money rather than coverage:
-/// ceiling 6 t a year. Without the ban: 1 t a month, months 1–6 buy the
-/// 6 t for $600. With the ban (+150 %): 0.7 t for $100 a month, months
-/// 1–8 buy 5.6 t for $800, month 9 has room for 0.4 t: 0.4/0.7 of $100 =
-/// $57.14; 6 t for $857.14. `event_effect` shows the ban's extra cost,
-/// +$257.14, and no final coverage lost (6 % either way).
+/// ceiling 6 t a year, paced: 0.5 t a month. Without the ban: $50 of each
+/// month's $100 buys the 0.5 t, $600 in the year. With the ban (+150 %):
+/// $100 buys 0.7 t, so the month spends 0.5/0.7 × $100 = $71.43 on its
+/// 0.5 t; 6 t for $857.14. `event_effect` shows the ban's extra cost,
+/// +$257.14, and no coverage lost in any month (0.5 t a month either way).
 #[test]
 fn event_effect_shows_the_premium_as_extra_cost() {
     let mut s = base();
@@ -129,13 +129,15 @@ fn event_effect_shows_the_premium_as_extra_cost() {
         .push(all_year(DisruptionKind::ExportBan, "B", 150.0));
     let m = &project(&s).minerals[0];
     assert_close(m.total_ordered_qty, 6.0);
-    assert_close(m.total_cost_usd, 800.0 + 400.0 / 7.0);
+    assert_close(m.months[0].spend_usd, 500.0 / 7.0);
+    assert_close(m.total_cost_usd, 6000.0 / 7.0);
     let effect = event_effect(&s, 0).unwrap();
     assert_close(effect.extra_spent_usd[0], 200.0 + 400.0 / 7.0);
     assert_close(effect.coverage_lost_pts[0], 0.0);
-    // It delays coverage (month 6: 4.2 % instead of 6 %), so it has an
-    // effect.
-    assert_eq!(effect.no_effect_reason, None);
+    assert_eq!(
+        effect.no_effect_reason.as_deref(),
+        Some("no effect on coverage in this plan")
+    );
 }
 
 /// The premium is written only when set, read back, and must not be
@@ -204,13 +206,15 @@ fn a_ban_with_no_exposure_still_moves_the_world_price() {
         Some("no effect: none of Cobalt's suppliers draws feed from China (their feed: Australia)")
     );
 
-    // Under a binding ceiling of 10 t a year (10.8 t wanted, 12 t without
-    // the world price) the year ends at the same 10 t, which cost more:
-    // 6 t at $100 and 4 t at $125, $1,100, against $1,000.
+    // Under a ceiling of 10 t a year, paced (5/6 t a month): without the
+    // world price every month buys 5/6 t for $83.33, 10 t for $1,000.
+    // With it, months 1–6 still do; months 7–12 at $125/t buy 0.8 t for
+    // their $100, under the room: 9.8 t for $1,100. 1.67 points lost
+    // (0.2 t of 12 t) and $100 more spent.
     s.disruptions[0].world_price_pct = 25.0;
     s.minerals[0].ceiling = PurchaseCeiling::QtyPerYear(10.0);
     let effect = event_effect(&s, 0).unwrap();
-    assert_close(effect.coverage_lost_pts[0], 0.0);
+    assert_close(effect.coverage_lost_pts[0], 100.0 * 0.2 / 12.0);
     assert_close(effect.extra_spent_usd[0], 100.0);
 
     // A world price below -99 % is refused in words.

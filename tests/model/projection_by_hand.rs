@@ -64,18 +64,18 @@ fn escalation_compounds_monthly() {
 
 #[test]
 fn a_ceiling_that_binds() {
-    // $200/month buys 2 t/month; the ceiling is 15 t per plan year.
-    // Months 1-7: 2 t each (14 t); month 8: 1 t for $100; months 9-12: none.
-    // Without carry-over the unspent budget is lost: $2,400 - $1,500 = $900.
+    // $200/month buys 2 t/month; the ceiling is 15 t per plan year, paced:
+    // 15 / 12 = 1.25 t a month. Every month buys 1.25 t for $125.
+    // Without carry-over the other $75 a month is lost: $2,400 - $1,500 = $900.
     let mut s = simple(12, 2400.0, 30.0);
     s.settings.carry_over_unspent = false;
     s.minerals[0].ceiling = PurchaseCeiling::QtyPerYear(15.0);
     let m = &project(&s).minerals[0];
-    assert_close!(m.months[6].ordered_qty, 2.0);
-    assert_close!(m.months[7].ordered_qty, 1.0);
-    assert_close!(m.months[7].spend_usd, 100.0);
-    assert_close!(m.months[7].unspent_usd, 100.0);
-    assert_close!(m.months[8].ordered_qty, 0.0);
+    assert_close!(m.months[0].ordered_qty, 1.25);
+    assert_close!(m.months[7].ordered_qty, 1.25);
+    assert_close!(m.months[7].spend_usd, 125.0);
+    assert_close!(m.months[7].unspent_usd, 8.0 * 75.0);
+    assert_close!(m.months[11].ordered_qty, 1.25);
     assert_close!(m.total_ordered_qty, 15.0);
     assert_close!(m.unspent_usd(), 900.0);
     assert_close!(m.final_coverage_pct(), 50.0);
@@ -94,10 +94,11 @@ fn percent_of_qualified_supply_ceiling() {
 
 #[test]
 fn carry_over_of_unspent_budget() {
-    // $2,400 in year 1, nothing in year 2; ceiling 12 t/year at $100/t.
-    // Year 1: 2 t/month until the ceiling binds after month 6; $1,200 unspent.
-    // With carry-over the $1,200 buys 12 t in month 13 (year 2 room: 12 t).
-    // Without it the $1,200 is lost.
+    // $2,400 in year 1, nothing in year 2; ceiling 12 t/year at $100/t,
+    // paced: 1 t a month. Year 1: each month has $200 and spends $100;
+    // $1,200 unspent at its end. With carry-over the $1,200 buys 1 t a
+    // month through year 2 (its room: 1 t a month): 24 t, 100% in month 24.
+    // Without it the $100 a month is lost: 12 t, 50%.
     let mut s = simple(24, 2400.0, 24.0);
     s.minerals[0].spending = SpendingProfile::PerYearUsd(vec![2400.0, 0.0]);
     s.minerals[0].ceiling = PurchaseCeiling::QtyPerYear(12.0);
@@ -105,10 +106,11 @@ fn carry_over_of_unspent_budget() {
 
     let carried = &project(&s).minerals[0];
     assert_close!(carried.months[11].unspent_usd, 1200.0);
-    assert_close!(carried.months[12].spend_usd, 1200.0);
-    assert_close!(carried.months[12].ordered_qty, 12.0);
+    assert_close!(carried.months[12].spend_usd, 100.0);
+    assert_close!(carried.months[12].ordered_qty, 1.0);
+    assert_close!(carried.months[23].ordered_qty, 1.0);
     assert_close!(carried.final_coverage_pct(), 100.0);
-    assert_eq!(carried.first_full_coverage_month, Some(13));
+    assert_eq!(carried.first_full_coverage_month, Some(24));
     assert_close!(carried.unspent_usd(), 0.0);
 
     s.settings.carry_over_unspent = false;

@@ -170,8 +170,9 @@ fn a_quota_on_a_feed_origin_is_shared_by_the_suppliers_drawing_on_it() {
     // country DRC). A DRC quota of 2.8 t a year is split by draw: A draws
     // 0.5 × 0.4 = 0.2, B 0.5 × 1 = 0.5 of the mineral's orders, 0.7 in all.
     // Each may order 2.8 × 0.5 / 0.7 = 2 t a year: A then draws 0.8 t of
-    // DRC material, B 2 t, 2.8 t together. Both order 0.5 t/month, so both
-    // stop after month 4: 4 t ordered, $800 unspent (no re-sourcing).
+    // DRC material, B 2 t, 2.8 t together. Paced, each may order 2/12 t a
+    // month of the 0.5 t its money buys: 1/3 t a month, 4 t ordered, $800
+    // unspent (no re-sourcing).
     let mut a = supplier("Refiner A", 50.0, 0);
     a.feed = feed(&[("DRC", 40.0), ("Australia", 60.0)]);
     let mut b = supplier("Trader B", 50.0, 0);
@@ -184,45 +185,45 @@ fn a_quota_on_a_feed_origin_is_shared_by_the_suppliers_drawing_on_it() {
         EventTarget::FeedOrigin,
     ));
     let p = &project(&s).minerals[0];
-    assert_close!(p.months[3].ordered_qty, 1.0);
-    assert_close!(p.months[4].ordered_qty, 0.0);
+    assert_close!(p.months[0].ordered_qty, 1.0 / 3.0);
+    assert_close!(p.months[11].ordered_qty, 1.0 / 3.0);
     assert_close!(p.total_ordered_qty, 4.0);
     assert_close!(p.unspent_usd(), 800.0);
 }
 
 #[test]
 fn a_capacity_that_binds_forces_resourcing_to_the_other_supplier() {
-    // A and B take 50 % each, no lead time; A can sell at most 4 t a year.
-    // Months 1-8: A 0.5 t/month, 4 t by the end of month 8. Months 9-12: A
-    // is full, its $50 goes to B, which orders 1 t/month. 12 t in all.
+    // A and B take 50 % each, no lead time; A can sell at most 4 t a year,
+    // paced: 1/3 t a month of the 0.5 t its $50 buys. The other $16.67 a
+    // month goes to B, which orders 2/3 t. 1 t a month, 12 t in all.
     let mut a = supplier("A", 50.0, 0);
     a.capacity_qty_per_year = Some(4.0);
     let mut s = base(vec![a, supplier("B", 50.0, 0)]);
     let p = &project(&s).minerals[0];
-    assert_close!(p.months[7].ordered_qty, 1.0);
+    assert_close!(p.months[0].ordered_qty, 1.0);
     assert_close!(p.months[8].ordered_qty, 1.0);
     assert_close!(p.total_ordered_qty, 12.0);
     assert_close!(p.final_coverage_pct(), 12.0);
     assert_close!(p.unspent_usd(), 0.0);
 
-    // Without re-sourcing, months 9-12 buy only B's 0.5 t: 10 t, $200
-    // unspent.
+    // Without re-sourcing, every month buys A's 1/3 t and B's 0.5 t: 10 t,
+    // $200 unspent.
     s.settings.resource_blocked_orders = false;
     let p = &project(&s).minerals[0];
-    assert_close!(p.months[8].ordered_qty, 0.5);
+    assert_close!(p.months[8].ordered_qty, 5.0 / 6.0);
     assert_close!(p.total_ordered_qty, 10.0);
     assert_close!(p.unspent_usd(), 200.0);
 
-    // B too is limited, to 7 t a year, and re-sourced orders count against
-    // it. Months 1-8: B 0.5 t/month, 4 t. Months 9-11: B takes its own
-    // 0.5 t and A's 0.5 t, reaching 5, 6, 7 t. Month 12: both are full,
-    // nothing is bought. A 4 t + B 7 t = 11 t, coverage 11 %; $100 unspent.
+    // B too is limited, to 7 t a year (7/12 t a month), and re-sourced
+    // orders count against it: B's own 0.5 t and 1/12 t of A's 1/6 t fit.
+    // Every month: A 1/3 t + B 7/12 t = 11/12 t. 11 t, coverage 11 %; $100
+    // unspent.
     // Purchasable: the two capacities, 4 + 7 = 11 t in the one plan year.
     s.settings.resource_blocked_orders = true;
     s.minerals[0].suppliers[1].capacity_qty_per_year = Some(7.0);
     let p = &project(&s).minerals[0];
-    assert_close!(p.months[10].ordered_qty, 1.0);
-    assert_close!(p.months[11].ordered_qty, 0.0);
+    assert_close!(p.months[10].ordered_qty, 11.0 / 12.0);
+    assert_close!(p.months[11].ordered_qty, 11.0 / 12.0);
     assert_close!(p.total_ordered_qty, 11.0);
     assert_close!(p.final_coverage_pct(), 11.0);
     assert_close!(p.unspent_usd(), 100.0);
@@ -231,17 +232,17 @@ fn a_capacity_that_binds_forces_resourcing_to_the_other_supplier() {
 
 #[test]
 fn a_capacity_counts_per_plan_year() {
-    // 24 months, $100/month, one supplier able to sell 6 t a year: months
-    // 1-6 and 13-18 buy 1 t each, the rest nothing: 12 t.
+    // 24 months, $100/month, one supplier able to sell 6 t a year, paced:
+    // 0.5 t a month in each plan year, 12 t.
     let mut only = supplier("A", 100.0, 0);
     only.capacity_qty_per_year = Some(6.0);
     let mut s = base(vec![only]);
     s.horizon_months = 24;
     s.minerals[0].budget_usd = 2400.0;
     let p = &project(&s).minerals[0];
-    assert_close!(p.months[5].ordered_qty, 1.0);
-    assert_close!(p.months[6].ordered_qty, 0.0);
-    assert_close!(p.months[12].ordered_qty, 1.0);
+    assert_close!(p.months[5].ordered_qty, 0.5);
+    assert_close!(p.months[6].ordered_qty, 0.5);
+    assert_close!(p.months[12].ordered_qty, 0.5);
     assert_close!(p.total_ordered_qty, 12.0);
 }
 
@@ -296,16 +297,17 @@ fn an_event_on_a_country_of_supply_hits_every_supplier_there_and_no_other() {
     assert_close!(project(&s).minerals[0].total_ordered_qty, 9.0);
 
     // A quota of 3 t a year on Canada's exports is Canada's total, split by
-    // share (30:20): Vale 1.8 t, Sherritt 1.2 t; both reach it after 6
-    // months of 0.3 and 0.2 t. Ordered: 12 × 0.5 (the others) + 3 = 9 t.
+    // share (30:20): Vale 1.8 t, Sherritt 1.2 t, paced: 0.15 and 0.1 t a
+    // month of the 0.3 and 0.2 t their money buys. Ordered: 0.75 t a
+    // month, 12 × 0.5 (the others) + 3 = 9 t.
     s.disruptions = vec![all_year(
         DisruptionKind::ExportQuotaQty(3.0),
         "Canada",
         EventTarget::Country,
     )];
     let p = &project(&s).minerals[0];
-    assert_close!(p.months[5].ordered_qty, 1.0);
-    assert_close!(p.months[6].ordered_qty, 0.5);
+    assert_close!(p.months[5].ordered_qty, 0.75);
+    assert_close!(p.months[6].ordered_qty, 0.75);
     assert_close!(p.total_ordered_qty, 9.0);
 }
 

@@ -101,11 +101,11 @@ fn a_preset_lowers_coverage_and_disabling_it_restores_it_exactly() {
 fn a_budget_that_cannot_all_be_spent_says_so_without_contradicting_the_row() {
     let h = harness(samples::default_scenario(), egui::Theme::Dark);
     // Cobalt: $500M at $47,950/t is 10,427.5 t; the ceiling lets through
-    // 1,500 t a fiscal year, 7,500 t: the requirement, bought by 2030-01;
-    // $140M is left.
+    // 1,500 t a fiscal year, 7,500 t: the requirement, paced at 125 t a
+    // month, so 250 t are on their way at the end; $140M is left.
     assert!(
         h.query_by_label(
-            "$140M of the budget cannot be spent under the 1,500 t/yr ceiling; the requirement is bought by 2030-01"
+            "$140M of the budget cannot be spent under the 1,500 t/yr ceiling; coverage ends at 96.7% with 250 t still on its way"
         )
         .is_some()
     );

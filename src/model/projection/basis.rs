@@ -31,7 +31,7 @@ use super::supplier_plan::{Shock, market_factor};
 use crate::model::month::YearMonth;
 use crate::model::scenario::{Mineral, PlanYear, Settings, SpendingProfile};
 
-/// Margin on the ceiling, as a fraction of the year's purchases: twice the
+/// Margin on the ceiling, as a fraction of the paced purchases: twice the
 /// calm path's own (1e-6, `calm::year_within_ceiling`), so that a year this
 /// finds within the ceiling the calm path finds within it too, whatever the
 /// rounding.
@@ -58,8 +58,9 @@ pub(super) struct CalmBasis {
     cumulative_qty: Vec<f64>,
     /// The first month of each plan year, then horizon + 1.
     year_firsts: Vec<u32>,
-    /// The most any plan year buys at the base price.
-    largest_year_qty: f64,
+    /// The most any month buys at the base price, times the months of its
+    /// plan year.
+    largest_paced_qty: f64,
     /// The mineral as it was, and its coverage by the calm path, given
     /// back as it is to a sample equal to it (a range of zero width).
     base: Mineral,
@@ -104,7 +105,7 @@ impl CalmBasis {
         }));
         let mut year_firsts = Vec::new();
         plan_year_firsts(&mut year_firsts, settings.plan_year, start, horizon);
-        let largest_year_qty = largest_year_qty(&year_firsts, &cumulative_qty);
+        let largest_paced_qty = largest_paced_qty(&year_firsts, &cumulative_qty);
         let mut base_coverage_pct = vec![0.0; h];
         project_calm_mineral(
             mineral,
@@ -126,7 +127,7 @@ impl CalmBasis {
             bought_qty,
             cumulative_qty,
             year_firsts,
-            largest_year_qty,
+            largest_paced_qty,
             base: mineral.clone(),
             base_coverage_pct,
         })
@@ -162,23 +163,23 @@ impl CalmBasis {
         }
         debug_assert_eq!(coverage_pct.len(), self.horizon as usize);
         // Purchases at the base price, with the shocks.
-        let (cumulative_qty, largest_year_qty) = if shocks.is_empty() {
-            (&self.cumulative_qty[..], self.largest_year_qty)
+        let (cumulative_qty, largest_paced_qty) = if shocks.is_empty() {
+            (&self.cumulative_qty[..], self.largest_paced_qty)
         } else {
             if !self.shocked(shocks, shocked_qty) {
                 return false;
             }
-            let largest = largest_year_qty(&self.year_firsts, shocked_qty);
+            let largest = largest_paced_qty(&self.year_firsts, shocked_qty);
             (&shocked_qty[..], largest)
         };
         // Each month buys `scale` times what it buys at the base price.
         let scale = self.price_usd_per_unit / price;
         if let Some(cap) = mineral.ceiling.qty_per_year() {
             let share_total_fraction = mineral.total_share_pct() / 100.0;
-            let year_qty = scale * largest_year_qty * share_total_fraction;
+            let paced_qty = scale * largest_paced_qty * share_total_fraction;
             // Room, as the calm path asks it (none for NaN: then the calm
             // path decides).
-            let room = year_qty * (1.0 + CEILING_MARGIN) < cap;
+            let room = paced_qty * (1.0 + CEILING_MARGIN) < cap;
             if !room {
                 return false;
             }
@@ -240,11 +241,19 @@ impl CalmBasis {
     }
 }
 
-/// The most any plan year buys, from purchases summed month by month.
-fn largest_year_qty(year_firsts: &[u32], cumulative_qty: &[f64]) -> f64 {
+/// The most any month buys times the months of its plan year (the
+/// ceiling is paced: a month's room is the ceiling ÷ those months), from
+/// purchases summed month by month.
+fn largest_paced_qty(year_firsts: &[u32], cumulative_qty: &[f64]) -> f64 {
     year_firsts
         .windows(2)
-        .map(|y| cumulative_qty[y[1] as usize - 1] - cumulative_qty[y[0] as usize - 1])
+        .map(|y| {
+            let (first, end) = (y[0] as usize, y[1] as usize);
+            let largest_month = (first..end)
+                .map(|m| cumulative_qty[m] - cumulative_qty[m - 1])
+                .fold(0.0, f64::max);
+            largest_month * (end - first) as f64
+        })
         .fold(0.0, f64::max)
 }
 

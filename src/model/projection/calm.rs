@@ -87,13 +87,16 @@ pub(super) fn project_calm_mineral<B: Book>(
             // month-by-month loop below gives when the ceiling limits no
             // month. The same operations, so the same numbers, but no
             // chain from month to month, so the months go four at a time.
-            let year_qty = spend_the_plan(
+            let largest_month_qty = spend_the_plan(
                 &planned_usd[first - 1..end - 1],
                 &inv_price[first - 1..end - 1],
                 carried_usd,
                 &mut bought[first..end],
             ) * share_total_fraction;
-            if year_within_ceiling(ceiling_qty_per_year, year_qty) {
+            if year_within_ceiling(
+                ceiling_qty_per_year,
+                largest_month_qty * months.len() as f64,
+            ) {
                 if B::ROWS {
                     for month in months {
                         let planned = planned_usd[month - 1];
@@ -117,7 +120,9 @@ pub(super) fn project_calm_mineral<B: Book>(
                 continue;
             }
         }
-        let mut ordered_this_year = 0.0;
+        // The ceiling is paced: each month of the plan year may order an
+        // equal part of it (docs/MODEL.md, "Annual limits are paced").
+        let room_qty = ceiling_qty_per_year.map(|cap| cap.max(0.0) / months.len() as f64);
         for month in months {
             let planned = planned_usd[month - 1];
             planned_total_usd += planned;
@@ -128,12 +133,11 @@ pub(super) fn project_calm_mineral<B: Book>(
             let qty_per_usd = share_total_fraction * inv;
             budget_implied_qty += planned * qty_per_usd;
             let mut spend = available.max(0.0);
-            if let Some(cap) = ceiling_qty_per_year {
-                let room_qty = (cap - ordered_this_year).max(0.0);
+            if let Some(room_qty) = room_qty {
                 // Most months the ceiling leaves room for more than the
                 // money buys: then min(spend, room ÷ q) is spend, and
                 // skipping the division keeps it off the chain from month
-                // to month (this month's orders, next month's room), which
+                // to month (this month's orders, next month's money), which
                 // it would slow threefold. Within 1e-9 of the room, divide
                 // as always.
                 let clearly_room = room_qty > spend * qty_per_usd * (1.0 + 1e-9);
@@ -148,7 +152,6 @@ pub(super) fn project_calm_mineral<B: Book>(
             let qty_bought = spend * inv;
             bought[month] = qty_bought;
             let ordered = qty_bought * share_total_fraction;
-            ordered_this_year += ordered;
             total_ordered += ordered;
             book.record(
                 month as u32,
@@ -180,9 +183,9 @@ pub(super) fn project_calm_mineral<B: Book>(
 /// Each month's purchases, unit, when it spends its plan: `bought[k] =
 /// (planned_usd[k] + carried) × inv_price[k]`, with `carried_usd` carried
 /// into the first month only (0 after it, as the month-by-month loop
-/// leaves it once a month spends all it has). Returns their sum, added
+/// leaves it once a month spends all it has). Returns the largest, taken
 /// four at a time (only to be compared with a margin, see
-/// [`year_within_ceiling`]).
+/// [`year_within_ceiling`]; NaN where a purchase is NaN).
 #[inline]
 fn spend_the_plan(
     planned_usd: &[f64],
@@ -202,30 +205,45 @@ fn spend_the_plan(
         // + 0.0 as in the loop (the carry is 0.0): -0 becomes 0.
         *b = (planned + 0.0) * inv;
     }
-    let mut sums = [0.0; 4];
+    let mut largest = [0.0_f64; 4];
     let (fours, rest) = bought.as_chunks::<4>();
     for four in fours {
-        for (sum, q) in sums.iter_mut().zip(four) {
-            *sum += q;
+        for (big, &q) in largest.iter_mut().zip(four) {
+            *big = nan_max(*big, q);
         }
     }
-    sums.iter().chain(rest).sum()
+    largest
+        .iter()
+        .chain(rest)
+        .fold(0.0, |big, &q| nan_max(big, q))
+}
+
+/// The larger of two, NaN when either is: a NaN purchase must fail
+/// [`year_within_ceiling`] so that the month-by-month loop decides.
+#[inline]
+fn nan_max(a: f64, b: f64) -> f64 {
+    if a.is_nan() || b.is_nan() {
+        f64::NAN
+    } else {
+        a.max(b)
+    }
 }
 
 /// Whether the ceiling (`None`: no ceiling) leaves room, in every month of
-/// a plan year, for all that the month's money buys, given the year's
-/// orders `year_qty` with every month spending its plan.
+/// a plan year, for all that the month's money buys, given
+/// `paced_qty`: the largest month's orders with every month spending its
+/// plan, times the months of the year (each month's room is the ceiling ÷
+/// the months).
 ///
 /// The month-by-month loop limits a month only when its room is within
-/// 1e-9 of its orders; a margin of 1e-6 on the year's total covers that
-/// and any rounding of the sums, so when this holds the loop would limit
-/// no month.
+/// 1e-9 of its orders; a margin of 1e-6 covers that and any rounding, so
+/// when this holds the loop would limit no month.
 #[inline]
-fn year_within_ceiling(ceiling_qty_per_year: Option<f64>, year_qty: f64) -> bool {
+fn year_within_ceiling(ceiling_qty_per_year: Option<f64>, paced_qty: f64) -> bool {
     match ceiling_qty_per_year {
         None => true,
         // False for NaN: then the loop decides month by month.
-        Some(cap) => year_qty * (1.0 + 1e-6) < cap,
+        Some(cap) => paced_qty * (1.0 + 1e-6) < cap,
     }
 }
 

@@ -42,6 +42,7 @@
 
 mod basis;
 mod calm;
+mod ceiling;
 mod money;
 mod month_book;
 mod passes;

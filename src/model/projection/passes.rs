@@ -9,12 +9,14 @@
 //! 1.2 % more instructions on the 30-event benchmark (in every variant
 //! tried; the month loop compiles worse), so only the set-up is apart.
 
+use super::ceiling::most_money_within;
 use super::money::{PlannedSpend, unspent};
 use super::month_book::{Book, Totals, add_deliveries};
+use super::pool::PoolSums;
 use super::results::Feasibility;
 use super::scratch::{Scratch, zeroed};
 use super::supplier_plan::{
-    Hit, SupplierPlan, fill_event_draws, market_shocks, premium_factor, quota_room_usd,
+    Hit, Pace, SupplierPlan, fill_event_draws, market_shocks, premium_factor, quota_room_usd,
     resourcing_premiums,
 };
 use super::tracked::TrackedSupplier;
@@ -125,11 +127,11 @@ pub(super) fn project_mineral<B: Book>(
     let mut carried_usd = 0.0;
     let mut planned_total_usd = 0.0;
     let mut spent_total_usd = 0.0;
-    let mut ordered_this_year = 0.0;
     let mut total_ordered = 0.0;
     let mut lost_in_transit = 0.0;
     let mut budget_implied_qty = 0.0;
-    let (mut last_weight, mut inv_weight) = (f64::NAN, 0.0);
+    let mut weight_cache = WeightCache::default();
+    let (mut plan_year_months, mut calendar_year_months) = (1, 1);
 
     let mut planned_spend = PlannedSpend::new(mineral, horizon);
     let mut years = YearStarts::new(settings.plan_year, start);
@@ -139,22 +141,18 @@ pub(super) fn project_mineral<B: Book>(
         let m = i64::from(month);
         let first = month as usize;
         // Ceilings and capacities count per plan year, export quotas per
-        // calendar year.
+        // calendar year, each paced over its year's months.
         let (year_starts, calendar_year_starts) = years.next();
         if year_starts {
             if month > 1 {
                 purchasable.close_year(ceiling_qty_per_year);
             }
-            ordered_this_year = 0.0;
-            tracked
-                .iter_mut()
-                .for_each(|t| t.ordered.plan_year_qty = 0.0);
+            plan_year_months = years.plan_year_months(month, horizon);
         }
         if calendar_year_starts {
-            tracked
-                .iter_mut()
-                .for_each(|t| t.ordered.calendar_year_qty = 0.0);
+            calendar_year_months = years.calendar_year_months(month, horizon);
         }
+        let pace = Pace::of(plan_year_months, calendar_year_months);
         let terms_change = month == 1 || m >= terms.until;
         if terms_change {
             while changes.next_if(|&c| c <= m).is_some() {}
@@ -190,8 +188,7 @@ pub(super) fn project_mineral<B: Book>(
         let quota_free = !lose_on_ban
             && tracked.iter().all(|t| {
                 let c = terms.conditions[t.plan];
-                quota_room_usd(c, t.ordered, market_price * c.price_factor)
-                    > available * (1.0 + 1e-9)
+                quota_room_usd(c, pace, market_price * c.price_factor) > available * (1.0 + 1e-9)
             });
         // How many tracked suppliers to follow one by one this month.
         let (pool, one_by_one) = if quota_free {
@@ -199,121 +196,104 @@ pub(super) fn project_mineral<B: Book>(
         } else {
             (&terms.pool, tracked.len())
         };
-
-        // 1. Each supplier's part of the money: the pool at once, then the
-        // tracked ones.
-        let mut spend = available * pool.placed_frac;
-        let mut qty_total = available * pool.placed_qty_frac * inv_market;
-        let mut blocked_usd = available * pool.blocked_frac;
-        // Re-sourced orders arrive no earlier than the orders they replace.
-        let mut blocked_lead_months = if blocked_usd > 0.0 {
-            pool.blocked_lead_months
-        } else {
-            0
-        };
         for t in tracked[..one_by_one].iter_mut() {
             let c = terms.conditions[t.plan];
-            let wanted = available * t.fraction;
             let price = market_price * c.price_factor;
             t.inv_price = if price > 0.0 { 1.0 / price } else { 0.0 };
-            t.room_usd = quota_room_usd(c, t.ordered, price);
+            t.room_usd = quota_room_usd(c, pace, price);
             t.fully_open = c.open_fraction >= 1.0;
+            t.open_fraction = c.open_fraction;
             t.lead_months = plans[t.plan].lead_months + c.extra_lead_months;
-            let placed = (wanted * c.open_fraction).min(t.room_usd);
-            t.placed_usd = placed;
-            t.resourced_usd = 0.0;
-            spend += placed;
-            qty_total += placed * t.inv_price;
-            if wanted - placed > 0.0 {
-                blocked_usd += wanted - placed;
-                blocked_lead_months = blocked_lead_months.max(t.lead_months);
-            }
         }
-
-        // 2. Blocked orders go to the fully open suppliers with room, in
-        // proportion to their shares (a few rounds: quotas fill up). The
-        // pool has no quota, so it takes its whole part each round.
-        // Re-sourced USD per unit of share, summed over the rounds.
         // Re-sourced orders pay `premium` × the receiving supplier's price:
         // a re-sourced dollar counts as 1 / premium of a dollar at that
         // price (quantity, quota room), and costs a whole dollar.
-        let mut pool_resourced_per_share = 0.0;
         let (premium, inv_premium) = if premiums.is_empty() {
             (1.0, 1.0)
         } else {
             let premium = premium_factor(&premiums, m);
             (premium, 1.0 / premium)
         };
-        if settings.resource_blocked_orders {
-            for _ in 0..plans.len() {
-                if blocked_usd <= available * 1e-12 {
-                    break;
-                }
-                let weight = pool.receiving_weight
-                    + tracked[..one_by_one]
-                        .iter()
-                        .filter(|t| t.has_room())
-                        .map(|t| t.fraction)
-                        .sum::<f64>();
-                if weight <= 0.0 {
-                    break;
-                }
-                // The weight rarely changes: divide only when it does.
-                if weight != last_weight {
-                    last_weight = weight;
-                    inv_weight = 1.0 / weight;
-                }
-                let per_share = blocked_usd * inv_weight;
-                pool_resourced_per_share += per_share;
-                spend += per_share * pool.receiving_weight;
-                qty_total += per_share * pool.receiving_qty_frac * inv_market * inv_premium;
-                let mut still_blocked = 0.0;
-                for t in tracked[..one_by_one].iter_mut().filter(|t| t.has_room()) {
-                    let extra = per_share * t.fraction;
-                    // In dollars at its price without the premium.
-                    let taken = (extra * inv_premium).min((t.room_usd - t.placed_usd).max(0.0));
-                    t.placed_usd += taken;
-                    t.resourced_usd += taken;
-                    spend += taken * premium;
-                    qty_total += taken * t.inv_price;
-                    still_blocked += extra - taken * premium;
-                }
-                blocked_usd = still_blocked;
-            }
-        }
+        let resourcing = Resourcing {
+            on: settings.resource_blocked_orders,
+            rounds: plans.len(),
+            premium,
+            inv_premium,
+        };
 
-        // 3. The purchase ceiling scales every order down alike.
-        let mut scale = 1.0;
+        // 1 and 2: the money placed with the suppliers.
+        let mut money = available;
+        let mut placing = place_money(
+            money,
+            pool,
+            &mut tracked[..one_by_one],
+            resourcing,
+            inv_market,
+            &mut weight_cache,
+        );
+
+        // 3. The purchase ceiling, paced over the plan year's months, holds
+        // back money before it is placed: the money placed is the most
+        // whose orders fit the month's room, so no order shrinks when more
+        // money comes. Where every order is proportional to the money
+        // (nothing filled up), that is scaling every order alike.
         if let Some(cap) = ceiling_qty_per_year {
-            let room = (cap - ordered_this_year).max(0.0);
-            if qty_total > room {
-                scale = if qty_total > 0.0 {
-                    room / qty_total
+            let room = cap.max(0.0) * pace.plan_year;
+            if placing.qty_total > room {
+                if placing.filled_up {
+                    money = most_money_within(available, room, |x| {
+                        place_money(
+                            x,
+                            pool,
+                            &mut tracked[..one_by_one],
+                            resourcing,
+                            inv_market,
+                            &mut weight_cache,
+                        )
+                        .qty_total
+                    });
+                    placing = place_money(
+                        money,
+                        pool,
+                        &mut tracked[..one_by_one],
+                        resourcing,
+                        inv_market,
+                        &mut weight_cache,
+                    );
                 } else {
-                    0.0
-                };
-                for t in tracked[..one_by_one].iter_mut() {
-                    t.placed_usd *= scale;
-                    t.resourced_usd *= scale;
+                    let scale = if placing.qty_total > 0.0 {
+                        room / placing.qty_total
+                    } else {
+                        0.0
+                    };
+                    for t in tracked[..one_by_one].iter_mut() {
+                        t.placed_usd *= scale;
+                        t.resourced_usd *= scale;
+                    }
+                    money *= scale;
+                    placing.scale(scale);
                 }
-                spend *= scale;
-                qty_total *= scale;
             }
         }
+        let Placing {
+            spend,
+            qty_total,
+            blocked_usd,
+            blocked_lead_months,
+            pool_resourced_per_share,
+            ..
+        } = placing;
 
         // 4. Orders: the pool's are delivered in pass 2, the tracked ones
         // here, order by order.
-        pool_direct[first] = available * scale * inv_market;
-        pool_resourced[first] = pool_resourced_per_share * scale * inv_market * inv_premium;
+        pool_direct[first] = money * inv_market;
+        pool_resourced[first] = pool_resourced_per_share * inv_market * inv_premium;
         resourced_lead[first] = blocked_lead_months;
         if quota_free {
             // Pooled this month: their part of the pool's orders.
-            for (t, &(lead, direct_qty, resourced_qty)) in
-                tracked.iter_mut().zip(&terms.tracked_deliveries)
-            {
+            for &(lead, direct_qty, resourced_qty) in &terms.tracked_deliveries {
                 let direct = pool_direct[first] * direct_qty;
                 let resourced = pool_resourced[first] * resourced_qty;
-                t.ordered.add(direct + resourced);
                 arrivals[first + lead] += direct;
                 if resourced > 0.0 {
                     arrivals[first + lead.max(blocked_lead_months)] += resourced;
@@ -326,7 +306,6 @@ pub(super) fn project_mineral<B: Book>(
             }
             let plan = &plans[t.plan];
             let qty = t.placed_usd * t.inv_price;
-            t.ordered.add(qty);
             let resourced_qty = t.resourced_usd * t.inv_price;
             let mut deliver = |part_qty: f64, part_lead: usize| {
                 let arrival = first + part_lead;
@@ -353,7 +332,6 @@ pub(super) fn project_mineral<B: Book>(
             0.0
         };
         spent_total_usd += spend;
-        ordered_this_year += qty_total;
         total_ordered += qty_total;
         book.record(
             month,
@@ -423,6 +401,151 @@ pub(super) fn project_mineral<B: Book>(
             },
         },
     );
+}
+
+/// How re-sourcing works this month: whether it is on, how many rounds
+/// it may take (quotas fill up), and the premium on re-sourced orders.
+#[derive(Clone, Copy)]
+struct Resourcing {
+    on: bool,
+    rounds: usize,
+    premium: f64,
+    inv_premium: f64,
+}
+
+/// The last weight of the suppliers taking re-sourced orders and its
+/// inverse: the weight rarely changes, so divide only when it does.
+struct WeightCache {
+    weight: f64,
+    inverse: f64,
+}
+
+impl Default for WeightCache {
+    fn default() -> Self {
+        WeightCache {
+            weight: f64::NAN,
+            inverse: 0.0,
+        }
+    }
+}
+
+/// What a month's money bought before the ceiling (steps 1 and 2).
+#[derive(Clone, Copy)]
+struct Placing {
+    spend: f64,
+    qty_total: f64,
+    /// Blocked by events, and not re-sourced.
+    blocked_usd: f64,
+    /// Re-sourced orders arrive no earlier than the orders they replace.
+    blocked_lead_months: usize,
+    /// Re-sourced USD per unit of share taken by the pool, over the rounds.
+    pool_resourced_per_share: f64,
+    /// Some tracked supplier's capacity or quota limited what it took: the
+    /// orders are then no longer proportional to the money.
+    filled_up: bool,
+}
+
+impl Placing {
+    /// Every figure times `scale`, as the same placing with `scale` times
+    /// the money gives when nothing filled up.
+    fn scale(&mut self, scale: f64) {
+        self.spend *= scale;
+        self.qty_total *= scale;
+        self.blocked_usd *= scale;
+        self.pool_resourced_per_share *= scale;
+    }
+}
+
+/// Steps 1 and 2 of a month with `money` to place: the pool's part at
+/// once, then the tracked suppliers' (their terms for the month already
+/// in `tracked`); then blocked orders go to the fully open suppliers with
+/// room, in proportion to their shares (a few rounds: quotas fill up). The
+/// pool has no quota, so it takes its whole part each round. Fills each
+/// tracked supplier's `placed_usd` and `resourced_usd`.
+#[inline(always)]
+fn place_money(
+    money: f64,
+    pool: &PoolSums,
+    tracked: &mut [TrackedSupplier],
+    resourcing: Resourcing,
+    inv_market: f64,
+    weights: &mut WeightCache,
+) -> Placing {
+    let mut spend = money * pool.placed_frac;
+    let mut qty_total = money * pool.placed_qty_frac * inv_market;
+    let mut blocked_usd = money * pool.blocked_frac;
+    let mut blocked_lead_months = if blocked_usd > 0.0 {
+        pool.blocked_lead_months
+    } else {
+        0
+    };
+    let mut filled_up = false;
+    for t in tracked.iter_mut() {
+        let wanted = money * t.fraction;
+        let open = wanted * t.open_fraction;
+        let placed = open.min(t.room_usd);
+        filled_up |= placed < open;
+        t.placed_usd = placed;
+        t.resourced_usd = 0.0;
+        spend += placed;
+        qty_total += placed * t.inv_price;
+        if wanted - placed > 0.0 {
+            blocked_usd += wanted - placed;
+            blocked_lead_months = blocked_lead_months.max(t.lead_months);
+        }
+    }
+    let mut pool_resourced_per_share = 0.0;
+    if resourcing.on {
+        let Resourcing {
+            premium,
+            inv_premium,
+            ..
+        } = resourcing;
+        for _ in 0..resourcing.rounds {
+            if blocked_usd <= money * 1e-12 {
+                break;
+            }
+            let weight = pool.receiving_weight
+                + tracked
+                    .iter()
+                    .filter(|t| t.has_room())
+                    .map(|t| t.fraction)
+                    .sum::<f64>();
+            if weight <= 0.0 {
+                break;
+            }
+            if weight != weights.weight {
+                weights.weight = weight;
+                weights.inverse = 1.0 / weight;
+            }
+            let per_share = blocked_usd * weights.inverse;
+            pool_resourced_per_share += per_share;
+            spend += per_share * pool.receiving_weight;
+            qty_total += per_share * pool.receiving_qty_frac * inv_market * inv_premium;
+            let mut still_blocked = 0.0;
+            for t in tracked.iter_mut().filter(|t| t.has_room()) {
+                let extra = per_share * t.fraction;
+                // In dollars at its price without the premium.
+                let wanted = extra * inv_premium;
+                let taken = wanted.min((t.room_usd - t.placed_usd).max(0.0));
+                filled_up |= taken < wanted;
+                t.placed_usd += taken;
+                t.resourced_usd += taken;
+                spend += taken * premium;
+                qty_total += taken * t.inv_price;
+                still_blocked += extra - taken * premium;
+            }
+            blocked_usd = still_blocked;
+        }
+    }
+    Placing {
+        spend,
+        qty_total,
+        blocked_usd,
+        blocked_lead_months,
+        pool_resourced_per_share,
+        filled_up,
+    }
 }
 
 /// `1 / price`, or 0 for a price of 0 or less (nothing is bought rather

@@ -3,14 +3,16 @@
 //! (`project_mineral`): a unit test runs both on many scenarios with events
 //! and compares them. Test-only.
 
+use super::ceiling::most_money_within;
 use super::money::{planned_spend_usd, unspent};
 use super::month_book::{Book, MonthBook, Totals};
 use super::purchasable::Purchasable;
 use super::results::{Feasibility, MineralProjection};
 use super::supplier_plan::{
-    Conditions, Hit, NORMAL, OrderedThisYear, SupplierPlan, event_draws, premium_factor,
-    quota_room_usd, resourcing_premiums,
+    Conditions, Hit, NORMAL, Pace, SupplierPlan, event_draws, premium_factor, quota_room_usd,
+    resourcing_premiums,
 };
+use super::year_starts::year_lengths;
 use crate::model::disruption::{Disruption, DisruptionKind};
 use crate::model::month::YearMonth;
 use crate::model::scenario::{InTransitOnBan, Mineral, Settings, starts_calendar_year};
@@ -84,36 +86,26 @@ pub(super) fn project_mineral_one_by_one(
     let mut placed_usd = vec![0.0_f64; n];
     // The part of placed_usd re-sourced from blocked suppliers.
     let mut resourced_usd = vec![0.0_f64; n];
-    let mut ordered_this_year_from = vec![OrderedThisYear::default(); n];
+    // Months of each month's plan year and calendar year in the timeframe.
+    let plan_year_months = year_lengths(horizon, |m| settings.plan_year.starts_year(start, m));
+    let calendar_year_months = year_lengths(horizon, |m| starts_calendar_year(start, m));
 
     let mut out = MineralProjection::blank();
     let mut book = MonthBook::new(mineral, horizon, &mut out);
     let mut carried_usd = 0.0;
     let mut planned_total_usd = 0.0;
     let mut spent_total_usd = 0.0;
-    let mut ordered_this_year = 0.0;
     let mut total_ordered = 0.0;
     let mut lost_in_transit = 0.0;
     let mut budget_implied_qty = 0.0;
     let mut purchasable = Purchasable::default();
 
     for month in 1..=horizon {
-        // Ceilings and capacities count per plan year, export quotas per
-        // calendar year.
-        if settings.plan_year.starts_year(start, month) {
-            if month > 1 {
-                purchasable.close_year(ceiling_qty_per_year);
-            }
-            ordered_this_year = 0.0;
-            ordered_this_year_from
-                .iter_mut()
-                .for_each(|q| q.plan_year_qty = 0.0);
+        if settings.plan_year.starts_year(start, month) && month > 1 {
+            purchasable.close_year(ceiling_qty_per_year);
         }
-        if starts_calendar_year(start, month) {
-            ordered_this_year_from
-                .iter_mut()
-                .for_each(|q| q.calendar_year_qty = 0.0);
-        }
+        let k = month as usize - 1;
+        let pace = Pace::of(plan_year_months[k], calendar_year_months[k]);
         let m = i64::from(month);
         let planned = planned_spend_usd(mineral, horizon, month);
         planned_total_usd += planned;
@@ -121,118 +113,72 @@ pub(super) fn project_mineral_one_by_one(
         if month > 1 {
             market_price *= monthly_growth;
         }
-
-        // 1. Each supplier's conditions and its part of the money.
-        let mut blocked_usd = 0.0;
-        // Re-sourced orders arrive no earlier than the orders they replace.
-        let mut blocked_lead_months = 0;
-        let mut qty_per_usd_at_base = 0.0;
-        let mut qty_total = 0.0;
-        let mut spend = 0.0;
         let inv_market = if market_price > 0.0 {
             1.0 / market_price
         } else {
             0.0
         };
+
+        // Each supplier's conditions and price this month.
+        let mut qty_per_usd_at_base = 0.0;
         let mut open_without_quota = false;
         for (i, plan) in plans.iter().enumerate() {
-            let wanted = available * plan.fraction;
-            resourced_usd[i] = 0.0;
             if plan.is_plain() {
                 // The common case: no event ever touches this supplier, and
                 // it has no capacity limit.
+                conditions[i] = NORMAL;
                 inv_price[i] = inv_market;
-                placed_usd[i] = wanted;
-                spend += wanted;
-                qty_per_usd_at_base += plan.fraction * inv_market;
-                qty_total += wanted * inv_market;
                 open_without_quota |= plan.fraction > 0.0;
-                continue;
+            } else {
+                conditions[i] = plan.conditions(m);
+                let price = market_price * conditions[i].price_factor;
+                inv_price[i] = if price > 0.0 { 1.0 / price } else { 0.0 };
+                purchasable.note_supplier(conditions[i], plan.fraction, i);
             }
-            conditions[i] = plan.conditions(m);
-            let c = conditions[i];
-            let price = market_price * c.price_factor;
-            inv_price[i] = if price > 0.0 { 1.0 / price } else { 0.0 };
             qty_per_usd_at_base += plan.fraction * inv_price[i];
-            let placed =
-                (wanted * c.open_fraction).min(quota_room_usd(c, ordered_this_year_from[i], price));
-            placed_usd[i] = placed;
-            spend += placed;
-            qty_total += placed * inv_price[i];
-            if wanted - placed > 0.0 {
-                blocked_usd += wanted - placed;
-                blocked_lead_months =
-                    blocked_lead_months.max(plan.lead_months + c.extra_lead_months);
-            }
-            purchasable.note_supplier(c, plan.fraction, i);
         }
         if open_without_quota {
             purchasable.unlimited_this_year = true;
         }
         budget_implied_qty += planned * qty_per_usd_at_base;
-
-        // 2. Blocked orders go to the fully open suppliers with room, in
-        // proportion to their shares (a few rounds: quotas fill up).
-        // Re-sourced orders pay the receiving supplier's price × the
-        // largest premium in force: a re-sourced dollar buys 1 / premium of
-        // what it would (and uses that much quota room).
         let premium = premium_factor(&premiums, m);
-        if settings.resource_blocked_orders {
-            for _ in 0..n {
-                if blocked_usd <= available * 1e-12 {
-                    break;
-                }
-                let weight: f64 = (0..n)
-                    .filter(|&j| {
-                        has_room(
-                            conditions[j],
-                            placed_usd[j],
-                            ordered_this_year_from[j],
-                            market_price,
-                        )
-                    })
-                    .map(|j| plans[j].fraction)
-                    .sum();
-                if weight <= 0.0 {
-                    break;
-                }
-                let mut still_blocked = 0.0;
-                for j in 0..n {
-                    let c = conditions[j];
-                    if !has_room(c, placed_usd[j], ordered_this_year_from[j], market_price) {
-                        continue;
-                    }
-                    let extra = blocked_usd * plans[j].fraction / weight;
-                    let room =
-                        quota_room_usd(c, ordered_this_year_from[j], market_price * c.price_factor)
-                            - placed_usd[j];
-                    // In dollars at its price without the premium.
-                    let taken = (extra / premium).min(room.max(0.0));
-                    placed_usd[j] += taken;
-                    resourced_usd[j] += taken;
-                    spend += taken * premium;
-                    qty_total += taken * inv_price[j];
-                    still_blocked += extra - taken * premium;
-                }
-                blocked_usd = still_blocked;
-            }
-        }
 
-        // 3. The purchase ceiling scales every order down alike.
+        // 1 and 2: how `money` is placed with the suppliers.
+        let mut place = |money: f64| {
+            place_money(
+                money,
+                &plans,
+                &conditions,
+                &inv_price,
+                market_price,
+                pace,
+                premium,
+                settings.resource_blocked_orders,
+                &mut placed_usd,
+                &mut resourced_usd,
+            )
+        };
+        let mut placing = place(available);
+
+        // 3. The purchase ceiling, paced over the plan year's months, holds
+        // back money before it is placed: the money placed is the most
+        // whose orders fit the month's room. Every order then grows with
+        // the money available, so more budget never orders less
+        // (docs/MODEL.md, "Annual limits are paced").
         if let Some(cap) = ceiling_qty_per_year {
-            let room = (cap - ordered_this_year).max(0.0);
-            if qty_total > room {
-                let scale = if qty_total > 0.0 {
-                    room / qty_total
-                } else {
-                    0.0
-                };
-                placed_usd.iter_mut().for_each(|x| *x *= scale);
-                resourced_usd.iter_mut().for_each(|x| *x *= scale);
-                spend *= scale;
-                qty_total *= scale;
+            let room = cap.max(0.0) * pace.plan_year;
+            if placing.qty_total > room {
+                let money = most_money_within(available, room, |money| place(money).qty_total);
+                placing = place(money);
             }
         }
+        let Placing {
+            spend,
+            qty_total,
+            blocked_usd,
+            blocked_lead_months,
+            ..
+        } = placing;
 
         // 4. Orders and their arrivals.
         let ordered = qty_total;
@@ -246,9 +192,6 @@ pub(super) fn project_mineral_one_by_one(
                 arrivals[month as usize + plan.lead_months] += qty;
                 continue;
             }
-            // Only suppliers with events or a capacity can have a quota to
-            // count against.
-            ordered_this_year_from[i].add(qty);
             let lead = plan.lead_months + conditions[i].extra_lead_months;
             let resourced_qty = resourced_usd[i] * inv_price[i];
             let parts = [
@@ -281,7 +224,6 @@ pub(super) fn project_mineral_one_by_one(
             0.0
         };
         spent_total_usd += spend;
-        ordered_this_year += ordered;
         total_ordered += ordered;
 
         book.record(
@@ -311,16 +253,101 @@ pub(super) fn project_mineral_one_by_one(
     out
 }
 
-/// Can this supplier take re-sourced orders? Only when fully open and below
-/// its quota.
-fn has_room(
-    c: Conditions,
-    placed_usd: f64,
-    ordered_this_year_qty: OrderedThisYear,
+/// What a month's money bought before the ceiling: dollars spent, the
+/// quantity ordered, dollars blocked by events that re-sourcing could not
+/// place, and the lead of the orders re-sourced orders replace.
+#[derive(Clone, Copy)]
+struct Placing {
+    spend: f64,
+    qty_total: f64,
+    blocked_usd: f64,
+    blocked_lead_months: usize,
+}
+
+/// Steps 1 and 2 of a month with `money` to place: each supplier's part,
+/// then blocked orders re-sourced to the fully open suppliers with room,
+/// in proportion to their shares (a few rounds: quotas fill up).
+/// Re-sourced orders pay the receiving supplier's price × the largest
+/// premium in force: a re-sourced dollar buys 1 / premium of what it
+/// would (and uses that much quota room). Fills `placed_usd` and
+/// `resourced_usd`.
+#[allow(clippy::too_many_arguments)]
+fn place_money(
+    money: f64,
+    plans: &[SupplierPlan],
+    conditions: &[Conditions],
+    inv_price: &[f64],
     market_price: f64,
-) -> bool {
-    c.open_fraction >= 1.0
-        && placed_usd
-            < quota_room_usd(c, ordered_this_year_qty, market_price * c.price_factor)
-                * (1.0 - 1e-12)
+    pace: Pace,
+    premium: f64,
+    resource_blocked_orders: bool,
+    placed_usd: &mut [f64],
+    resourced_usd: &mut [f64],
+) -> Placing {
+    let n = plans.len();
+    let mut blocked_usd = 0.0;
+    // Re-sourced orders arrive no earlier than the orders they replace.
+    let mut blocked_lead_months = 0;
+    let mut qty_total = 0.0;
+    let mut spend = 0.0;
+    for (i, plan) in plans.iter().enumerate() {
+        let wanted = money * plan.fraction;
+        resourced_usd[i] = 0.0;
+        let c = conditions[i];
+        let placed =
+            (wanted * c.open_fraction).min(quota_room_usd(c, pace, market_price * c.price_factor));
+        placed_usd[i] = placed;
+        spend += placed;
+        qty_total += placed * inv_price[i];
+        if wanted - placed > 0.0 {
+            blocked_usd += wanted - placed;
+            blocked_lead_months = blocked_lead_months.max(plan.lead_months + c.extra_lead_months);
+        }
+    }
+    if resource_blocked_orders {
+        for _ in 0..n {
+            if blocked_usd <= money * 1e-12 {
+                break;
+            }
+            let room_of = |j: usize| {
+                quota_room_usd(
+                    conditions[j],
+                    pace,
+                    market_price * conditions[j].price_factor,
+                )
+            };
+            let has_room = |j: usize, placed: f64| {
+                conditions[j].open_fraction >= 1.0 && placed < room_of(j) * (1.0 - 1e-12)
+            };
+            let weight: f64 = (0..n)
+                .filter(|&j| has_room(j, placed_usd[j]))
+                .map(|j| plans[j].fraction)
+                .sum();
+            if weight <= 0.0 {
+                break;
+            }
+            let mut still_blocked = 0.0;
+            for j in 0..n {
+                if !has_room(j, placed_usd[j]) {
+                    continue;
+                }
+                let extra = blocked_usd * plans[j].fraction / weight;
+                let room = room_of(j) - placed_usd[j];
+                // In dollars at its price without the premium.
+                let taken = (extra / premium).min(room.max(0.0));
+                placed_usd[j] += taken;
+                resourced_usd[j] += taken;
+                spend += taken * premium;
+                qty_total += taken * inv_price[j];
+                still_blocked += extra - taken * premium;
+            }
+            blocked_usd = still_blocked;
+        }
+    }
+    Placing {
+        spend,
+        qty_total,
+        blocked_usd,
+        blocked_lead_months,
+    }
 }

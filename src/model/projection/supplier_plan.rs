@@ -345,33 +345,41 @@ impl SupplierPlan {
     }
 }
 
-/// Dollars that may still go to a supplier this month under its capacity
-/// (counted in the plan year, `ordered.plan_year_qty`) and its export quota
-/// (counted in the calendar year, `ordered.calendar_year_qty`).
+/// Dollars that may go to a supplier this month under its capacity and
+/// its export quota. Both are annual amounts spread evenly over the months
+/// of their year inside the timeframe (`pace`): a month's room does not
+/// depend on what earlier months ordered, so more money earlier never
+/// takes room from later (docs/MODEL.md, "Annual limits are paced").
 #[inline]
-pub(super) fn quota_room_usd(c: Conditions, ordered: OrderedThisYear, price: f64) -> f64 {
+pub(super) fn quota_room_usd(c: Conditions, pace: Pace, price: f64) -> f64 {
     let room_qty = match (c.capacity_qty_per_year, c.quota_qty_per_year) {
         (None, None) => return f64::INFINITY,
-        (Some(k), None) => k - ordered.plan_year_qty,
-        (None, Some(q)) => q - ordered.calendar_year_qty,
-        (Some(k), Some(q)) => (k - ordered.plan_year_qty).min(q - ordered.calendar_year_qty),
+        (Some(k), None) => k * pace.plan_year,
+        (None, Some(q)) => q * pace.calendar_year,
+        (Some(k), Some(q)) => (k * pace.plan_year).min(q * pace.calendar_year),
     };
     room_qty.max(0.0) * price
 }
 
-/// What a supplier has been ordered so far in the current plan year (for
-/// its capacity) and calendar year (for export quotas).
-#[derive(Clone, Copy, Default, Debug)]
-pub(super) struct OrderedThisYear {
-    pub(super) plan_year_qty: f64,
-    pub(super) calendar_year_qty: f64,
+/// The part of an annual limit that falls to the current month: 1 ÷ the
+/// months of its year inside the timeframe, for the plan year (ceilings,
+/// capacities) and the calendar year (export quotas). A short year (the
+/// first under fiscal years, or the last) still has its full annual
+/// amount, over fewer months.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub(super) struct Pace {
+    pub(super) plan_year: f64,
+    pub(super) calendar_year: f64,
 }
 
-impl OrderedThisYear {
-    #[inline]
-    pub(super) fn add(&mut self, qty: f64) {
-        self.plan_year_qty += qty;
-        self.calendar_year_qty += qty;
+impl Pace {
+    /// The pace of a month in a plan year of `plan_year_months` and a
+    /// calendar year of `calendar_year_months` months inside the timeframe.
+    pub(super) fn of(plan_year_months: u32, calendar_year_months: u32) -> Pace {
+        Pace {
+            plan_year: 1.0 / f64::from(plan_year_months.max(1)),
+            calendar_year: 1.0 / f64::from(calendar_year_months.max(1)),
+        }
     }
 }
 

@@ -2,8 +2,6 @@
 //! quota, or a ban that loses orders in transit): its terms and orders in
 //! the current month of pass 1.
 
-use super::supplier_plan::OrderedThisYear;
-
 /// A supplier followed order by order (see `SupplierPlan::tracked`): its
 /// terms and orders in the current month.
 #[derive(Default)]
@@ -13,7 +11,8 @@ pub(super) struct TrackedSupplier {
     pub(super) fraction: f64,
     /// 1 / price paid (0 when free).
     pub(super) inv_price: f64,
-    /// Dollars it may still take under its quota (infinite without one).
+    /// Dollars it may take this month under its capacity and quota
+    /// (infinite without either).
     pub(super) room_usd: f64,
     /// No ban, cut or refusal: it can take re-sourced orders.
     pub(super) fully_open: bool,
@@ -22,8 +21,8 @@ pub(super) struct TrackedSupplier {
     pub(super) placed_usd: f64,
     /// The part of `placed_usd` re-sourced from blocked suppliers.
     pub(super) resourced_usd: f64,
-    /// Ordered so far this plan year and this calendar year.
-    pub(super) ordered: OrderedThisYear,
+    /// The part of its share events leave open this month.
+    pub(super) open_fraction: f64,
 }
 
 impl TrackedSupplier {

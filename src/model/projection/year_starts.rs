@@ -71,6 +71,38 @@ impl YearStarts {
     }
 }
 
+impl YearStarts {
+    /// After [`next`](Self::next) said `month` starts a plan year: its
+    /// months inside a timeframe of `horizon` months.
+    #[inline]
+    pub(super) fn plan_year_months(&self, month: u32, horizon: u32) -> u32 {
+        self.to_plan_year.min(horizon + 1 - month)
+    }
+
+    /// The same for a calendar year starting at `month`.
+    #[inline]
+    pub(super) fn calendar_year_months(&self, month: u32, horizon: u32) -> u32 {
+        self.to_calendar_year.min(horizon + 1 - month)
+    }
+}
+
+/// For each month 1..=horizon (month 1 at index 0), the months of its year
+/// inside the timeframe, where `starts(month)` says which months start a
+/// year (month 1 always starts one). Worked out from the rule itself, for
+/// the reference loop and tests.
+#[cfg(test)]
+pub(super) fn year_lengths(horizon: u32, starts: impl Fn(u32) -> bool) -> Vec<u32> {
+    let firsts: Vec<u32> = (1..=horizon)
+        .filter(|&m| m == 1 || starts(m))
+        .chain([horizon + 1])
+        .collect();
+    let mut lengths = Vec::with_capacity(horizon as usize);
+    for year in firsts.windows(2) {
+        lengths.extend((year[0]..year[1]).map(|_| year[1] - year[0]));
+    }
+    lengths
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -101,6 +133,36 @@ mod tests {
                         expected,
                         "{plan_year:?} from month {start_month}, month {month}"
                     );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn year_lengths_follow_the_counter() {
+        for plan_year in [PlanYear::ScenarioStart, PlanYear::US_FEDERAL] {
+            for start_month in 1..=12 {
+                let start = YearMonth::new(2026, start_month);
+                for horizon in [1, 5, 13, 30] {
+                    let plan = year_lengths(horizon, |m| plan_year.starts_year(start, m));
+                    let calendar = year_lengths(horizon, |m| starts_calendar_year(start, m));
+                    let mut starts = YearStarts::new(plan_year, start);
+                    let (mut p, mut c) = (0, 0);
+                    for month in 1..=horizon {
+                        let (plan_starts, calendar_starts) = starts.next();
+                        if plan_starts {
+                            p = starts.plan_year_months(month, horizon);
+                        }
+                        if calendar_starts {
+                            c = starts.calendar_year_months(month, horizon);
+                        }
+                        let k = month as usize - 1;
+                        assert_eq!(
+                            (p, c),
+                            (plan[k], calendar[k]),
+                            "{plan_year:?} {start_month} {horizon} {month}"
+                        );
+                    }
                 }
             }
         }

@@ -1,0 +1,75 @@
+//! The purchase ceiling within a month: it holds back money before it is
+//! placed, rather than scaling every order down alike, so that no order
+//! shrinks when more money comes (docs/MODEL.md, "Annual limits are
+//! paced").
+
+/// The most money, at most `available`, whose orders `qty_of(money)` fit
+/// in `room`, given that `qty_of(available) > room`. `qty_of` grows with
+/// the money and is piecewise linear (suppliers fill their capacities and
+/// quotas one after another), so secant steps, alternating with halvings
+/// to be sure of progress, land on the answer in a few calls; the first
+/// step is the plain scaling `available × room ÷ qty_of(available)`, exact
+/// when nothing fills up.
+pub(super) fn most_money_within(
+    available: f64,
+    room: f64,
+    mut qty_of: impl FnMut(f64) -> f64,
+) -> f64 {
+    if room.is_nan() || room <= 0.0 || available <= 0.0 {
+        return 0.0;
+    }
+    let close = |qty: f64| (qty - room).abs() <= room * 1e-13;
+    let (mut lo, mut qty_lo) = (0.0, 0.0);
+    let (mut hi, mut qty_hi) = (available, qty_of(available));
+    for step in 0..200 {
+        let secant = lo + (hi - lo) * (room - qty_lo) / (qty_hi - qty_lo);
+        let money = if step % 2 == 0 && secant > lo && secant < hi {
+            secant
+        } else {
+            0.5 * (lo + hi)
+        };
+        let qty = qty_of(money);
+        if close(qty) {
+            return money;
+        }
+        if qty < room {
+            (lo, qty_lo) = (money, qty);
+        } else {
+            (hi, qty_hi) = (money, qty);
+        }
+        if hi - lo <= hi * 1e-15 {
+            break;
+        }
+    }
+    lo
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_the_money_that_fills_the_room() {
+        // Linear: the first step is the scaling.
+        let mut calls = 0;
+        let money = most_money_within(1000.0, 6.0, |m| {
+            calls += 1;
+            m / 100.0
+        });
+        assert!((money - 600.0).abs() < 1e-9);
+        assert_eq!(calls, 2);
+        // A supplier that fills up at 3 t (half the money), the other
+        // taking its half: 1 t per $100 up to $600 (6 t), then 0.5 t per $100.
+        let qty = |m: f64| (m / 200.0).min(3.0) + m / 200.0;
+        let money = most_money_within(10_000.0, 6.0, qty);
+        assert!((qty(money) - 6.0).abs() < 1e-9, "{money}");
+        assert!((money - 600.0).abs() < 1e-6, "{money}");
+        let money = most_money_within(10_000.0, 4.5, qty);
+        assert!((money - 450.0).abs() < 1e-6, "{money}");
+        let money = most_money_within(10_000.0, 7.5, qty);
+        assert!((money - 900.0).abs() < 1e-6, "{money}");
+        // No room: nothing.
+        assert_eq!(most_money_within(10.0, 0.0, |m| m), 0.0);
+        assert_eq!(most_money_within(10.0, f64::NAN, |m| m), 0.0);
+    }
+}
