@@ -497,7 +497,7 @@ pub fn write_table(
     )?;
     writeln!(
         out,
-        "{:<26} {:>10} {:>16} {:>9} {:>11} {:>20} {:>10} {:>14} {:>12} {:>10} {:>11}",
+        "{:<26} {:>10} {:>16} {:>9} {:>11} {:>20} {:>10} {:>10} {:>14} {:>12} {:>10} {:>11}",
         "Mineral",
         "Spent",
         "Bought",
@@ -505,6 +505,7 @@ pub fn write_table(
         "Months held",
         "100% reached",
         "Unspent",
+        "Not needed",
         "Lost to events",
         "Supplier HHI",
         "From China",
@@ -547,14 +548,15 @@ pub fn write_table(
         });
         writeln!(
             out,
-            "{:<26} {:>10} {:>16} {:>9} {:>11} {:>20} {:>10} {:>14} {:>12} {:>10} {:>11}",
+            "{:<26} {:>10} {:>16} {:>9} {:>11} {:>20} {:>10} {:>10} {:>14} {:>12} {:>10} {:>11}",
             m.name,
             usd_short(m.total_cost_usd),
             format!("{} {}", grouped(m.total_ordered_qty, 0), m.unit.symbol()),
             pct(m.final_coverage_pct()),
             months_held,
             reached,
-            usd_short(m.unspent_usd()),
+            usd_short(m.cannot_spend_usd()),
+            usd_short(m.not_needed_usd),
             lost,
             hhi,
             china,

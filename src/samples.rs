@@ -64,6 +64,9 @@ impl Sample {
 pub fn hand_check(budget_usd: f64) -> Scenario {
     let mut s = Scenario::empty("Plan", YearMonth::new(2026, 1));
     s.horizon_months = 12;
+    // Hand-worked cases buy past the requirement (the setting's default for
+    // files); new scenarios stop at it.
+    s.settings.stop_at_requirement = false;
     let mut m = Mineral::new("Cobalt");
     m.price_usd_per_unit = 100.0;
     m.requirement_qty = 100.0;

@@ -67,6 +67,9 @@ fn scenario_changes(before: &Scenario, after: &Scenario, add: &mut dyn FnMut(Str
     if before.settings.plan_year != after.settings.plan_year {
         add("plan year".into());
     }
+    if before.settings.stop_at_requirement != after.settings.stop_at_requirement {
+        add("stop at the requirement".into());
+    }
     let (a, b) = (&before.settings.monte_carlo, &after.settings.monte_carlo);
     if a.seed != b.seed {
         add("Monte Carlo seed".into());

@@ -92,6 +92,13 @@ pub fn differences(baseline: &Scenario, live: &Scenario) -> Vec<Difference> {
         s,
     );
     out.text(
+        "Stop buying at the requirement",
+        "settings.stop_at_requirement".into(),
+        on_off(a.stop_at_requirement),
+        on_off(b.stop_at_requirement),
+        s,
+    );
+    out.text(
         "Re-sourcing of blocked orders",
         "settings.resource_blocked_orders".into(),
         on_off(a.resource_blocked_orders),

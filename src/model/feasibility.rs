@@ -39,7 +39,9 @@ pub fn warning(mineral: &Mineral, p: &MineralProjection, start: YearMonth) -> Op
             qty(p.to_buy_qty(), unit)
         )
     };
-    let unspent = p.unspent_usd();
+    // Money left because ordering stopped at the requirement was not
+    // needed: it is not money that cannot be spent.
+    let unspent = p.cannot_spend_usd();
     if unspent < UNSPENT_USD_SHOWN {
         return match (short, p.feasibility.purchasable_qty) {
             (true, Some(q)) => Some(format!(

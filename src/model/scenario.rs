@@ -69,6 +69,13 @@ pub struct Settings {
     /// "Uncertainty" in `docs/MODEL.md`); not written when the default.
     #[serde(skip_serializing_if = "MonteCarloSettings::is_default")]
     pub monte_carlo: MonteCarloSettings,
+    /// Ordering stops once what is held and on its way reaches the
+    /// requirement; the money left is "not needed" (see "Stop at the
+    /// requirement" in `docs/MODEL.md`). Default `false`, the meaning of
+    /// files written before it existed; written only when on. New
+    /// scenarios and the samples have it on.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub stop_at_requirement: bool,
 }
 
 impl Default for Settings {
@@ -79,6 +86,7 @@ impl Default for Settings {
             in_transit_on_ban: InTransitOnBan::Delivered,
             plan_year: PlanYear::ScenarioStart,
             monte_carlo: MonteCarloSettings::default(),
+            stop_at_requirement: false,
         }
     }
 }
@@ -546,6 +554,7 @@ impl Scenario {
             horizon_months: 60,
             settings: Settings {
                 plan_year: PlanYear::US_FEDERAL,
+                stop_at_requirement: true,
                 ..Settings::default()
             },
             minerals: Vec::new(),

@@ -12,6 +12,8 @@ pub fn simple(horizon_months: u32, budget_usd: f64, requirement_qty: f64) -> Sce
     // The hand-worked numbers count plan years from the scenario start
     // (new scenarios use US fiscal years).
     s.settings.plan_year = PlanYear::ScenarioStart;
+    // ... and keep buying past the requirement (new scenarios stop there).
+    s.settings.stop_at_requirement = false;
     s.horizon_months = horizon_months;
     s.minerals.push(Mineral {
         name: "Cobalt".into(),

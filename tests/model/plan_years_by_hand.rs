@@ -146,3 +146,28 @@ fn new_scenarios_use_fiscal_years_and_the_first_month_is_checked() {
         assert_eq!(problems[0].path, "settings.plan_year.first_month");
     }
 }
+
+/// Stopping at the requirement is written only when on, so files without
+/// it keep buying past the requirement; new scenarios have it on.
+#[test]
+fn stop_at_the_requirement_in_files() {
+    assert!(
+        Scenario::empty("New", YearMonth::new(2026, 1))
+            .settings
+            .stop_at_requirement
+    );
+    let mut s = base(YearMonth::new(2026, 1), 12, PlanYear::ScenarioStart);
+    s.settings.stop_at_requirement = false;
+    let text = file::to_ron_string(&s);
+    assert!(!text.contains("stop_at_requirement"), "{text}");
+    assert!(
+        !file::from_str(&text, "old.ron")
+            .unwrap()
+            .settings
+            .stop_at_requirement
+    );
+    s.settings.stop_at_requirement = true;
+    let text = file::to_ron_string(&s);
+    assert!(text.contains("stop_at_requirement: true"), "{text}");
+    assert_eq!(file::from_str(&text, "new.ron").unwrap(), s);
+}

@@ -142,3 +142,58 @@ fn partial_last_year_spreads_over_its_months() {
     assert_close!(m.months[12].spend_usd, 100.0);
     assert_close!(m.total_cost_usd, 1800.0);
 }
+
+/// Stopping at the requirement (docs/MODEL.md, "Stop at the requirement"):
+/// $100 a month buys 1 t a month, 10 t required. Ordering stops once what
+/// is held and on its way reaches 10 t: months 1–10 buy 1 t, months 11–12
+/// nothing. The $200 left was not needed; nothing could not be spent.
+#[test]
+fn ordering_stops_at_the_requirement() {
+    let mut s = simple(12, 1200.0, 10.0);
+    s.settings.stop_at_requirement = true;
+    let m = &project(&s).minerals[0];
+    assert_close!(m.months[9].ordered_qty, 1.0);
+    assert_close!(m.months[10].ordered_qty, 0.0);
+    assert_close!(m.total_ordered_qty, 10.0);
+    assert_close!(m.final_coverage_pct(), 100.0);
+    assert_eq!(m.first_full_coverage_month, Some(10));
+    assert_close!(m.unspent_usd(), 200.0);
+    assert_close!(m.not_needed_usd, 200.0);
+    assert_close!(m.cannot_spend_usd(), 0.0);
+    // Without carry-over the same: each of months 11 and 12 holds back its
+    // $100 for the requirement.
+    s.settings.carry_over_unspent = false;
+    let m = &project(&s).minerals[0];
+    assert_close!(m.not_needed_usd, 200.0);
+    // Off (files without the setting): it buys 12 t, 120 %.
+    s.settings.stop_at_requirement = false;
+    assert_close!(project(&s).minerals[0].final_coverage_pct(), 120.0);
+
+    // What is on its way counts: with a 2-month lead time, months 1–10
+    // still order 1 t each and the 10 t is held in month 12.
+    let mut s = simple(12, 1200.0, 10.0);
+    s.settings.stop_at_requirement = true;
+    s.minerals[0].suppliers[0].lead_time_months = 2;
+    let m = &project(&s).minerals[0];
+    assert_close!(m.total_ordered_qty, 10.0);
+    assert_eq!(m.first_full_coverage_month, Some(12));
+    assert_close!(m.in_transit_at_end_qty, 0.0);
+}
+
+/// The stop and a ceiling together, without carry-over: ceiling 6 t a
+/// year (0.5 t a month), 5 t required. Months 1–10 buy 0.5 t for $50 and
+/// lose $50 to the ceiling ($500 that cannot be spent); months 11–12 hold
+/// back their $100 for the requirement ($200 not needed).
+#[test]
+fn money_left_at_the_requirement_is_not_needed_and_the_ceilings_cannot_be_spent() {
+    let mut s = simple(12, 1200.0, 5.0);
+    s.settings.stop_at_requirement = true;
+    s.settings.carry_over_unspent = false;
+    s.minerals[0].ceiling = PurchaseCeiling::QtyPerYear(6.0);
+    let m = &project(&s).minerals[0];
+    assert_close!(m.months[9].ordered_qty, 0.5);
+    assert_close!(m.months[10].ordered_qty, 0.0);
+    assert_close!(m.unspent_usd(), 700.0);
+    assert_close!(m.not_needed_usd, 200.0);
+    assert_close!(m.cannot_spend_usd(), 500.0);
+}

@@ -227,6 +227,7 @@ fn scenario(
                             },
                         },
                         monte_carlo: Default::default(),
+                        stop_at_requirement: resource && carry,
                     },
                     minerals,
                     disruptions,
@@ -460,6 +461,9 @@ proptest! {
         s.settings.resource_blocked_orders = resource;
         s.settings.in_transit_on_ban = if lost { InTransitOnBan::Lost } else { InTransitOnBan::Delivered };
         s.settings.plan_year = if fiscal { PlanYear::US_FEDERAL } else { PlanYear::ScenarioStart };
+        // Stopping at the requirement: more money can order the requirement
+        // sooner in months a delay holds back (docs/MODEL.md).
+        s.settings.stop_at_requirement = false;
         s.minerals.push(m);
         s.disruptions = events.into_iter().map(|mut e| {
             e.resourcing_premium_pct = e.resourcing_premium_pct.max(0.0);

@@ -138,8 +138,9 @@ impl CalmBasis {
     /// caller checks) into `coverage_pct`, one entry per month; `false`,
     /// with `coverage_pct` left as it was, when the basis does not apply:
     /// another budget, escalation, horizon or plan year than the basis was
-    /// made for, a shock that takes the price to zero, or a year that may
-    /// reach the ceiling. Works in `shocked_qty`.
+    /// made for, a shock that takes the price to zero, a year that may
+    /// reach the ceiling, or a plan that may reach the requirement where
+    /// ordering stops there. Works in `shocked_qty`.
     #[allow(clippy::too_many_arguments)]
     pub(super) fn coverage_into(
         &self,
@@ -181,6 +182,19 @@ impl CalmBasis {
             // path decides).
             let room = paced_qty * (1.0 + CEILING_MARGIN) < cap;
             if !room {
+                return false;
+            }
+        }
+        // Nor may the plan come near the requirement when ordering stops
+        // there: then the calm path decides.
+        if settings.stop_at_requirement {
+            let share_total_fraction = mineral.total_share_pct() / 100.0;
+            let total_qty =
+                scale * cumulative_qty.last().copied().unwrap_or(0.0) * share_total_fraction;
+            let to_buy_qty = mineral.requirement_qty - mineral.opening_inventory_qty;
+            // Not below (NaN included): then the calm path decides.
+            let below = total_qty * (1.0 + CEILING_MARGIN) < to_buy_qty;
+            if !below {
                 return false;
             }
         }

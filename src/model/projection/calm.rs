@@ -3,6 +3,7 @@
 //! the months and one pass of deliveries per supplier. A unit test checks
 //! it against the general path.
 
+use super::ceiling::{NotNeeded, requirement_binds, requirement_room_qty};
 use super::money::{PlannedSpend, unspent};
 use super::month_book::{Book, Totals, add_deliveries};
 use super::results::Feasibility;
@@ -57,6 +58,10 @@ pub(super) fn project_calm_mineral<B: Book>(
     let mut spent_total_usd = 0.0;
     let mut total_ordered = 0.0;
     let mut budget_implied_qty = 0.0;
+    let mut not_needed = NotNeeded::default();
+    let to_buy_qty = mineral.requirement_qty - mineral.opening_inventory_qty;
+    // Ordered so far, rows or not (`total_ordered` is summed with the rows).
+    let mut ordered_so_far = 0.0;
     let share_total_fraction = mineral.total_share_pct() / 100.0;
     // Per supplier: fraction of spend and lead time, computed once.
     let split = &mut scratch.split;
@@ -87,16 +92,26 @@ pub(super) fn project_calm_mineral<B: Book>(
             // month-by-month loop below gives when the ceiling limits no
             // month. The same operations, so the same numbers, but no
             // chain from month to month, so the months go four at a time.
-            let largest_month_qty = spend_the_plan(
+            let (largest_month_qty, year_qty) = spend_the_plan(
                 &planned_usd[first - 1..end - 1],
                 &inv_price[first - 1..end - 1],
                 carried_usd,
                 &mut bought[first..end],
-            ) * share_total_fraction;
+            );
+            let (largest_month_qty, year_qty) = (
+                largest_month_qty * share_total_fraction,
+                year_qty * share_total_fraction,
+            );
+            // Nor may the year reach the requirement when ordering stops
+            // there (a margin as for the ceiling).
+            let requirement_room =
+                requirement_room_qty(settings.stop_at_requirement, to_buy_qty, ordered_so_far);
             if year_within_ceiling(
                 ceiling_qty_per_year,
                 largest_month_qty * months.len() as f64,
-            ) {
+            ) && year_qty * (1.0 + 1e-6) < requirement_room
+            {
+                ordered_so_far += year_qty;
                 if B::ROWS {
                     for month in months {
                         let planned = planned_usd[month - 1];
@@ -133,6 +148,17 @@ pub(super) fn project_calm_mineral<B: Book>(
             let qty_per_usd = share_total_fraction * inv;
             budget_implied_qty += planned * qty_per_usd;
             let mut spend = available.max(0.0);
+            // Stopping at the requirement is one more room: what may still
+            // be ordered before what is held and on its way reaches it.
+            let requirement_room =
+                requirement_room_qty(settings.stop_at_requirement, to_buy_qty, ordered_so_far);
+            let requirement_binds = requirement_room.is_finite()
+                && requirement_binds(requirement_room, room_qty.unwrap_or(f64::INFINITY));
+            let room_qty = if requirement_binds {
+                Some(requirement_room)
+            } else {
+                room_qty
+            };
             if let Some(room_qty) = room_qty {
                 // Most months the ceiling leaves room for more than the
                 // money buys: then min(spend, room ÷ q) is spend, and
@@ -147,12 +173,19 @@ pub(super) fn project_calm_mineral<B: Book>(
             }
             let unspent_now = available - spend;
             carried_usd = if carry_over { unspent_now } else { 0.0 };
+            let held = if requirement_binds && spend < available {
+                unspent_now
+            } else {
+                0.0
+            };
+            not_needed.month(held, carry_over, carried_usd);
             spent_total_usd += spend;
 
             let qty_bought = spend * inv;
             bought[month] = qty_bought;
             let ordered = qty_bought * share_total_fraction;
             total_ordered += ordered;
+            ordered_so_far += ordered;
             book.record(
                 month as u32,
                 spend,
@@ -172,6 +205,7 @@ pub(super) fn project_calm_mineral<B: Book>(
             spent_usd: spent_total_usd,
             ordered_qty: total_ordered,
             lost_in_transit_qty: 0.0,
+            not_needed_usd: not_needed.usd(),
             feasibility: Feasibility {
                 budget_implied_qty,
                 purchasable_qty: calm_purchasable_qty(mineral, plan_years, ceiling_qty_per_year),
@@ -183,8 +217,8 @@ pub(super) fn project_calm_mineral<B: Book>(
 /// Each month's purchases, unit, when it spends its plan: `bought[k] =
 /// (planned_usd[k] + carried) × inv_price[k]`, with `carried_usd` carried
 /// into the first month only (0 after it, as the month-by-month loop
-/// leaves it once a month spends all it has). Returns the largest, taken
-/// four at a time (only to be compared with a margin, see
+/// leaves it once a month spends all it has). Returns the largest and the
+/// sum, taken four at a time (only to be compared with a margin, see
 /// [`year_within_ceiling`]; NaN where a purchase is NaN).
 #[inline]
 fn spend_the_plan(
@@ -192,9 +226,9 @@ fn spend_the_plan(
     inv_price: &[f64],
     carried_usd: f64,
     bought: &mut [f64],
-) -> f64 {
+) -> (f64, f64) {
     let (Some(&planned), Some(&inv)) = (planned_usd.first(), inv_price.first()) else {
-        return 0.0;
+        return (0.0, 0.0);
     };
     bought[0] = (planned + carried_usd) * inv;
     for ((b, &planned), &inv) in bought[1..]
@@ -205,17 +239,21 @@ fn spend_the_plan(
         // + 0.0 as in the loop (the carry is 0.0): -0 becomes 0.
         *b = (planned + 0.0) * inv;
     }
-    let mut largest = [0.0_f64; 4];
+    let (mut largest, mut sums) = ([0.0_f64; 4], [0.0_f64; 4]);
     let (fours, rest) = bought.as_chunks::<4>();
     for four in fours {
-        for (big, &q) in largest.iter_mut().zip(four) {
+        for ((big, sum), &q) in largest.iter_mut().zip(&mut sums).zip(four) {
             *big = nan_max(*big, q);
+            *sum += q;
         }
     }
-    largest
-        .iter()
-        .chain(rest)
-        .fold(0.0, |big, &q| nan_max(big, q))
+    (
+        largest
+            .iter()
+            .chain(rest)
+            .fold(0.0, |big, &q| nan_max(big, q)),
+        sums.iter().chain(rest).sum(),
+    )
 }
 
 /// The larger of two, NaN when either is: a NaN purchase must fail

@@ -44,6 +44,55 @@ pub(super) fn most_money_within(
     lo
 }
 
+/// What may still be ordered before what is held and on its way reaches
+/// the requirement (setting `stop_at_requirement`): the requirement less
+/// the opening inventory and what was ordered and not lost in transit; no
+/// limit with the setting off (or a requirement that is not a number).
+#[inline]
+pub(super) fn requirement_room_qty(stop: bool, to_buy_qty: f64, ordered_net_qty: f64) -> f64 {
+    if stop && !to_buy_qty.is_nan() {
+        (to_buy_qty - ordered_net_qty).max(0.0)
+    } else {
+        f64::INFINITY
+    }
+}
+
+/// Whether the requirement, not the ceiling, holds the month back: its
+/// room is the smaller by more than rounding (where both are the same the
+/// ceiling binds anyway, and the money is money that cannot be spent).
+#[inline]
+pub(super) fn requirement_binds(requirement_room_qty: f64, ceiling_room_qty: f64) -> bool {
+    requirement_room_qty < ceiling_room_qty * (1.0 - 1e-9)
+}
+
+/// The money left because ordering stopped at the requirement, kept month
+/// by month: with carry-over the money held back goes on to the next month,
+/// so what is not needed is what the last month still held back for the
+/// requirement; without it, each month's held-back money is gone and adds up.
+#[derive(Default)]
+pub(super) struct NotNeeded {
+    total_usd: f64,
+    carried_usd: f64,
+}
+
+impl NotNeeded {
+    /// A month ends: `held_usd` was held back for the requirement this
+    /// month (0 when the requirement did not bind), `carried_usd` goes on
+    /// to the next month.
+    #[inline]
+    pub(super) fn month(&mut self, held_usd: f64, carry_over: bool, carried_usd: f64) {
+        if carry_over {
+            self.carried_usd = if held_usd > 0.0 { carried_usd } else { 0.0 };
+        } else {
+            self.total_usd += held_usd;
+        }
+    }
+
+    pub(super) fn usd(&self) -> f64 {
+        self.total_usd + self.carried_usd
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

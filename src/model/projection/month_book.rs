@@ -100,6 +100,7 @@ impl Book for MonthBook<'_> {
         out.total_cost_usd = totals.spent_usd;
         out.total_ordered_qty = totals.ordered_qty;
         out.lost_in_transit_qty = totals.lost_in_transit_qty;
+        out.not_needed_usd = totals.not_needed_usd;
         out.feasibility = totals.feasibility;
     }
 }
@@ -158,6 +159,7 @@ pub(super) struct Totals {
     pub(super) spent_usd: f64,
     pub(super) ordered_qty: f64,
     pub(super) lost_in_transit_qty: f64,
+    pub(super) not_needed_usd: f64,
     pub(super) feasibility: Feasibility,
 }
 

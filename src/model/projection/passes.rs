@@ -9,7 +9,7 @@
 //! 1.2 % more instructions on the 30-event benchmark (in every variant
 //! tried; the month loop compiles worse), so only the set-up is apart.
 
-use super::ceiling::most_money_within;
+use super::ceiling::{NotNeeded, most_money_within, requirement_binds, requirement_room_qty};
 use super::money::{PlannedSpend, unspent};
 use super::month_book::{Book, Totals, add_deliveries};
 use super::pool::PoolSums;
@@ -131,6 +131,8 @@ pub(super) fn project_mineral<B: Book>(
     let mut lost_in_transit = 0.0;
     let mut budget_implied_qty = 0.0;
     let mut weight_cache = WeightCache::default();
+    let mut not_needed = NotNeeded::default();
+    let to_buy_qty = mineral.requirement_qty - mineral.opening_inventory_qty;
     let (mut plan_year_months, mut calendar_year_months) = (1, 1);
 
     let mut planned_spend = PlannedSpend::new(mineral, horizon);
@@ -237,44 +239,57 @@ pub(super) fn project_mineral<B: Book>(
         // whose orders fit the month's room, so no order shrinks when more
         // money comes. Where every order is proportional to the money
         // (nothing filled up), that is scaling every order alike.
-        if let Some(cap) = ceiling_qty_per_year {
-            let room = cap.max(0.0) * pace.plan_year;
-            if placing.qty_total > room {
-                if placing.filled_up {
-                    money = most_money_within(available, room, |x| {
-                        place_money(
-                            x,
-                            pool,
-                            &mut tracked[..one_by_one],
-                            resourcing,
-                            inv_market,
-                            &mut weight_cache,
-                        )
-                        .qty_total
-                    });
-                    placing = place_money(
-                        money,
+        // Stopping at the requirement is one more room: what may still be
+        // ordered before what is held and on its way reaches it.
+        let ceiling_room =
+            ceiling_qty_per_year.map_or(f64::INFINITY, |cap| cap.max(0.0) * pace.plan_year);
+        let requirement_room = requirement_room_qty(
+            settings.stop_at_requirement,
+            to_buy_qty,
+            total_ordered - lost_in_transit,
+        );
+        let room = ceiling_room.min(requirement_room);
+        if placing.qty_total > room {
+            if placing.filled_up {
+                money = most_money_within(available, room, |x| {
+                    place_money(
+                        x,
                         pool,
                         &mut tracked[..one_by_one],
                         resourcing,
                         inv_market,
                         &mut weight_cache,
-                    );
+                    )
+                    .qty_total
+                });
+                placing = place_money(
+                    money,
+                    pool,
+                    &mut tracked[..one_by_one],
+                    resourcing,
+                    inv_market,
+                    &mut weight_cache,
+                );
+            } else {
+                let scale = if placing.qty_total > 0.0 {
+                    room / placing.qty_total
                 } else {
-                    let scale = if placing.qty_total > 0.0 {
-                        room / placing.qty_total
-                    } else {
-                        0.0
-                    };
-                    for t in tracked[..one_by_one].iter_mut() {
-                        t.placed_usd *= scale;
-                        t.resourced_usd *= scale;
-                    }
-                    money *= scale;
-                    placing.scale(scale);
+                    0.0
+                };
+                for t in tracked[..one_by_one].iter_mut() {
+                    t.placed_usd *= scale;
+                    t.resourced_usd *= scale;
                 }
+                money *= scale;
+                placing.scale(scale);
             }
         }
+        let held_for_requirement_usd =
+            if money < available && requirement_binds(requirement_room, ceiling_room) {
+                available - money
+            } else {
+                0.0
+            };
         let Placing {
             spend,
             qty_total,
@@ -331,6 +346,11 @@ pub(super) fn project_mineral<B: Book>(
         } else {
             0.0
         };
+        not_needed.month(
+            held_for_requirement_usd,
+            settings.carry_over_unspent,
+            carried_usd,
+        );
         spent_total_usd += spend;
         total_ordered += qty_total;
         book.record(
@@ -395,6 +415,7 @@ pub(super) fn project_mineral<B: Book>(
             spent_usd: spent_total_usd,
             ordered_qty: total_ordered,
             lost_in_transit_qty: lost_in_transit,
+            not_needed_usd: not_needed.usd(),
             feasibility: Feasibility {
                 budget_implied_qty,
                 purchasable_qty: purchasable.total(),

@@ -3,7 +3,7 @@
 //! (`project_mineral`): a unit test runs both on many scenarios with events
 //! and compares them. Test-only.
 
-use super::ceiling::most_money_within;
+use super::ceiling::{NotNeeded, most_money_within, requirement_binds, requirement_room_qty};
 use super::money::{planned_spend_usd, unspent};
 use super::month_book::{Book, MonthBook, Totals};
 use super::purchasable::Purchasable;
@@ -99,6 +99,8 @@ pub(super) fn project_mineral_one_by_one(
     let mut lost_in_transit = 0.0;
     let mut budget_implied_qty = 0.0;
     let mut purchasable = Purchasable::default();
+    let mut not_needed = NotNeeded::default();
+    let to_buy_qty = mineral.requirement_qty - mineral.opening_inventory_qty;
 
     for month in 1..=horizon {
         if settings.plan_year.starts_year(start, month) && month > 1 {
@@ -165,11 +167,22 @@ pub(super) fn project_mineral_one_by_one(
         // whose orders fit the month's room. Every order then grows with
         // the money available, so more budget never orders less
         // (docs/MODEL.md, "Annual limits are paced").
-        if let Some(cap) = ceiling_qty_per_year {
-            let room = cap.max(0.0) * pace.plan_year;
-            if placing.qty_total > room {
-                let money = most_money_within(available, room, |money| place(money).qty_total);
-                placing = place(money);
+        // Stopping at the requirement is one more room: what may still be
+        // ordered before what is held and on its way reaches it.
+        let ceiling_room =
+            ceiling_qty_per_year.map_or(f64::INFINITY, |cap| cap.max(0.0) * pace.plan_year);
+        let requirement_room = requirement_room_qty(
+            settings.stop_at_requirement,
+            to_buy_qty,
+            total_ordered - lost_in_transit,
+        );
+        let room = ceiling_room.min(requirement_room);
+        let mut held_for_requirement_usd = 0.0;
+        if placing.qty_total > room {
+            let money = most_money_within(available, room, |money| place(money).qty_total);
+            placing = place(money);
+            if requirement_binds(requirement_room, ceiling_room) {
+                held_for_requirement_usd = available - money;
             }
         }
         let Placing {
@@ -223,6 +236,11 @@ pub(super) fn project_mineral_one_by_one(
         } else {
             0.0
         };
+        not_needed.month(
+            held_for_requirement_usd,
+            settings.carry_over_unspent,
+            carried_usd,
+        );
         spent_total_usd += spend;
         total_ordered += ordered;
 
@@ -244,6 +262,7 @@ pub(super) fn project_mineral_one_by_one(
             spent_usd: spent_total_usd,
             ordered_qty: total_ordered,
             lost_in_transit_qty: lost_in_transit,
+            not_needed_usd: not_needed.usd(),
             feasibility: Feasibility {
                 budget_implied_qty,
                 purchasable_qty: purchasable.total(),

@@ -34,6 +34,10 @@ pub struct MineralProjection {
     pub lost_in_transit_qty: f64,
     /// What the budget implies and what can be bought at all.
     pub feasibility: Feasibility,
+    /// Budget left because ordering stopped at the requirement (setting
+    /// `stop_at_requirement`), USD: part of [`unspent_usd`](Self::unspent_usd),
+    /// money that was not needed rather than money that could not be spent.
+    pub not_needed_usd: f64,
 }
 
 /// The quantity the budget implies and the most that can be bought within
@@ -83,6 +87,7 @@ impl MineralProjection {
             total_cost_usd: 0.0,
             total_ordered_qty: 0.0,
             lost_in_transit_qty: 0.0,
+            not_needed_usd: 0.0,
             feasibility: Feasibility {
                 budget_implied_qty: 0.0,
                 purchasable_qty: None,
@@ -95,9 +100,17 @@ impl MineralProjection {
         self.months.last().map_or(0.0, |r| r.coverage_pct)
     }
 
-    /// Budget not spent by the end of the horizon, USD.
+    /// Budget not spent by the end of the horizon, USD: what could not be
+    /// spent and what was not needed together.
     pub fn unspent_usd(&self) -> f64 {
         self.months.last().map_or(0.0, |r| r.unspent_usd)
+    }
+
+    /// Budget that could not be spent (ceilings, quotas, capacities,
+    /// events), USD: the unspent budget less what was not needed once the
+    /// requirement was ordered.
+    pub fn cannot_spend_usd(&self) -> f64 {
+        (self.unspent_usd() - self.not_needed_usd).max(0.0)
     }
 
     /// What is still to buy: the requirement less the opening inventory,

@@ -46,6 +46,7 @@ fn assert_same(a: &MineralProjection, b: &MineralProjection, budget_usd: f64, co
             b.in_transit_at_end_qty,
         ),
         ("lost", a.lost_in_transit_qty, b.lost_in_transit_qty),
+        ("not needed", a.not_needed_usd, b.not_needed_usd),
         ("cost", a.total_cost_usd, b.total_cost_usd),
         (
             "budget implied",
@@ -205,7 +206,8 @@ fn pooled_loop_matches_the_one_by_one_loop() {
         scenarios.push(s);
     }
     for s in &mut scenarios {
-        for flags in 0..8 {
+        for flags in 0..16 {
+            s.settings.stop_at_requirement = flags & 8 != 0;
             s.settings.carry_over_unspent = flags & 1 != 0;
             s.settings.resource_blocked_orders = flags & 2 != 0;
             s.settings.in_transit_on_ban = if flags & 4 != 0 {
@@ -240,14 +242,16 @@ fn pooled_loop_matches_the_one_by_one_loop() {
 fn calm_path_matches_the_general_path() {
     let mut scenarios: Vec<Scenario> = samples::ALL.iter().map(|s| s.scenario()).collect();
     scenarios.push(samples::generated(6, 5, 240));
-    for (carry, plan_year) in [
-        (true, PlanYear::ScenarioStart),
-        (false, PlanYear::US_FEDERAL),
-        (true, PlanYear::FiscalYear { first_month: 3 }),
+    for (carry, plan_year, stop) in [
+        (true, PlanYear::ScenarioStart, false),
+        (false, PlanYear::US_FEDERAL, true),
+        (true, PlanYear::FiscalYear { first_month: 3 }, true),
+        (false, PlanYear::ScenarioStart, false),
     ] {
         for s in &mut scenarios {
             s.settings.carry_over_unspent = carry;
             s.settings.plan_year = plan_year;
+            s.settings.stop_at_requirement = stop;
             // A supplier with a capacity never takes the short path
             // (`calm`), whose purchasable quantity knows only the ceiling.
             for m in s.minerals.iter().filter(|m| {

@@ -274,7 +274,19 @@ fn cell(ui: &mut Ui, column: Column, d: &RowData<'_>) {
                     .on_hover_text("Not reached within the timeframe"),
             };
         }
-        Column::Unspent => right(ui, usd_short(p.unspent_usd())),
+        Column::Unspent => {
+            let cell = ui
+                .with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                    ui.label(usd_short(p.cannot_spend_usd()))
+                })
+                .inner;
+            if p.not_needed_usd >= 0.5 {
+                cell.on_hover_text(format!(
+                    "Budget that cannot be spent. Besides it, {} was not needed: ordering stopped once the requirement was held or on its way",
+                    usd_short(p.not_needed_usd)
+                ));
+            }
+        }
         Column::LostToEvents => match d.lost {
             Some(lost) if d.has_events && lost.abs() >= 0.05 => {
                 ui.label(format!("{:.1} pts", -lost))
@@ -359,7 +371,7 @@ fn total_row(
             Column::Unspent => {
                 let total: f64 = projection.minerals[..n]
                     .iter()
-                    .map(|p| p.unspent_usd())
+                    .map(|p| p.cannot_spend_usd())
                     .sum();
                 ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                     ui.label(RichText::new(usd_short(total)).strong())
