@@ -419,10 +419,14 @@ fn assumption_row(m: &Mineral) -> Vec<String> {
     } else {
         format!("{} {u}", grouped(m.requirement_qty, 0))
     };
-    let ceiling = match m.ceiling {
+    let ceiling = match &m.ceiling {
+        PurchaseCeiling::QtyByPlanYear(amounts) => {
+            let each: Vec<String> = amounts.iter().map(|&q| grouped(q, 0)).collect();
+            format!("{} {u} in plan years 1, 2, …", each.join(", "))
+        }
         PurchaseCeiling::None => "none".to_string(),
-        PurchaseCeiling::QtyPerYear(q) => format!("{} {u}/yr", grouped(q, 0)),
-        PurchaseCeiling::PctOfQualifiedSupply {
+        &PurchaseCeiling::QtyPerYear(q) => format!("{} {u}/yr", grouped(q, 0)),
+        &PurchaseCeiling::PctOfQualifiedSupply {
             pct,
             qualified_supply_qty_per_year,
         } => format!(

@@ -756,7 +756,12 @@ fn spending(profile: &SpendingProfile) -> String {
 
 /// "none", "1,500 t/year", "16.7% of 9,000 t/year".
 fn ceiling(c: &PurchaseCeiling, unit: &str) -> String {
+    if let PurchaseCeiling::QtyByPlanYear(amounts) = c {
+        let each: Vec<String> = amounts.iter().map(|&q| qty(q, unit)).collect();
+        return format!("per plan year: {}", each.join(", "));
+    }
     match *c {
+        PurchaseCeiling::QtyByPlanYear(_) => unreachable!("handled above"),
         PurchaseCeiling::None => "none".into(),
         PurchaseCeiling::QtyPerYear(q) => format!("{}/year", qty(q, unit)),
         PurchaseCeiling::PctOfQualifiedSupply {

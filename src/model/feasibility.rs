@@ -75,12 +75,17 @@ fn held_by(mineral: &Mineral, p: &MineralProjection) -> String {
     let ceiling_total = p.feasibility.purchasable_qty.filter(|&q| {
         // The ceiling binds when what can be bought is the ceiling's, year
         // after year (quotas or bans would leave less).
-        mineral.ceiling.qty_per_year().is_some_and(|c| {
-            let years = (p.months.len() as f64 / 12.0).ceil().max(1.0);
-            q >= c * (years - 1.0) - 1e-9
+        let years = (p.months.len() as f64 / 12.0).ceil().max(1.0) as usize;
+        let ceilings: Option<Vec<f64>> = (0..years)
+            .map(|y| mineral.ceiling.qty_in_plan_year(y))
+            .collect();
+        ceilings.is_some_and(|c| {
+            let largest = c.iter().copied().fold(0.0, f64::max);
+            q >= c.iter().sum::<f64>() - largest - 1e-9
         })
     });
     match (&mineral.ceiling, ceiling_total) {
+        (PurchaseCeiling::QtyByPlanYear(_), Some(_)) => "under the plan years' ceilings".into(),
         (PurchaseCeiling::QtyPerYear(c), Some(_)) => {
             format!("under the {} {unit}/yr ceiling", grouped_qty(*c))
         }

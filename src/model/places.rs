@@ -54,6 +54,7 @@ pub fn place_in_words(scenario: &Scenario, path: &str) -> String {
                 here = Here::Other;
             }
             ("spending", Some(k), _) => words.push(format!("spending, period {}", k + 1)),
+            ("ceiling", Some(k), _) => words.push(format!("ceiling, plan year {}", k + 1)),
             ("settings", None, _) => {}
             (field, _, _) => words.push(field_in_words(field)),
         }

@@ -176,6 +176,20 @@ impl PlanYear {
         out
     }
 
+    /// The name of each plan year of a plan of `horizon` months from
+    /// `start`: "FY26" under a fiscal year (named by the year it ends in),
+    /// else "Year 1", "Year 2", …
+    pub fn year_names(self, start: YearMonth, horizon: u32) -> Vec<String> {
+        self.years(start, horizon)
+            .iter()
+            .enumerate()
+            .map(|(k, &(first, _))| match self.fiscal_first_month() {
+                Some(f) => PlanYear::fiscal_year_of(f, start.nth_month(first)),
+                None => format!("Year {}", k + 1),
+            })
+            .collect()
+    }
+
     pub fn label(self) -> String {
         match self {
             PlanYear::ScenarioStart => "Plan year from the scenario start".into(),
@@ -427,18 +441,36 @@ pub enum PurchaseCeiling {
         pct: f64,
         qualified_supply_qty_per_year: f64,
     },
+    /// A quantity for each plan year, the first plan year first, as the
+    /// Annual Materials Plan sets one per fiscal year; plan years after
+    /// the list keep its last amount.
+    QtyByPlanYear(Vec<f64>),
 }
 
 impl PurchaseCeiling {
-    /// The ceiling as a quantity per plan year, or `None` when unlimited.
+    /// The ceiling as a quantity per plan year, or `None` when unlimited;
+    /// for a ceiling given per plan year, the largest year's (what "at most
+    /// … a year" can say of it).
     pub fn qty_per_year(&self) -> Option<f64> {
-        match *self {
+        match self {
+            PurchaseCeiling::QtyByPlanYear(amounts) => amounts.iter().copied().reduce(f64::max),
+            _ => self.qty_in_plan_year(0),
+        }
+    }
+
+    /// The ceiling of plan year `year` (0 = the first), or `None` when
+    /// unlimited. A per-year list keeps its last amount after its end.
+    pub fn qty_in_plan_year(&self, year: usize) -> Option<f64> {
+        match self {
             PurchaseCeiling::None => None,
-            PurchaseCeiling::QtyPerYear(q) => Some(q),
+            PurchaseCeiling::QtyPerYear(q) => Some(*q),
             PurchaseCeiling::PctOfQualifiedSupply {
                 pct,
                 qualified_supply_qty_per_year,
             } => Some(pct / 100.0 * qualified_supply_qty_per_year),
+            PurchaseCeiling::QtyByPlanYear(amounts) => {
+                amounts.get(year).or(amounts.last()).copied()
+            }
         }
     }
 
@@ -447,6 +479,7 @@ impl PurchaseCeiling {
             PurchaseCeiling::None => "No ceiling",
             PurchaseCeiling::QtyPerYear(_) => "Quantity per year",
             PurchaseCeiling::PctOfQualifiedSupply { .. } => "% of qualified supply",
+            PurchaseCeiling::QtyByPlanYear(_) => "Quantity per plan year",
         }
     }
 }

@@ -161,7 +161,12 @@ fn inputs(scenario: &Scenario, mineral: Option<usize>) -> Vec<(Input, String)> {
             Input::Requirement { mineral: m },
             format!("{name} · requirement"),
         ));
-        if x.ceiling != PurchaseCeiling::None {
+        // A ceiling per plan year is not swung as one figure (its years
+        // differ); a single annual ceiling is.
+        if !matches!(
+            x.ceiling,
+            PurchaseCeiling::None | PurchaseCeiling::QtyByPlanYear(_)
+        ) {
             out.push((Input::Ceiling { mineral: m }, format!("{name} · ceiling")));
         }
         for (k, s) in x.suppliers.iter().enumerate() {

@@ -357,12 +357,43 @@ pub fn validate(scenario: &Scenario) -> Vec<Problem> {
             f64::INFINITY,
         );
 
-        match m.ceiling {
+        match &m.ceiling {
+            PurchaseCeiling::QtyByPlanYear(amounts) => {
+                let years = scenario
+                    .settings
+                    .plan_year
+                    .years(scenario.start, horizon)
+                    .len();
+                if amounts.is_empty() {
+                    c.add(
+                        at("ceiling"),
+                        "The purchase ceiling per plan year needs at least one year's amount"
+                            .to_string(),
+                    );
+                }
+                for (k, &q) in amounts.iter().enumerate() {
+                    c.at_least(
+                        || at(&format!("ceiling[{k}]")),
+                        "A plan year's ceiling",
+                        q,
+                        0.0,
+                    );
+                }
+                if amounts.len() > years.max(1) {
+                    c.add(
+                        at("ceiling"),
+                        format!(
+                            "{} ceilings per plan year are given but the timeframe has only {years} plan years; the extra ones would never apply",
+                            amounts.len()
+                        ),
+                    );
+                }
+            }
             PurchaseCeiling::None => {}
-            PurchaseCeiling::QtyPerYear(q) => {
+            &PurchaseCeiling::QtyPerYear(q) => {
                 c.at_least(|| at("ceiling"), "The purchase ceiling", q, 0.0);
             }
-            PurchaseCeiling::PctOfQualifiedSupply {
+            &PurchaseCeiling::PctOfQualifiedSupply {
                 pct,
                 qualified_supply_qty_per_year,
             } => {

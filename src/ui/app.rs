@@ -1135,6 +1135,10 @@ impl PlannerApp {
                 }
                 let i = self.doc.selected;
                 let horizon = self.doc.active().horizon_months;
+                let plan_years = {
+                    let s = self.doc.active();
+                    s.settings.plan_year.year_names(s.start, s.horizon_months)
+                };
                 // Read before the mineral is borrowed for editing.
                 let warning = self.doc.projection.minerals.get(i).and_then(|p| {
                     let mineral = self.doc.active().minerals.get(i)?;
@@ -1210,7 +1214,7 @@ impl PlannerApp {
                     },
                 );
                 ui.add_space(4.0);
-                views::mineral_editor::show(ui, i, mineral, horizon, problems);
+                views::mineral_editor::show(ui, i, mineral, horizon, &plan_years, problems);
                 ui.separator();
                 views::supplier_table::show(ui, i, mineral, problems, &mut self.pending);
             });

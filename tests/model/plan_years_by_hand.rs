@@ -171,3 +171,48 @@ fn stop_at_the_requirement_in_files() {
     assert!(text.contains("stop_at_requirement: true"), "{text}");
     assert_eq!(file::from_str(&text, "new.ron").unwrap(), s);
 }
+
+/// A ceiling per plan year (the Annual Materials Plan sets one per fiscal
+/// year). Plan from 2026-07, 24 months, US fiscal years: FY26 is July to
+/// September 2026 (3 months), FY27 October 2026 to September 2027, FY28
+/// October 2027 to June 2028 (9 months here). Ceilings 3 t for FY26 and
+/// 6 t for FY27; FY28 keeps the last amount, 6 t. Paced: FY26 may buy 1 t a
+/// month (the money's 1 t), FY27 0.5 t, FY28 6/9 t. 3 + 6 + 6 = 15 t, also
+/// the purchasable quantity.
+#[test]
+fn a_ceiling_per_plan_year() {
+    let mut s = base(YearMonth::new(2026, 7), 24, PlanYear::US_FEDERAL);
+    s.minerals[0].ceiling = PurchaseCeiling::QtyByPlanYear(vec![3.0, 6.0]);
+    assert_eq!(validate(&s), vec![]);
+    let mut want = vec![1.0; 3];
+    want.extend([0.5; 12]);
+    want.extend([6.0 / 9.0; 9]);
+    assert_all_close(&ordered(&s), &want);
+    let m = &project(&s).minerals[0];
+    assert!(close(m.total_ordered_qty, 15.0));
+    assert!(close(m.feasibility.purchasable_qty.unwrap(), 15.0));
+    // Written, read back, and named by fiscal year in the editor's words.
+    let text = file::to_ron_string(&s);
+    assert!(text.contains("QtyByPlanYear("), "{text}");
+    assert_eq!(file::from_str(&text, "amp.ron").unwrap(), s);
+    assert_eq!(
+        s.settings.plan_year.year_names(s.start, s.horizon_months),
+        ["FY26", "FY27", "FY28"]
+    );
+
+    // More amounts than plan years, a negative one, or none: said.
+    s.minerals[0].ceiling = PurchaseCeiling::QtyByPlanYear(vec![3.0, -1.0, 6.0, 6.0]);
+    let problems = validate(&s);
+    let paths: Vec<&str> = problems.iter().map(|p| p.path.as_str()).collect();
+    assert_eq!(
+        paths,
+        ["minerals[0].ceiling[1]", "minerals[0].ceiling"],
+        "{problems:?}"
+    );
+    assert!(
+        problems[1].message.contains("only 3 plan years"),
+        "{problems:?}"
+    );
+    s.minerals[0].ceiling = PurchaseCeiling::QtyByPlanYear(vec![]);
+    assert_eq!(validate(&s).len(), 1);
+}

@@ -29,7 +29,7 @@ use super::month_book::CoverageBook;
 use super::scratch::Scratch;
 use super::supplier_plan::{Shock, market_factor};
 use crate::model::month::YearMonth;
-use crate::model::scenario::{Mineral, PlanYear, Settings, SpendingProfile};
+use crate::model::scenario::{Mineral, PlanYear, PurchaseCeiling, Settings, SpendingProfile};
 
 /// Margin on the ceiling, as a fraction of the paced purchases: twice the
 /// calm path's own (1e-6, `calm::year_within_ceiling`), so that a year this
@@ -175,6 +175,10 @@ impl CalmBasis {
         };
         // Each month buys `scale` times what it buys at the base price.
         let scale = self.price_usd_per_unit / price;
+        // A ceiling that differs year by year is left to the calm path.
+        if let PurchaseCeiling::QtyByPlanYear(_) = mineral.ceiling {
+            return false;
+        }
         if let Some(cap) = mineral.ceiling.qty_per_year() {
             let share_total_fraction = mineral.total_share_pct() / 100.0;
             let paced_qty = scale * largest_paced_qty * share_total_fraction;

@@ -51,7 +51,6 @@ pub(super) fn project_calm_mineral<B: Book>(
     // of the time.
     let inv_price = month_prices(&mut scratch.inv_price, mineral, horizon, shocks);
     invert_prices(inv_price);
-    let ceiling_qty_per_year = mineral.ceiling.qty_per_year();
 
     let mut carried_usd = 0.0;
     let mut planned_total_usd = 0.0;
@@ -83,7 +82,9 @@ pub(super) fn project_calm_mineral<B: Book>(
     // carries nothing (see `year_within_ceiling`).
     let no_negative_plan = planned_usd.iter().all(|&p| p >= 0.0);
 
-    for year in year_firsts.windows(2) {
+    for (year_index, year) in year_firsts.windows(2).enumerate() {
+        // The ceiling of this plan year (it may differ year by year).
+        let ceiling_qty_per_year = mineral.ceiling.qty_in_plan_year(year_index);
         let months = year[0] as usize..year[1] as usize;
         let (first, end) = (months.start, months.end);
         if no_negative_plan && planned_usd[first - 1] + carried_usd >= 0.0 {
@@ -208,7 +209,7 @@ pub(super) fn project_calm_mineral<B: Book>(
             not_needed_usd: not_needed.usd(),
             feasibility: Feasibility {
                 budget_implied_qty,
-                purchasable_qty: calm_purchasable_qty(mineral, plan_years, ceiling_qty_per_year),
+                purchasable_qty: calm_purchasable_qty(mineral, plan_years),
             },
         },
     );
@@ -356,9 +357,14 @@ pub(super) fn next_shock_change(shocks: &[Shock], month: i64) -> i64 {
 /// Purchasable quantity with no events: the ceiling for each plan year (a
 /// short first or last year included, in full), or unlimited; nothing when
 /// no supplier has a share.
-fn calm_purchasable_qty(mineral: &Mineral, plan_years: usize, ceiling: Option<f64>) -> Option<f64> {
+fn calm_purchasable_qty(mineral: &Mineral, plan_years: usize) -> Option<f64> {
     if !mineral.suppliers.iter().any(|s| s.share_pct > 0.0) {
         return Some(0.0);
     }
-    ceiling.map(|c| c.max(0.0) * plan_years as f64)
+    // The ceiling of each plan year, a short first or last year in full;
+    // unlimited when there is none.
+    mineral.ceiling.qty_in_plan_year(0)?;
+    (0..plan_years)
+        .map(|y| mineral.ceiling.qty_in_plan_year(y).map(|c| c.max(0.0)))
+        .sum()
 }

@@ -112,7 +112,9 @@ pub(super) fn project_mineral<B: Book>(
     // `pool_deliveries`).
     runs.clear();
     pool_deliveries.clear();
-    let ceiling_qty_per_year = mineral.ceiling.qty_per_year();
+    // The ceiling of the current plan year (it may differ year by year).
+    let mut plan_year_index = 0;
+    let mut ceiling_qty_per_year = mineral.ceiling.qty_in_plan_year(0);
     let lose_on_ban = settings.in_transit_on_ban == InTransitOnBan::Lost;
 
     // Escalation as a monthly factor: price_m = price_1 × growth^(m−1), the
@@ -148,6 +150,8 @@ pub(super) fn project_mineral<B: Book>(
         if year_starts {
             if month > 1 {
                 purchasable.close_year(ceiling_qty_per_year);
+                plan_year_index += 1;
+                ceiling_qty_per_year = mineral.ceiling.qty_in_plan_year(plan_year_index);
             }
             plan_year_months = years.plan_year_months(month, horizon);
         }

@@ -72,7 +72,9 @@ pub(super) fn project_mineral_one_by_one(
     let max_lead = plans.iter().map(|p| p.lead_months).max().unwrap_or(0) + max_extra_lead;
     // arrivals[m] = quantity arriving in month m (index 0 unused).
     let mut arrivals = vec![0.0_f64; horizon as usize + max_lead + 1];
-    let ceiling_qty_per_year = mineral.ceiling.qty_per_year();
+    // The ceiling of the current plan year (it may differ year by year).
+    let mut plan_year_index = 0;
+    let mut ceiling_qty_per_year = mineral.ceiling.qty_in_plan_year(0);
 
     // Escalation as a monthly factor: price_m = price_1 × growth^(m−1), the
     // same as price × (1 + e/100)^((m−1)/12) without a powf per month.
@@ -105,6 +107,8 @@ pub(super) fn project_mineral_one_by_one(
     for month in 1..=horizon {
         if settings.plan_year.starts_year(start, month) && month > 1 {
             purchasable.close_year(ceiling_qty_per_year);
+            plan_year_index += 1;
+            ceiling_qty_per_year = mineral.ceiling.qty_in_plan_year(plan_year_index);
         }
         let k = month as usize - 1;
         let pace = Pace::of(plan_year_months[k], calendar_year_months[k]);

@@ -194,6 +194,9 @@ fn pooled_loop_matches_the_one_by_one_loop() {
         if two_tiers {
             give_two_tiers(&mut s, seed);
         }
+        if seed % 4 == 3 {
+            ceilings_by_plan_year(&mut s);
+        }
         s.disruptions = mixed_events(seed, 2 + seed as usize % 24, minerals, suppliers, two_tiers);
         // Plans starting in any month, with plan years from the start or
         // fiscal years (quotas count per calendar year either way).
@@ -236,12 +239,30 @@ fn pooled_loop_matches_the_one_by_one_loop() {
     }
 }
 
+/// Each mineral's ceiling as a list per plan year that rises and falls
+/// (and is one year short, so the last amount carries on).
+fn ceilings_by_plan_year(s: &mut Scenario) {
+    for m in &mut s.minerals {
+        if let Some(c) = m.ceiling.qty_per_year() {
+            m.ceiling = crate::model::scenario::PurchaseCeiling::QtyByPlanYear(vec![
+                c * 0.5,
+                c * 1.5,
+                c * 0.8,
+                c * 2.0,
+            ]);
+        }
+    }
+}
+
 /// The short path for minerals without events gives the same numbers
 /// as the general one.
 #[test]
 fn calm_path_matches_the_general_path() {
     let mut scenarios: Vec<Scenario> = samples::ALL.iter().map(|s| s.scenario()).collect();
     scenarios.push(samples::generated(6, 5, 240));
+    let mut by_year = samples::generated(4, 3, 72);
+    ceilings_by_plan_year(&mut by_year);
+    scenarios.push(by_year);
     for (carry, plan_year, stop) in [
         (true, PlanYear::ScenarioStart, false),
         (false, PlanYear::US_FEDERAL, true),

@@ -12,6 +12,7 @@ pub fn show(
     index: usize,
     mineral: &mut Mineral,
     horizon_months: u32,
+    plan_years: &[String],
     problems: &[Problem],
 ) {
     let at = |field: &str| format!("minerals[{index}].{field}");
@@ -190,10 +191,15 @@ pub fn show(
                 },
             );
             form.row(ui, "Purchase ceiling", &at("ceiling"), |ui, id| {
-                ceiling_kind(ui, index, &mut mineral.ceiling, id)
+                ceiling_kind(ui, index, &mut mineral.ceiling, plan_years.len(), id)
             });
             match &mut mineral.ceiling {
                 PurchaseCeiling::None => {}
+                PurchaseCeiling::QtyByPlanYear(amounts) => {
+                    ui.label("");
+                    ceiling_amounts(ui, index, amounts, plan_years, unit);
+                    ui.end_row();
+                }
                 PurchaseCeiling::QtyPerYear(q) => {
                     form.row(
                         ui,
@@ -333,8 +339,13 @@ fn ceiling_kind(
     ui: &mut Ui,
     index: usize,
     ceiling: &mut PurchaseCeiling,
+    plan_years: usize,
     id: egui::Id,
 ) -> egui::Response {
+    // Switching to per plan year starts every year at today's ceiling.
+    let per_year: Vec<f64> = (0..plan_years.max(1))
+        .map(|y| ceiling.qty_in_plan_year(y).unwrap_or(1000.0))
+        .collect();
     let options = [
         PurchaseCeiling::None,
         PurchaseCeiling::QtyPerYear(ceiling.qty_per_year().unwrap_or(1000.0)),
@@ -342,6 +353,7 @@ fn ceiling_kind(
             pct: 10.0,
             qualified_supply_qty_per_year: ceiling.qty_per_year().map_or(10_000.0, |q| q * 10.0),
         },
+        PurchaseCeiling::QtyByPlanYear(per_year),
     ];
     form::kind_menu(
         ui,
@@ -351,4 +363,47 @@ fn ceiling_kind(
         PurchaseCeiling::label,
         id,
     )
+}
+
+/// The ceiling of each plan year, named as the plot names them (FY26, …),
+/// one a row; years after the list keep its last amount, and a list
+/// shorter than the plan says so.
+fn ceiling_amounts(
+    ui: &mut Ui,
+    index: usize,
+    amounts: &mut [f64],
+    plan_years: &[String],
+    unit: &str,
+) {
+    ui.vertical(|ui| {
+        egui::ScrollArea::vertical()
+            .id_salt(("ceiling_amounts", index))
+            .max_height(140.0)
+            .show(ui, |ui| {
+                Grid::new(("ceiling_amounts_grid", index))
+                    .num_columns(2)
+                    .show(ui, |ui| {
+                        for (k, amount) in amounts.iter_mut().enumerate() {
+                            let name = plan_years
+                                .get(k)
+                                .cloned()
+                                .unwrap_or_else(|| format!("Year {}", k + 1));
+                            let label = ui.label(&name);
+                            let path = format!("minerals[{index}].ceiling[{k}]");
+                            form::qty(ui, &path, amount, unit, label.id)
+                                .accessible_name(format!("{name} ceiling"));
+                            ui.end_row();
+                        }
+                    });
+            });
+        if let Some(&last) = amounts.last()
+            && amounts.len() < plan_years.len()
+        {
+            ui.weak(format!(
+                "{} on: {} {unit} a year, the last amount",
+                plan_years[amounts.len()],
+                crate::display::grouped(last, 0)
+            ));
+        }
+    });
 }

@@ -89,11 +89,8 @@ pub fn show(
                     "Ticked: budget a purchase ceiling stops from being spent in a month is added to the next month. Unticked: it is forfeited.",
                 )
             });
-            form.row(ui, "Requirement", "settings.stop_at_requirement", |ui, id| {
-                ui.checkbox(
-                    &mut scenario.settings.stop_at_requirement,
-                    "stop buying once ordered",
-                )
+            form.row(ui, "At requirement", "settings.stop_at_requirement", |ui, id| {
+                ui.checkbox(&mut scenario.settings.stop_at_requirement, "stop buying")
                 .labelled_by(id)
                 .on_hover_text(
                     "Ticked: ordering stops once what is held and on its way reaches the requirement; the money left is shown as not needed. Unticked: the budget keeps buying past the requirement.",
