@@ -574,6 +574,23 @@ fn supply_tier_differences(
         capacity(b.capacity_qty_per_year, ub),
         t,
     );
+    let changes = |list: &[crate::model::scenario::CapacityChange], unit: &str| {
+        if list.is_empty() {
+            return "none".to_string();
+        }
+        let each: Vec<String> = list
+            .iter()
+            .map(|c| format!("{} per year from {}", qty(c.qty_per_year, unit), c.from))
+            .collect();
+        each.join(", ")
+    };
+    out.text(
+        &label("capacity changes"),
+        path("capacity_changes"),
+        changes(&a.capacity_changes, ua),
+        changes(&b.capacity_changes, ub),
+        t,
+    );
     let capacity_range_a = |r: &Range| format!("{} {ua} per year", span(r.low, r.high, qty_number));
     let capacity_range_b = |r: &Range| format!("{} {ub} per year", span(r.low, r.high, qty_number));
     out.range(

@@ -99,11 +99,7 @@ fn held_by(mineral: &Mineral, p: &MineralProjection) -> String {
             "under the ceiling of {share}% of qualified supply ({} {unit}/yr)",
             grouped_qty(share / 100.0 * qualified_supply_qty_per_year)
         ),
-        _ if mineral
-            .suppliers
-            .iter()
-            .any(|s| s.capacity_qty_per_year.is_some()) =>
-        {
+        _ if mineral.suppliers.iter().any(|s| s.has_capacity_limit()) => {
             "within the suppliers' capacities, the ceiling and the events in force".into()
         }
         _ => "with the orders the events block and no open supplier to take them".into(),

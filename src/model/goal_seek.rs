@@ -669,13 +669,15 @@ pub(crate) fn find_limit(trial: &BudgetTrial, budget: f64, best: f64) -> Limit {
         ));
     }
     for (k, s) in m.suppliers.iter().enumerate() {
-        if s.capacity_qty_per_year.is_some() && s.share_pct > 0.0 {
+        if s.has_capacity_limit() && s.share_pct > 0.0 {
             candidates.push((
                 Binding::Capacity {
                     supplier: s.name.clone(),
                 },
                 Box::new(move |s: &mut Scenario| {
-                    s.minerals[0].suppliers[k].capacity_qty_per_year = None
+                    let supplier = &mut s.minerals[0].suppliers[k];
+                    supplier.capacity_qty_per_year = None;
+                    supplier.capacity_changes.clear();
                 }),
             ));
         }

@@ -31,8 +31,8 @@ pub use projection::{
     Feasibility, MineralProjection, MonthRow, Projection, project, project_without_events,
 };
 pub use scenario::{
-    FORMAT_VERSION, FeedShare, InTransitOnBan, MAX_HORIZON_MONTHS, Mineral, PlanYear,
-    PurchaseCeiling, Scenario, Settings, SpendingProfile, Supplier, Unit,
+    CapacityChange, FORMAT_VERSION, FeedShare, InTransitOnBan, MAX_HORIZON_MONTHS, Mineral,
+    PlanYear, PurchaseCeiling, Scenario, Settings, SpendingProfile, Supplier, Unit,
 };
 pub use uncertainty::{MonteCarloSettings, MonthRange, Range};
 pub use validation::{Problem, validate, validate_all, validate_each};

@@ -55,6 +55,13 @@ pub fn place_in_words(scenario: &Scenario, path: &str) -> String {
             }
             ("spending", Some(k), _) => words.push(format!("spending, period {}", k + 1)),
             ("ceiling", Some(k), _) => words.push(format!("ceiling, plan year {}", k + 1)),
+            ("capacity_changes", Some(j), Here::Supplier(s)) => {
+                words.push(match s.capacity_changes.get(j) {
+                    Some(c) => format!("capacity from {}", c.from),
+                    None => format!("capacity change {}", j + 1),
+                });
+                here = Here::Other;
+            }
             ("settings", None, _) => {}
             (field, _, _) => words.push(field_in_words(field)),
         }
@@ -106,6 +113,8 @@ fn field_in_words(field: &str) -> String {
         "lead_time_range_months" => "lead time range",
         "capacity_qty_per_year" => "capacity",
         "capacity_range_qty_per_year" => "capacity range",
+        "qty_per_year" => "quantity",
+        "from" => "month",
         "country" => "country",
         "origin" => "origin",
         "kind" => "kind",

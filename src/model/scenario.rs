@@ -355,6 +355,29 @@ pub struct Supplier {
     /// 90 % interval of the capacity (only with a capacity).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub capacity_range_qty_per_year: Option<Range>,
+    /// Capacities that come into force from a month on (an expansion
+    /// funded under DPA Title III, a plant closing), in the order of their
+    /// months; before the first, `capacity_qty_per_year` holds.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub capacity_changes: Vec<CapacityChange>,
+}
+
+/// From month `from` on, a supplier can sell `qty_per_year` a plan year
+/// (paced like any capacity, see "Annual limits are paced" in
+/// `docs/MODEL.md`).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CapacityChange {
+    pub from: YearMonth,
+    pub qty_per_year: f64,
+}
+
+impl Supplier {
+    /// Whether some month of the plan limits what it can sell: a capacity,
+    /// or one to come.
+    pub fn has_capacity_limit(&self) -> bool {
+        self.capacity_qty_per_year.is_some() || !self.capacity_changes.is_empty()
+    }
 }
 
 /// One origin of a supplier's raw material.
@@ -395,6 +418,7 @@ impl Supplier {
             share_range_pct: None,
             lead_time_range_months: None,
             capacity_range_qty_per_year: None,
+            capacity_changes: Vec::new(),
         }
     }
 

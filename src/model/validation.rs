@@ -578,6 +578,22 @@ fn check_supply_tier(c: &mut Checker, s: &Supplier, i: usize, k: usize) {
     if let Some(capacity) = s.capacity_qty_per_year {
         c.positive(|| sat("capacity_qty_per_year"), "The capacity", capacity);
     }
+    for (j, change) in s.capacity_changes.iter().enumerate() {
+        c.positive(
+            || sat(&format!("capacity_changes[{j}].qty_per_year")),
+            "A capacity from a month on",
+            change.qty_per_year,
+        );
+        if !(1..=12).contains(&change.from.month) {
+            c.add(
+                sat(&format!("capacity_changes[{j}].from")),
+                format!(
+                    "The month of a capacity change must be 1 to 12 (it is {})",
+                    change.from.month
+                ),
+            );
+        }
+    }
     if s.feed.is_empty() {
         return;
     }

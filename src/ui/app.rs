@@ -1135,9 +1135,12 @@ impl PlannerApp {
                 }
                 let i = self.doc.selected;
                 let horizon = self.doc.active().horizon_months;
-                let plan_years = {
+                let (plan_years, first_month) = {
                     let s = self.doc.active();
-                    s.settings.plan_year.year_names(s.start, s.horizon_months)
+                    (
+                        s.settings.plan_year.year_names(s.start, s.horizon_months),
+                        s.start,
+                    )
                 };
                 // Read before the mineral is borrowed for editing.
                 let warning = self.doc.projection.minerals.get(i).and_then(|p| {
@@ -1216,7 +1219,7 @@ impl PlannerApp {
                 ui.add_space(4.0);
                 views::mineral_editor::show(ui, i, mineral, horizon, &plan_years, problems);
                 ui.separator();
-                views::supplier_table::show(ui, i, mineral, problems, &mut self.pending);
+                views::supplier_table::show(ui, i, mineral, first_month, problems, &mut self.pending);
             });
     }
 

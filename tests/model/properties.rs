@@ -4,9 +4,9 @@
 use proptest::prelude::*;
 use stockpile_planner::file;
 use stockpile_planner::model::{
-    Disruption, DisruptionKind, EventTarget, FeedShare, InTransitOnBan, Mineral, PlanYear,
-    PurchaseCeiling, Scenario, Settings, SpendingProfile, Supplier, Unit, YearMonth, project,
-    validate,
+    CapacityChange, Disruption, DisruptionKind, EventTarget, FeedShare, InTransitOnBan, Mineral,
+    PlanYear, PurchaseCeiling, Scenario, Settings, SpendingProfile, Supplier, Unit, YearMonth,
+    project, validate,
 };
 
 fn any_f64() -> impl Strategy<Value = f64> + Clone {
@@ -46,6 +46,7 @@ fn supplier(value: impl Strategy<Value = f64> + Clone) -> impl Strategy<Value = 
                 share_range_pct: None,
                 lead_time_range_months: None,
                 capacity_range_qty_per_year: None,
+                capacity_changes: Vec::new(),
             },
         )
 }
@@ -295,6 +296,7 @@ fn valid_mineral() -> impl Strategy<Value = (Mineral, u32)> {
                         share_range_pct: None,
                         lead_time_range_months: None,
                         capacity_range_qty_per_year: None,
+                        capacity_changes: Vec::new(),
                     },
                 )
                 .collect();
@@ -454,6 +456,7 @@ proptest! {
         extra in prop_oneof![0.0..1e9_f64, 0.0..1e4_f64],
         (carry, resource, lost) in (any::<bool>(), any::<bool>(), any::<bool>()),
         (start_month, fiscal) in (1u32..=12, any::<bool>()),
+        change in prop::option::of((2i64..60, 1.0..1e6_f64)),
     ) {
         let mut s = Scenario::empty("P", YearMonth::new(2026, start_month));
         s.horizon_months = horizon;
@@ -465,6 +468,13 @@ proptest! {
         // sooner in months a delay holds back (docs/MODEL.md).
         s.settings.stop_at_requirement = false;
         s.minerals.push(m);
+        // Sometimes a capacity that changes from a month on.
+        if let Some((month, qty)) = change {
+            s.minerals[0].suppliers[0].capacity_changes = vec![CapacityChange {
+                from: YearMonth::new(2026, start_month).plus_months(month - 1),
+                qty_per_year: qty,
+            }];
+        }
         s.disruptions = events.into_iter().map(|mut e| {
             e.resourcing_premium_pct = e.resourcing_premium_pct.max(0.0);
             e

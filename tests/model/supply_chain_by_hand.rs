@@ -10,8 +10,8 @@ use crate::common;
 use common::{simple, supplier};
 use stockpile_planner::file;
 use stockpile_planner::model::{
-    Disruption, DisruptionKind, EventTarget, FeedShare, Scenario, Supplier, YearMonth, project,
-    validate,
+    CapacityChange, Disruption, DisruptionKind, EventTarget, FeedShare, Scenario, Supplier,
+    YearMonth, project, validate,
 };
 
 fn base(suppliers: Vec<Supplier>) -> Scenario {
@@ -508,4 +508,48 @@ fn blocking_events_compound_per_feed_origin() {
             "{coverage} %, expected {tonnes} %"
         );
     }
+}
+
+/// A capacity that changes from a month on (an expansion funded under DPA
+/// Title III): one supplier able to sell 6 t a year (0.5 t a month, paced)
+/// until June 2026 and 12 t a year from July. Months 1–6 buy 0.5 t, months
+/// 7–12 the 1 t their $100 buys: 9 t, $300 unspent (no carry-over).
+#[test]
+fn a_capacity_that_grows_from_a_month_on() {
+    let mut only = supplier("A", 100.0, 0);
+    only.capacity_qty_per_year = Some(6.0);
+    only.capacity_changes = vec![CapacityChange {
+        from: YearMonth::new(2026, 7),
+        qty_per_year: 12.0,
+    }];
+    let mut s = base(vec![only]);
+    let p = &project(&s).minerals[0];
+    assert_close!(p.months[5].ordered_qty, 0.5);
+    assert_close!(p.months[6].ordered_qty, 1.0);
+    assert_close!(p.total_ordered_qty, 9.0);
+    assert_close!(p.unspent_usd(), 300.0);
+
+    // Unlimited until a closing from July cuts it to 3 t a year: months
+    // 1–6 buy 1 t, months 7–12 0.25 t: 7.5 t.
+    s.minerals[0].suppliers[0].capacity_qty_per_year = None;
+    s.minerals[0].suppliers[0].capacity_changes[0].qty_per_year = 3.0;
+    let p = &project(&s).minerals[0];
+    assert_close!(p.months[5].ordered_qty, 1.0);
+    assert_close!(p.months[6].ordered_qty, 0.25);
+    assert_close!(p.total_ordered_qty, 7.5);
+
+    // In the file only when given, read back; a negative one is said.
+    let text = file::to_ron_string(&s);
+    assert!(text.contains("capacity_changes: ["), "{text}");
+    assert_eq!(file::from_str(&text, "expansion.ron").unwrap(), s);
+    s.minerals[0].suppliers[0].capacity_changes[0].qty_per_year = -1.0;
+    let problems = validate(&s);
+    assert_eq!(
+        problems[0].path,
+        "minerals[0].suppliers[0].capacity_changes[0].qty_per_year"
+    );
+    assert_eq!(
+        stockpile_planner::model::places::place_in_words(&s, &problems[0].path),
+        "Cobalt · supplier A · capacity from 2026-07 · quantity"
+    );
 }

@@ -54,7 +54,7 @@ fn fill_feed_from_world_production_and_aim_an_event_at_an_origin() {
     h.key_press(egui::Key::Escape);
     h.run();
 
-    // A ban on feed from the DRC now reaches Vale by its feed (75.9 % of
+    // A ban on feed from the DRC now reaches Vale by its feed (74.2 % of
     // it). Cobalt's ceiling (1,500 t a fiscal year) would hide the cut: the
     // budget orders 2,085 t a year, and 2,085 × (1 − 0.3334 × 0.759) =
     // 1,558 t with the ban, still above the ceiling. Without a ceiling the
@@ -170,4 +170,40 @@ fn a_feed_share_range_is_ticked_typed_and_saved() {
     h.run();
     h.run();
     assert_eq!(feed(&h)[0].share_range_pct, None);
+}
+
+/// A capacity that changes from a month on is added in the supplier's
+/// supply chain, says itself in the section's title, and moves the plan.
+#[test]
+fn a_capacity_from_a_month_on_is_added_in_the_supply_chain() {
+    let mut h = common::window(samples::default_scenario(), egui::Theme::Dark);
+    h.get_by_label_contains("Vale Port Colborne: Canada · unlimited")
+        .click();
+    h.run();
+    h.get_by_label("+ Capacity from a month").click();
+    h.run();
+    h.run();
+    let s = &h.state().doc.scenario.minerals[0].suppliers[0];
+    // A year after the plan's start, at 1,000 t a year (no capacity yet).
+    assert_eq!(s.capacity_changes.len(), 1, "{:?}", s.capacity_changes);
+    assert_eq!(s.capacity_changes[0].from.to_string(), "2026-10");
+    assert_eq!(s.capacity_changes[0].qty_per_year, 1000.0);
+    assert!(
+        h.query_by_label_contains("Vale Port Colborne: Canada · unlimited, 1,000/yr from 2026-10")
+            .is_some()
+    );
+    assert!(
+        h.state().doc.problems.is_empty(),
+        "{:?}",
+        h.state().doc.problems
+    );
+    // Removed again.
+    h.get_by_label("Remove capacity change 1").click();
+    h.run();
+    h.run();
+    assert!(
+        h.state().doc.scenario.minerals[0].suppliers[0]
+            .capacity_changes
+            .is_empty()
+    );
 }

@@ -293,9 +293,7 @@ fn calm(scenario: &Scenario, m: &Mineral, hits: &MineralHits) -> bool {
     hits.events
         .iter()
         .all(|&e| !all[e].enabled || all[e].is_market_price_shock())
-        && m.suppliers
-            .iter()
-            .all(|s| s.capacity_qty_per_year.is_none())
+        && m.suppliers.iter().all(|s| !s.has_capacity_limit())
 }
 
 /// One mineral of `scenario` into `book`: the calm path when no enabled
@@ -320,10 +318,7 @@ fn project_one<B: Book>(
     let all = &scenario.disruptions;
     event_ids.clear();
     event_ids.extend(hits.events.iter().copied().filter(|&e| all[e].enabled));
-    let limited = m
-        .suppliers
-        .iter()
-        .any(|s| s.capacity_qty_per_year.is_some());
+    let limited = m.suppliers.iter().any(|s| s.has_capacity_limit());
     // No event, or only price shocks on the whole market (a factor on
     // every supplier's price): the short path.
     if !limited && event_ids.iter().all(|&e| all[e].is_market_price_shock()) {

@@ -97,6 +97,16 @@ pub(super) fn project_mineral<B: Book>(
             }),
     );
     change_months(changes, events, start);
+    // A capacity changing from a month on changes the terms too.
+    if plans.iter().any(|p| !p.capacity_steps.is_empty()) {
+        changes.extend(
+            plans
+                .iter()
+                .flat_map(|p| p.capacity_steps.iter().map(|&(first, _)| first)),
+        );
+        changes.sort_unstable();
+        changes.dedup();
+    }
     let mut changes = changes.iter().copied().peekable();
     let max_lead = plans.iter().map(|p| p.lead_months).max().unwrap_or(0) + max_extra_lead(plans);
     let h = horizon as usize;

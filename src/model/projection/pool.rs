@@ -112,12 +112,12 @@ impl SegmentTerms {
                 p.events
                     .iter()
                     .flat_map(move |e| [(e.first, i), (e.last.saturating_add(1), i)])
+                    .chain(p.capacity_steps.iter().map(move |&(first, _)| (first, i)))
             }));
         self.own_changes.sort_unstable();
         self.next_own_change = 0;
         self.own.clear();
-        self.own
-            .extend(plans.iter().map(SupplierPlan::base_conditions));
+        self.own.extend(plans.iter().map(|p| p.base_conditions(1)));
         self.own_qty_factor.clear();
         self.own_qty_factor.resize(plans.len(), 1.0);
         self.conditions.clear();

@@ -90,9 +90,12 @@ pub(super) struct SupplierPlan {
     pub(super) fraction: f64,
     pub(super) lead_months: usize,
     pub(super) events: Vec<SupplierEvent>,
-    /// The supplier's capacity per plan year, if any: a quota always in
-    /// force.
+    /// The supplier's capacity per plan year in month 1, if any: a quota
+    /// always in force.
     pub(super) capacity: Option<f64>,
+    /// Capacities from a scenario month on (`Supplier::capacity_changes`),
+    /// in month order: (first month, capacity; `None` limits nothing).
+    pub(super) capacity_steps: Vec<(i64, Option<f64>)>,
     /// Followed order by order rather than pooled: under a capacity or an
     /// export quota (what is left of it depends on this year's orders), or
     /// under a ban that loses the orders in transit.
@@ -206,7 +209,24 @@ impl SupplierPlan {
         let lose_on_ban = settings.in_transit_on_ban == InTransitOnBan::Lost;
         // A capacity that is not a number limits nothing (validation flags it).
         let capacity = supplier.capacity_qty_per_year.filter(|c| !c.is_nan());
+        // Changes from a month on; one from month 1 or before is the
+        // capacity of month 1.
+        self.capacity_steps.clear();
+        let mut capacity = capacity;
+        let mut changes: Vec<&super::super::scenario::CapacityChange> =
+            supplier.capacity_changes.iter().collect();
+        changes.sort_by_key(|c| c.from);
+        for change in changes {
+            let value = Some(change.qty_per_year).filter(|c| !c.is_nan());
+            let first = start.months_until(change.from);
+            if first <= 1 {
+                capacity = value;
+            } else {
+                self.capacity_steps.push((first, value));
+            }
+        }
         let tracked = capacity.is_some()
+            || !self.capacity_steps.is_empty()
             || self.events.iter().any(|e| match e.kind {
                 DisruptionKind::ExportQuotaQty(_) => true,
                 DisruptionKind::ExportBan => lose_on_ban && e.weight >= 1.0,
@@ -222,7 +242,7 @@ impl SupplierPlan {
     #[cfg(test)]
     #[inline]
     pub(super) fn is_plain(&self) -> bool {
-        self.events.is_empty() && self.capacity.is_none()
+        self.events.is_empty() && self.capacity.is_none() && self.capacity_steps.is_empty()
     }
 }
 
@@ -249,10 +269,16 @@ pub(super) const NORMAL: Conditions = Conditions {
 };
 
 impl SupplierPlan {
-    /// Its conditions without any event: only its capacity.
-    pub(super) fn base_conditions(&self) -> Conditions {
+    /// Its conditions in `month` without any event: only its capacity.
+    pub(super) fn base_conditions(&self, month: i64) -> Conditions {
+        let capacity = self
+            .capacity_steps
+            .iter()
+            .rev()
+            .find(|&&(first, _)| first <= month)
+            .map_or(self.capacity, |&(_, c)| c);
         Conditions {
-            capacity_qty_per_year: self.capacity.map(|c| c.max(0.0)),
+            capacity_qty_per_year: capacity.map(|c| c.max(0.0)),
             ..NORMAL
         }
     }
@@ -263,7 +289,7 @@ impl SupplierPlan {
     /// price shock raises its price by `w` × the %; a licensing delay adds
     /// its months to every order; a quota counts the draw on the origin.
     pub(super) fn conditions(&self, month: i64) -> Conditions {
-        let mut c = self.base_conditions();
+        let mut c = self.base_conditions(month);
         // Per feed origin, the part of it left open by the blocking events
         // on it: two measures on the same origin compound on that origin's
         // share, not on the supplier's whole orders.

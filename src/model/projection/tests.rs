@@ -197,6 +197,9 @@ fn pooled_loop_matches_the_one_by_one_loop() {
         if seed % 4 == 3 {
             ceilings_by_plan_year(&mut s);
         }
+        if seed % 3 == 1 {
+            capacities_that_change(&mut s, seed);
+        }
         s.disruptions = mixed_events(seed, 2 + seed as usize % 24, minerals, suppliers, two_tiers);
         // Plans starting in any month, with plan years from the start or
         // fiscal years (quotas count per calendar year either way).
@@ -234,6 +237,30 @@ fn pooled_loop_matches_the_one_by_one_loop() {
                 );
                 let context = format!("{} / {} / settings {flags}", s.name, m.name);
                 assert_same(fast, &slow, m.budget_usd, &context);
+            }
+        }
+    }
+}
+
+/// Capacities that change from a month on: every third supplier grows
+/// (or gets a limit) from month 13 and shrinks from month 30.
+fn capacities_that_change(s: &mut Scenario, seed: u64) {
+    let start = s.start;
+    for m in &mut s.minerals {
+        let yearly_qty = m.budget_usd / m.price_usd_per_unit / f64::from(s.horizon_months) * 12.0;
+        for (k, sup) in m.suppliers.iter_mut().enumerate() {
+            if (k + seed as usize).is_multiple_of(3) {
+                let base = sup.capacity_qty_per_year.unwrap_or(yearly_qty * 0.2);
+                sup.capacity_changes = vec![
+                    crate::model::scenario::CapacityChange {
+                        from: start.nth_month(30),
+                        qty_per_year: base * 0.4,
+                    },
+                    crate::model::scenario::CapacityChange {
+                        from: start.nth_month(13),
+                        qty_per_year: base * 1.7,
+                    },
+                ];
             }
         }
     }

@@ -6,17 +6,11 @@ use super::field::{field_id, text_field};
 use super::form::{self, Form};
 use crate::model::disruption::EventTarget;
 use crate::model::disruption::names_match;
-use crate::model::{
-    Disruption, DisruptionKind, InTransitOnBan, Mineral, MonthRange, YearMonth, presets,
-};
+use crate::model::{Disruption, DisruptionKind, InTransitOnBan, Mineral, MonthRange, presets};
 use crate::ui::command::{Command, Message};
 use crate::ui::document::Document;
 use egui::containers::menu::{MenuButton, MenuConfig};
 use egui::{ComboBox, Grid, PopupCloseBehavior, RichText, Ui};
-
-const MONTHS: [&str; 12] = [
-    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
-];
 
 /// Fields and checkboxes write into the scenario; adding, selecting and
 /// deleting events go to `messages`.
@@ -382,7 +376,7 @@ fn editor(
             });
             ui.end_row();
             form.row(ui, "Starts", &at("start"), |ui, id| {
-                month_picker(ui, &at("start"), &mut d.start, id)
+                form::month_picker(ui, &at("start"), &mut d.start, id)
             });
             form.row(ui, "Ends", &at("end"), |ui, id| {
                 let mut has_end = d.end.is_some();
@@ -392,7 +386,7 @@ fn editor(
                 }
                 match &mut d.end {
                     Some(end) => {
-                        month_picker(ui, &at("end"), end, id);
+                        form::month_picker(ui, &at("end"), end, id);
                     }
                     None => {
                         ui.weak("open-ended");
@@ -427,9 +421,9 @@ fn editor(
                 }
                 match &mut d.start_range {
                     Some(range) => {
-                        month_picker(ui, &at("start_range.earliest"), &mut range.earliest, id);
+                        form::month_picker(ui, &at("start_range.earliest"), &mut range.earliest, id);
                         ui.label("–");
-                        month_picker(ui, &at("start_range.latest"), &mut range.latest, id);
+                        form::month_picker(ui, &at("start_range.latest"), &mut range.latest, id);
                     }
                     None => {
                         ui.weak("certain");
@@ -562,26 +556,4 @@ fn mineral_checklist(ui: &mut Ui, k: usize, list: &mut Vec<String>, minerals: &[
         });
     });
     button.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, "Choose minerals"));
-}
-
-/// A month menu and a typed year for `month` (the field at `path`).
-fn month_picker(ui: &mut Ui, path: &str, month: &mut YearMonth, id: egui::Id) -> egui::Response {
-    ComboBox::from_id_salt((path, "month"))
-        .selected_text(
-            MONTHS
-                .get(month.month.wrapping_sub(1) as usize)
-                .copied()
-                .unwrap_or("?"),
-        )
-        .width(60.0)
-        .show_ui(ui, |ui| {
-            for (i, name) in MONTHS.iter().enumerate() {
-                ui.selectable_value(&mut month.month, i as u32 + 1, *name);
-            }
-        })
-        .response
-        .labelled_by(id);
-    let what = path.rsplit('.').next().unwrap_or(path);
-    form::year_field(ui, &format!("{path}.year"), &mut month.year)
-        .accessible_name(format!("{what} year"))
 }

@@ -455,3 +455,33 @@ pub fn usd_plain(v: f64) -> String {
 pub fn number_plain(v: f64) -> String {
     plain(v)
 }
+
+const MONTHS: [&str; 12] = [
+    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+];
+
+/// A month menu and a typed year for `month` (the field at `path`).
+pub fn month_picker(
+    ui: &mut Ui,
+    path: &str,
+    month: &mut crate::model::YearMonth,
+    id: egui::Id,
+) -> egui::Response {
+    egui::ComboBox::from_id_salt((path, "month"))
+        .selected_text(
+            MONTHS
+                .get(month.month.wrapping_sub(1) as usize)
+                .copied()
+                .unwrap_or("?"),
+        )
+        .width(60.0)
+        .show_ui(ui, |ui| {
+            for (i, name) in MONTHS.iter().enumerate() {
+                ui.selectable_value(&mut month.month, i as u32 + 1, *name);
+            }
+        })
+        .response
+        .labelled_by(id);
+    let what = path.rsplit('.').next().unwrap_or(path);
+    year_field(ui, &format!("{path}.year"), &mut month.year).accessible_name(format!("{what} year"))
+}

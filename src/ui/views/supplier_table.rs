@@ -9,10 +9,13 @@ use crate::ui::command::{Command, Message};
 use egui::{Grid, RichText, Ui};
 
 /// Fields write into `mineral`; adding and removing go to `messages`.
+/// `first_month`: the plan's month 1 (a new capacity change starts a year
+/// after it).
 pub fn show(
     ui: &mut Ui,
     index: usize,
     mineral: &mut Mineral,
+    first_month: crate::model::YearMonth,
     problems: &[Problem],
     messages: &mut Vec<Message>,
 ) {
@@ -105,7 +108,7 @@ pub fn show(
     {
         problem_label(ui, &p.message);
     }
-    supply_chain(ui, index, mineral, problems, messages);
+    supply_chain(ui, index, mineral, first_month, problems, messages);
     concentration(ui, mineral);
 }
 
@@ -197,6 +200,7 @@ fn supply_chain(
     ui: &mut Ui,
     index: usize,
     mineral: &mut Mineral,
+    first_month: crate::model::YearMonth,
     problems: &[Problem],
     messages: &mut Vec<Message>,
 ) {
@@ -261,6 +265,58 @@ fn supply_chain(
                                 }
                             }
                         });
+                        ui.end_row();
+                        // Capacities from a month on (an expansion funded
+                        // under DPA Title III, a closing).
+                        let mut remove = None;
+                        for (j, change) in s.capacity_changes.iter_mut().enumerate() {
+                            // Two rows, so that the row fits the panel at
+                            // 1280 px: the month with its Remove, then the
+                            // capacity from it.
+                            let label = ui.label("Capacity from");
+                            ui.horizontal(|ui| {
+                                let path = at(&format!("capacity_changes[{j}].from"));
+                                form::month_picker(ui, &path, &mut change.from, label.id);
+                                if ui
+                                    .small_button("Remove")
+                                    .accessible_name(format!("Remove capacity change {}", j + 1))
+                                    .on_hover_text("Remove this capacity change")
+                                    .clicked()
+                                {
+                                    remove = Some(j);
+                                }
+                            });
+                            ui.end_row();
+                            let label = ui.label("   is then");
+                            ui.horizontal(|ui| {
+                                let r = form::qty(
+                                    ui,
+                                    &at(&format!("capacity_changes[{j}].qty_per_year")),
+                                    &mut change.qty_per_year,
+                                    &format!("{unit} per year"),
+                                    label.id,
+                                );
+                                typed.extend(typing_error(ui.ctx(), r.id));
+                            });
+                            ui.end_row();
+                        }
+                        if let Some(j) = remove {
+                            s.capacity_changes.remove(j);
+                        }
+                        ui.label("");
+                        if ui
+                            .small_button("+ Capacity from a month")
+                            .on_hover_text("The capacity changes from a month on: an expansion funded under DPA Title III, a plant closing")
+                            .clicked()
+                        {
+                            // A year after the last change (or the plan's
+                            // first January), at today's capacity.
+                            let (from, qty) = s.capacity_changes.last().map_or(
+                                (first_month.plus_months(12), s.capacity_qty_per_year.unwrap_or(1000.0)),
+                                |c| (c.from.plus_months(12), c.qty_per_year),
+                            );
+                            s.capacity_changes.push(crate::model::CapacityChange { from, qty_per_year: qty });
+                        }
                         ui.end_row();
                         uncertainty_rows(ui, &at, s, unit, &mut typed);
                     });
@@ -408,11 +464,24 @@ fn supply_summary(s: &crate::model::Supplier) -> String {
     } else {
         s.country.clone()
     };
-    let capacity = s
+    let mut capacity = s
         .capacity_qty_per_year
         .map_or("unlimited".to_string(), |q| {
             format!("{}/yr", crate::display::grouped(q, 0))
         });
+    // The first change to come, and how many more.
+    let mut changes: Vec<&crate::model::CapacityChange> = s.capacity_changes.iter().collect();
+    changes.sort_by_key(|c| c.from);
+    if let [first, rest @ ..] = changes.as_slice() {
+        capacity.push_str(&format!(
+            ", {}/yr from {}",
+            crate::display::grouped(first.qty_per_year, 0),
+            first.from
+        ));
+        if !rest.is_empty() {
+            capacity.push_str(&format!(" +{}", rest.len()));
+        }
+    }
     let feed = match s.feed.as_slice() {
         [] => String::new(),
         [f, rest @ ..] => {
