@@ -99,13 +99,19 @@ pub fn summary_table(
                         projection.calendar_month(k).to_string()
                     }),
                 usd_short(m.total_cost_usd),
-                usd_short(m.unspent_usd()),
+                // What cannot be spent; money not needed once the
+                // requirement is ordered is not counted here.
+                usd_short(m.cannot_spend_usd()),
                 lost,
             ]);
             row
         })
         .collect();
-    let unspent: f64 = projection.minerals.iter().map(|m| m.unspent_usd()).sum();
+    let unspent: f64 = projection
+        .minerals
+        .iter()
+        .map(|m| m.cannot_spend_usd())
+        .sum();
     let mut total = vec!["Total".to_string(), String::new()];
     if bands.is_some() {
         total.extend([String::new(), String::new()]);

@@ -908,7 +908,9 @@ fn mineral_delta(
         final_coverage_pts: l.final_coverage_pct() - b.final_coverage_pct(),
         full_coverage,
         spent_usd: l.total_cost_usd - b.total_cost_usd,
-        unspent_usd: l.unspent_usd() - b.unspent_usd(),
+        // Money that cannot be spent, as the summary's Unspent (money not
+        // needed once the requirement is ordered is apart).
+        unspent_usd: l.cannot_spend_usd() - b.cannot_spend_usd(),
     }
 }
 

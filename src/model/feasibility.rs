@@ -187,13 +187,16 @@ mod tests {
             w.contains("of the budget cannot be spent with the orders the events block and no open supplier to take them"),
             "{w}"
         );
-        // A second, open supplier takes the blocked orders: all is spent.
+        // A second, open supplier takes the blocked orders: all the money
+        // can be spent (what is left once the requirement is ordered was
+        // not needed).
         s.minerals[1].suppliers[0].share_pct = 50.0;
         s.minerals[1]
             .suppliers
             .push(Supplier::new("Other refiner", 50.0, 1));
         let p = project(&s);
-        assert!(p.minerals[1].unspent_usd() < 0.5);
+        assert!(p.minerals[1].cannot_spend_usd() < 0.5);
+        assert!(p.minerals[1].not_needed_usd > 1e6);
         assert_eq!(warning(&s.minerals[1], &p.minerals[1], s.start), None);
     }
 }

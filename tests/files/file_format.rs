@@ -135,20 +135,20 @@ fn events_round_trip() {
 fn misspelled_field_names_the_field_and_suggests_the_right_one() {
     let text = PLAN.replacen("budget_usd: 500000000.0", "budjet_usd: 500000000.0", 1);
     let e = load_err(&text);
-    assert_eq!((e.line, e.column), (Some(24), Some(13)));
+    assert_eq!((e.line, e.column), (Some(25), Some(13)));
     assert!(
         e.message.contains("unknown field `budjet_usd` in Mineral"),
         "{e}"
     );
     assert!(e.message.contains("did you mean `budget_usd`?"), "{e}");
-    assert!(e.to_string().starts_with("plan.ron:24:13: "), "{e}");
+    assert!(e.to_string().starts_with("plan.ron:25:13: "), "{e}");
 }
 
 #[test]
 fn wrong_type_names_the_field_and_what_was_expected() {
     let text = PLAN.replacen("budget_usd: 500000000.0", "budget_usd: \"lots\"", 1);
     let e = load_err(&text);
-    assert_eq!((e.line, e.column), (Some(24), Some(25)));
+    assert_eq!((e.line, e.column), (Some(25), Some(25)));
     assert_eq!(
         e.message,
         "`budget_usd`: expected a number here (for example 1500 or 42.5)"
@@ -157,11 +157,11 @@ fn wrong_type_names_the_field_and_what_was_expected() {
 
 #[test]
 fn negative_lead_time_is_out_of_range() {
-    // Sumitomo's lead time (cobalt's third refiner), line 58.
+    // Sumitomo's lead time (cobalt's third refiner), line 59.
     let text = PLAN.replacen("lead_time_months: 3,", "lead_time_months: -3,", 1);
     assert_ne!(text, PLAN, "the sample no longer has this lead time");
     let e = load_err(&text);
-    assert_eq!((e.line, e.column), (Some(58), Some(40)));
+    assert_eq!((e.line, e.column), (Some(59), Some(40)));
     assert!(
         e.message
             .starts_with("`lead_time_months`: this number is out of range"),
@@ -173,7 +173,7 @@ fn negative_lead_time_is_out_of_range() {
 fn unknown_unit_lists_the_choices() {
     let text = PLAN.replacen("unit: t,", "unit: tonnes,", 1);
     let e = load_err(&text);
-    assert_eq!((e.line, e.column), (Some(19), Some(19)));
+    assert_eq!((e.line, e.column), (Some(20), Some(19)));
     assert!(e.message.contains("`tonnes` is not a valid choice"), "{e}");
     assert!(e.message.contains("`t`, `kg`"), "{e}");
 }
@@ -191,15 +191,15 @@ fn bad_month_says_how_to_write_one() {
 
 #[test]
 fn truncated_file_says_it_is_cut_off_where_it_ends() {
-    // Cut in the indentation after cobalt's first `Supplier(` (line 27,
+    // Cut in the indentation after cobalt's first `Supplier(` (line 28,
     // which ends at column 25): a cut found by structure, not by a byte
     // count, so that it cannot fall inside the long notes string.
     let open = "                Supplier(\n";
     let cut = PLAN.find(open).expect("the sample has a supplier") + open.len() + 11;
-    assert_eq!(PLAN[..cut].lines().count(), 28);
+    assert_eq!(PLAN[..cut].lines().count(), 29);
     assert!(PLAN[..cut].ends_with("Supplier(\n           "));
     let e = load_err(&PLAN[..cut]);
-    assert_eq!((e.line, e.column), (Some(27), Some(26)));
+    assert_eq!((e.line, e.column), (Some(28), Some(26)));
     assert!(e.message.contains("ends too early"), "{e}");
 }
 

@@ -216,7 +216,7 @@ fn a_failed_save_keeps_the_old_file_and_the_work() {
 fn opening_a_corrupt_file_keeps_the_scenario_and_shows_where() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("broken.ron");
-    // Cut in the indentation after cobalt's first `Supplier(` (line 27,
+    // Cut in the indentation after cobalt's first `Supplier(` (line 28,
     // column 25), as in tests/files/file_format.rs: a cut by structure cannot
     // fall inside the long notes string.
     let plan = samples::OCTOBER_2025_PLAN.text;
@@ -230,7 +230,7 @@ fn opening_a_corrupt_file_keeps_the_scenario_and_shows_where() {
     send(&mut h, Command::Open);
     assert_eq!(h.state().doc.scenario, before);
     assert!(h.state().doc.path.is_none());
-    let message = format!("{}:27:26: the file ends too early", path.display());
+    let message = format!("{}:28:26: the file ends too early", path.display());
     assert!(h.query_by_label_contains(&message).is_some());
     assert!(
         h.query_by_label_contains("The scenario in the window is unchanged")

@@ -23,8 +23,12 @@ const BAN: &str =
 /// feed, so no China preset would change it. China's lead time is 0 and US
 /// Antimony's 1 month: orders re-sourced to US Antimony arrive a month
 /// later.
+/// It buys past the requirement (as files without the setting do), so
+/// that a preset's cut shows in the final figure: stopped at the
+/// requirement, antimony ends at 100 % with or without it.
 fn plan_with_a_chinese_antimony_supplier() -> stockpile_planner::model::Scenario {
     let mut s = samples::default_scenario();
+    s.settings.stop_at_requirement = false;
     let antimony = &mut s.minerals[1];
     assert_eq!(antimony.suppliers.len(), 1, "the sample's sole source");
     antimony.suppliers[0].share_pct = 50.0;

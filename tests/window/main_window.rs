@@ -51,8 +51,9 @@ fn changing_a_budget_moves_final_coverage_by_what_the_model_says() {
     assert_eq!(shown, expected_pct);
     // 245M → 196M buys 196/245 = 80 % as much, under the ceiling: 58.33 t
     // a month becomes 46.67 t; 59 months delivered (one month's lead time)
-    // of 3,040 t: coverage falls from 113.2% to 90.6%.
-    assert_eq!(pct(before), "113.2%");
+    // of 3,040 t: coverage falls from 100.0% (the plan orders its
+    // requirement by 2030-02 and stops there) to 90.6%.
+    assert_eq!(pct(before), "100.0%");
     assert_eq!(pct(shown), "90.6%");
     // The list badge and the summary both show the new figure.
     assert_eq!(

@@ -63,6 +63,9 @@ fn fill_feed_from_world_production_and_aim_an_event_at_an_origin() {
     {
         let s = h.state_mut().doc.active_mut();
         s.minerals[0].ceiling = PurchaseCeiling::None;
+        // ... and buying past the requirement, so that the cut shows in
+        // the final figure (stopped at the requirement, both end at 100 %).
+        s.settings.stop_at_requirement = false;
     }
     h.run();
     h.run();
