@@ -6,10 +6,12 @@
 /// The most money, at most `available`, whose orders `qty_of(money)` fit
 /// in `room`, given that `qty_of(available) > room`. `qty_of` grows with
 /// the money and is piecewise linear (suppliers fill their capacities and
-/// quotas one after another), so secant steps, alternating with halvings
-/// to be sure of progress, land on the answer in a few calls; the first
-/// step is the plain scaling `available × room ÷ qty_of(available)`, exact
-/// when nothing fills up.
+/// quotas one after another). Newton steps from below on the slope just
+/// above the point land on the answer once it is on the right piece: one
+/// step when nothing fills up (the plain scaling), one more per supplier
+/// that fills up on the way. Where a re-sourced dollar buys more than
+/// before (the curve bends up), a step can pass the answer: the bracket
+/// then shrinks by halving until Newton lands again.
 pub(super) fn most_money_within(
     available: f64,
     room: f64,
@@ -20,11 +22,14 @@ pub(super) fn most_money_within(
     }
     let close = |qty: f64| (qty - room).abs() <= room * 1e-13;
     let (mut lo, mut qty_lo) = (0.0, 0.0);
-    let (mut hi, mut qty_hi) = (available, qty_of(available));
-    for step in 0..200 {
-        let secant = lo + (hi - lo) * (room - qty_lo) / (qty_hi - qty_lo);
-        let money = if step % 2 == 0 && secant > lo && secant < hi {
-            secant
+    let mut hi = available;
+    for _ in 0..200 {
+        // The slope just above `lo`, over a step small beside the bracket.
+        let step = (hi - lo) * 1e-7;
+        let slope = (qty_of(lo + step) - qty_lo) / step;
+        let newton = lo + (room - qty_lo) / slope;
+        let money = if slope > 0.0 && newton > lo && newton < hi {
+            newton
         } else {
             0.5 * (lo + hi)
         };
@@ -35,7 +40,7 @@ pub(super) fn most_money_within(
         if qty < room {
             (lo, qty_lo) = (money, qty);
         } else {
-            (hi, qty_hi) = (money, qty);
+            hi = money;
         }
         if hi - lo <= hi * 1e-15 {
             break;
@@ -99,7 +104,8 @@ mod tests {
 
     #[test]
     fn finds_the_money_that_fills_the_room() {
-        // Linear: the first step is the scaling.
+        // Linear: one Newton step, the scaling (two calls: the slope and
+        // the check).
         let mut calls = 0;
         let money = most_money_within(1000.0, 6.0, |m| {
             calls += 1;
@@ -117,6 +123,11 @@ mod tests {
         assert!((money - 450.0).abs() < 1e-6, "{money}");
         let money = most_money_within(10_000.0, 7.5, qty);
         assert!((money - 900.0).abs() < 1e-6, "{money}");
+        // A curve that bends up (a dearer supplier fills up and its money
+        // goes to a cheaper one): still found.
+        let bends_up = |m: f64| (m / 400.0).min(1.0) + m / 200.0 + (m / 400.0 - 1.0).max(0.0) * 2.0;
+        let money = most_money_within(10_000.0, 10.0, bends_up);
+        assert!((bends_up(money) - 10.0).abs() < 1e-9, "{money}");
         // No room: nothing.
         assert_eq!(most_money_within(10.0, 0.0, |m| m), 0.0);
         assert_eq!(most_money_within(10.0, f64::NAN, |m| m), 0.0);
