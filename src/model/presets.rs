@@ -24,8 +24,8 @@
 //! February 2026 (Learning Resources v. Trump, 6–3); the Section 122
 //! surcharge of 10 % that followed (24 Feb–24 Jul 2026) exempted critical
 //! minerals; Section 232 on processed critical minerals set no tariff
-//! (Proclamation 11001, 14 Jan 2026, negotiations for 180 days; outcome not
-//! known).
+//! (Proclamation 11001, 14 Jan 2026, negotiations for 180 days; that
+//! window ended about 13 Jul 2026, and what followed was not found).
 //!
 //! A measure of China or the DRC hits the countries' exports, so a preset
 //! naming a country targets the **feed origin**: each supplier is hit for
@@ -222,7 +222,7 @@ pub fn library() -> Vec<Preset> {
             ),
             "MOFCOM and General Administration of Customs announcement No. 23 of 2023, 3 Jul 2023 (China Justice Observer; Covington)",
             "2023-07-03",
-            "in force: not among the measures suspended in November 2025 (Nos. 70 and 72); last confirmed in force in January 2026 (rawmaterials.net, 20 Jan 2026)",
+            "in force: not among the measures suspended in November 2025 (Nos. 70 and 72); last confirmed in force in January 2026 (rawmaterials.net, 20 Jan 2026); nothing found since, either way",
         ),
         Preset::new(
             event(
@@ -393,7 +393,7 @@ pub fn library() -> Vec<Preset> {
             ),
             "MOFCOM and General Administration of Customs announcement No. 18 of 2025, 4 Apr 2025 (Holland & Knight; Reuters)",
             "2025-04-04",
-            "in force: not suspended in November 2025; general licences for some exporters from December 2025 (MOFCOM, 18 Dec 2025); last confirmed in force in January 2026",
+            "in force: not suspended in November 2025; general licences for some exporters from December 2025 (MOFCOM, 18 Dec 2025); last confirmed in force in January 2026, nothing found since, either way",
         ),
         Preset::new(
             what_if(
