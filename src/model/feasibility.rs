@@ -69,6 +69,46 @@ pub fn warning(mineral: &Mineral, p: &MineralProjection, start: YearMonth) -> Op
     Some(format!("{money}; {requirement}"))
 }
 
+/// The line for a mineral without a [`warning`] (every dollar can be
+/// spent, the requirement can be bought): what the money does, in words
+/// that agree with the row. Money left once ordering stopped at the
+/// requirement is "not needed"; orders still on their way at the end are
+/// said as such, never as "more budget would buy more".
+pub fn all_spent(p: &MineralProjection, start: YearMonth) -> String {
+    let unit = p.unit.symbol();
+    let final_pct = p.final_coverage_pct();
+    let ordered_net_qty = p.total_ordered_qty - p.lost_in_transit_qty;
+    let requirement_ordered = ordered_net_qty >= p.to_buy_qty() * (1.0 - 1e-9);
+    let on_its_way = p.in_transit_at_end_qty > 0.0;
+    if p.not_needed_usd >= UNSPENT_USD_SHOWN {
+        let left = usd_short(p.not_needed_usd);
+        return match p.first_full_coverage_month {
+            Some(k) => format!(
+                "The requirement is held from {}; {left} of the budget is not needed (buying stops at the requirement)",
+                start.nth_month(k)
+            ),
+            None => format!(
+                "The requirement is ordered, {} of it still on its way at the end; {left} of the budget is not needed",
+                qty(p.in_transit_at_end_qty, unit)
+            ),
+        };
+    }
+    if final_pct >= 100.0 - 0.05 {
+        return "The whole budget can be spent in the timeframe".into();
+    }
+    if requirement_ordered && on_its_way {
+        return format!(
+            "The whole budget is spent and the requirement ordered; {} is still on its way at the end ({})",
+            qty(p.in_transit_at_end_qty, unit),
+            pct(final_pct)
+        );
+    }
+    format!(
+        "The whole budget can be spent; it buys {} of the requirement by the end: more budget would buy more",
+        pct(final_pct)
+    )
+}
+
 /// What keeps money from being spent, as the end of "… cannot be spent".
 fn held_by(mineral: &Mineral, p: &MineralProjection) -> String {
     let unit = p.unit.symbol();
@@ -160,6 +200,36 @@ mod tests {
     /// "Needs" no longer says 1.00× beside it: nothing caps the quantity
     /// (more budget would buy more through the 82 % still open), so
     /// "no limit", and the warning says where the money went.
+    /// The line without a warning, in the October plan: antimony stops at
+    /// its requirement (held from 2030-03, $32.2M not needed); scandium's
+    /// 6,400 kg are all ordered, the last 183 kg on their way at the end.
+    #[test]
+    fn the_line_without_a_warning_agrees_with_the_row() {
+        let s = samples::default_scenario();
+        let p = project(&s);
+        assert_eq!(
+            all_spent(&p.minerals[1], s.start),
+            "The requirement is held from 2030-03; $32.2M of the budget is not needed (buying stops at the requirement)"
+        );
+        let scandium = all_spent(&p.minerals[3], s.start);
+        assert!(
+            scandium.starts_with("The whole budget is spent and the requirement ordered; 183")
+                && scandium.ends_with("still on its way at the end (97.1%)"),
+            "{scandium}"
+        );
+        // Opening inventory above the requirement: nothing is bought, all
+        // of the budget is not needed.
+        let mut s = samples::default_scenario();
+        s.minerals[0].opening_inventory_qty = 8_000.0;
+        let p = project(&s);
+        assert_eq!(warning(&s.minerals[0], &p.minerals[0], s.start), None);
+        assert!(
+            all_spent(&p.minerals[0], s.start).contains("$500M of the budget is not needed"),
+            "{}",
+            all_spent(&p.minerals[0], s.start)
+        );
+    }
+
     #[test]
     fn a_partial_feed_ban_leaves_money_that_the_warning_explains() {
         let mut s = samples::default_scenario();

@@ -54,7 +54,16 @@ pub fn place_in_words(scenario: &Scenario, path: &str) -> String {
                 here = Here::Other;
             }
             ("spending", Some(k), _) => words.push(format!("spending, period {}", k + 1)),
-            ("ceiling", Some(k), _) => words.push(format!("ceiling, plan year {}", k + 1)),
+            ("ceiling", Some(k), _) => {
+                let names = scenario
+                    .settings
+                    .plan_year
+                    .year_names(scenario.start, scenario.horizon_months);
+                words.push(match names.get(k) {
+                    Some(name) => format!("ceiling, {name}"),
+                    None => format!("ceiling, plan year {}", k + 1),
+                });
+            }
             ("capacity_changes", Some(j), Here::Supplier(s)) => {
                 words.push(match s.capacity_changes.get(j) {
                     Some(c) => format!("capacity from {}", c.from),

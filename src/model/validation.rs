@@ -359,11 +359,8 @@ pub fn validate(scenario: &Scenario) -> Vec<Problem> {
 
         match &m.ceiling {
             PurchaseCeiling::QtyByPlanYear(amounts) => {
-                let years = scenario
-                    .settings
-                    .plan_year
-                    .years(scenario.start, horizon)
-                    .len();
+                // More amounts than plan years is no problem: the extra ones
+                // apply if the timeframe grows (the editor shows them apart).
                 if amounts.is_empty() {
                     c.add(
                         at("ceiling"),
@@ -377,15 +374,6 @@ pub fn validate(scenario: &Scenario) -> Vec<Problem> {
                         "A plan year's ceiling",
                         q,
                         0.0,
-                    );
-                }
-                if amounts.len() > years.max(1) {
-                    c.add(
-                        at("ceiling"),
-                        format!(
-                            "{} ceilings per plan year are given but the timeframe has only {years} plan years; the extra ones would never apply",
-                            amounts.len()
-                        ),
                     );
                 }
             }

@@ -1158,12 +1158,10 @@ impl PlannerApp {
                     .and_then(|p| p.requirement_ratio())
                     .is_some_and(|r| r > 1.0 + 1e-9);
                 // With nothing to warn of, how far the whole budget goes.
-                let final_pct = self
-                    .doc
-                    .projection
-                    .minerals
-                    .get(i)
-                    .map(|p| p.final_coverage_pct());
+                let all_spent =
+                    self.doc.projection.minerals.get(i).map(|p| {
+                        crate::model::feasibility::all_spent(p, self.doc.projection.start)
+                    });
                 let (scenario, problems) = self.doc.active_with_problems();
                 let Some(mineral) = scenario.minerals.get_mut(i) else {
                     ui.add_space(20.0);
@@ -1202,24 +1200,25 @@ impl PlannerApp {
                                     format!("{}{}", w[..1].to_uppercase(), &w[1..]),
                                 );
                             }
-                            None => match final_pct {
-                                Some(pct) if pct < 100.0 - 0.05 => {
-                                    ui.weak(format!(
-                                        "The whole budget can be spent; it buys {} of the requirement by the end: more budget would buy more",
-                                        crate::display::pct(pct)
-                                    ));
+                            None => {
+                                if let Some(line) = &all_spent {
+                                    ui.weak(line);
                                 }
-                                _ => {
-                                    ui.weak("The whole budget can be spent in the timeframe");
-                                }
-                            },
+                            }
                         }
                     },
                 );
                 ui.add_space(4.0);
                 views::mineral_editor::show(ui, i, mineral, horizon, &plan_years, problems);
                 ui.separator();
-                views::supplier_table::show(ui, i, mineral, first_month, problems, &mut self.pending);
+                views::supplier_table::show(
+                    ui,
+                    i,
+                    mineral,
+                    first_month,
+                    problems,
+                    &mut self.pending,
+                );
             });
     }
 

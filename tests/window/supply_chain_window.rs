@@ -210,3 +210,22 @@ fn a_capacity_from_a_month_on_is_added_in_the_supply_chain() {
             .is_empty()
     );
 }
+
+/// A ceiling per plan year: each year's field named as the plot names it,
+/// a bad amount said under that field (not only in the status bar), and
+/// the line under the mineral's name says what the money does.
+#[test]
+fn a_ceiling_per_plan_year_says_its_problems_at_the_year() {
+    let mut s = samples::default_scenario();
+    s.minerals[0].ceiling = PurchaseCeiling::QtyByPlanYear(vec![1500.0, -5.0]);
+    let h = common::window(s, egui::Theme::Dark);
+    assert!(h.query_by_label("FY26 ceiling").is_some());
+    assert!(h.query_by_label("FY27 ceiling").is_some());
+    assert!(
+        h.query_by_label_contains("A plan year's ceiling cannot be negative")
+            .is_some(),
+        "{:?}",
+        h.state().doc.problems
+    );
+    assert!(h.query_by_label_contains("FY28 on: -5 t a year, the last amount").is_some());
+}

@@ -197,7 +197,7 @@ pub fn show(
                 PurchaseCeiling::None => {}
                 PurchaseCeiling::QtyByPlanYear(amounts) => {
                     ui.label("");
-                    ceiling_amounts(ui, index, amounts, plan_years, unit);
+                    ceiling_amounts(ui, index, amounts, plan_years, unit, &form);
                     ui.end_row();
                 }
                 PurchaseCeiling::QtyPerYear(q) => {
@@ -365,38 +365,41 @@ fn ceiling_kind(
     )
 }
 
-/// The ceiling of each plan year, named as the plot names them (FY26, …),
-/// one a row; years after the list keep its last amount, and a list
-/// shorter than the plan says so.
+/// The ceiling of each plan year inside the timeframe, named as the plot
+/// names them (FY26, …), one a row with its problems under it; amounts
+/// past the timeframe are kept (for a longer one) and said apart; years
+/// after the list keep its last amount.
 fn ceiling_amounts(
     ui: &mut Ui,
     index: usize,
     amounts: &mut [f64],
     plan_years: &[String],
     unit: &str,
+    form: &Form,
 ) {
+    let shown = amounts.len().min(plan_years.len().max(1));
     ui.vertical(|ui| {
-        egui::ScrollArea::vertical()
-            .id_salt(("ceiling_amounts", index))
-            .max_height(140.0)
+        Grid::new(("ceiling_amounts_grid", index))
+            .num_columns(2)
             .show(ui, |ui| {
-                Grid::new(("ceiling_amounts_grid", index))
-                    .num_columns(2)
-                    .show(ui, |ui| {
-                        for (k, amount) in amounts.iter_mut().enumerate() {
-                            let name = plan_years
-                                .get(k)
-                                .cloned()
-                                .unwrap_or_else(|| format!("Year {}", k + 1));
-                            let label = ui.label(&name);
-                            let path = format!("minerals[{index}].ceiling[{k}]");
-                            form::qty(ui, &path, amount, unit, label.id)
-                                .accessible_name(format!("{name} ceiling"));
-                            ui.end_row();
-                        }
+                for (k, amount) in amounts.iter_mut().enumerate().take(shown) {
+                    let name = plan_years
+                        .get(k)
+                        .cloned()
+                        .unwrap_or_else(|| format!("Year {}", k + 1));
+                    let path = format!("minerals[{index}].ceiling[{k}]");
+                    form.row(ui, &name, &path, |ui, id| {
+                        form::qty(ui, &path, amount, unit, id)
+                            .accessible_name(format!("{name} ceiling"))
                     });
+                }
             });
-        if let Some(&last) = amounts.last()
+        if amounts.len() > shown {
+            ui.weak(format!(
+                "{} more past the timeframe, kept for a longer one",
+                amounts.len() - shown
+            ));
+        } else if let Some(&last) = amounts.last()
             && amounts.len() < plan_years.len()
         {
             ui.weak(format!(

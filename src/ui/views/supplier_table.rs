@@ -288,17 +288,23 @@ fn supply_chain(
                             });
                             ui.end_row();
                             let label = ui.label("   is then");
-                            ui.horizontal(|ui| {
-                                let r = form::qty(
-                                    ui,
-                                    &at(&format!("capacity_changes[{j}].qty_per_year")),
-                                    &mut change.qty_per_year,
-                                    &format!("{unit} per year"),
-                                    label.id,
-                                );
-                                typed.extend(typing_error(ui.ctx(), r.id));
-                            });
+                            let qty_path = at(&format!("capacity_changes[{j}].qty_per_year"));
+                            let r = ui
+                                .horizontal(|ui| {
+                                    form::qty(
+                                        ui,
+                                        &qty_path,
+                                        &mut change.qty_per_year,
+                                        &format!("{unit} per year"),
+                                        label.id,
+                                    )
+                                })
+                                .inner;
                             ui.end_row();
+                            // Said under the field itself, not under the
+                            // section (it was read as the feed's).
+                            let typed_here = typing_error(ui.ctx(), r.id);
+                            form::Form::new(problems).problems_row(ui, &qty_path, typed_here.as_deref());
                         }
                         if let Some(j) = remove {
                             s.capacity_changes.remove(j);
@@ -395,7 +401,12 @@ fn supply_chain(
                 }
                 for p in problems
                     .iter()
-                    .filter(|p| p.path.starts_with(&prefix) && is_second_tier(&p.path))
+                    .filter(|p| {
+                        p.path.starts_with(&prefix)
+                            && is_second_tier(&p.path)
+                            // Said under their own fields above.
+                            && !p.path.contains(".capacity_changes[")
+                    })
                 {
                     problem_label(ui, &p.message);
                 }
