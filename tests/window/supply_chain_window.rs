@@ -227,5 +227,8 @@ fn a_ceiling_per_plan_year_says_its_problems_at_the_year() {
         "{:?}",
         h.state().doc.problems
     );
-    assert!(h.query_by_label_contains("FY28 on: -5 t a year, the last amount").is_some());
+    assert!(
+        h.query_by_label_contains("FY28 on: -5 t a year, the last amount")
+            .is_some()
+    );
 }
