@@ -1194,11 +1194,24 @@ impl PlannerApp {
                                     ui.visuals().warn_fg_color
                                 };
                                 // Money and requirement in one sentence, as
-                                // the summary's Unspent and Needs say them.
-                                ui.colored_label(
+                                // the summary's Unspent and Needs say them;
+                                // at most the two lines reserved (cut with
+                                // "…", whole on hover), so that a longer one
+                                // never pushes the fields below.
+                                let text = format!("{}{}", w[..1].to_uppercase(), &w[1..]);
+                                let font = egui::TextStyle::Body.resolve(ui.style());
+                                let mut job = egui::text::LayoutJob::simple(
+                                    text.clone(),
+                                    font,
                                     color,
-                                    format!("{}{}", w[..1].to_uppercase(), &w[1..]),
+                                    ui.available_width(),
                                 );
+                                job.wrap.max_rows = 2;
+                                let cut = ui.fonts_mut(|f| f.layout_job(job.clone())).elided;
+                                let label = ui.label(job);
+                                if cut {
+                                    label.on_hover_text(text);
+                                }
                             }
                             None => {
                                 if let Some(line) = &all_spent {

@@ -232,3 +232,21 @@ fn a_ceiling_per_plan_year_says_its_problems_at_the_year() {
             .is_some()
     );
 }
+
+/// At 1280×720 a warning longer than the two lines kept for it is cut with
+/// "…" (whole on hover), so the fields under it stay where they are.
+#[test]
+fn a_long_warning_never_pushes_the_fields_below() {
+    let field_top = |scenario| {
+        let h = common::window_sized(
+            stockpile_planner::ui::PlannerApp::new(scenario),
+            egui::Theme::Dark,
+            [1280.0, 720.0],
+        );
+        h.get_by_label("Mineral name").rect().top()
+    };
+    let short = field_top(samples::default_scenario());
+    let mut long = samples::default_scenario();
+    long.minerals[0].ceiling = PurchaseCeiling::QtyByPlanYear(vec![1500.0, 1400.0]);
+    assert_eq!(field_top(long), short);
+}
