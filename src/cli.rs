@@ -16,6 +16,13 @@ use std::path::{Path, PathBuf};
 pub const EXIT_OK: i32 = 0;
 /// Exit code: at least one file could not be read or is not valid.
 pub const EXIT_INVALID: i32 = 1;
+/// Exit code: the command was used wrongly (an argument that no file could
+/// make right, such as a coverage of "-5" or a weight given twice). Checked
+/// before any file is read.
+pub const EXIT_USAGE: i32 = 2;
+
+/// The largest coverage `goal` aims for: ten times the requirement.
+pub const MAX_GOAL_COVERAGE_PCT: f64 = 1_000.0;
 
 /// `check FILE... [--variant NAME]`: load and validate each file: the base
 /// scenario and every variant, or with `variant` only the variant of that
@@ -635,38 +642,47 @@ pub fn goal_file(
     err: &mut dyn Write,
 ) -> i32 {
     use crate::model::goal_seek::{GoalSeek, goal_seek, plan_month};
+    let Some(target) =
+        parse_pct(coverage).filter(|t| (0.0..=MAX_GOAL_COVERAGE_PCT).contains(t))
+    else {
+        let _ = writeln!(
+            err,
+            "the coverage must be a percentage from 0 to 1,000, such as 80 or 80%, not \"{coverage}\""
+        );
+        return EXIT_USAGE;
+    };
+    let by_calendar_month = match by.map(|text| (text, text.parse::<crate::model::YearMonth>())) {
+        None => None,
+        Some((_, Ok(month))) => Some(month),
+        Some((text, Err(_))) => {
+            let _ = writeln!(
+                err,
+                "the month must be written YYYY-MM, such as 2027-09, not \"{text}\""
+            );
+            return EXIT_USAGE;
+        }
+    };
     let Some((scenario, _)) = load_valid_variant(path, variant, err) else {
         return EXIT_INVALID;
     };
     let Some(k) = find_mineral(&scenario, path, mineral, err) else {
         return EXIT_INVALID;
     };
-    let Some(target) = parse_pct(coverage) else {
-        let _ = writeln!(
-            err,
-            "the coverage must be a percentage such as 80 or 80%, not \"{coverage}\""
-        );
-        return EXIT_INVALID;
-    };
     let horizon = scenario.horizon_months;
     let plan_end = scenario.calendar_month(horizon);
-    let by_month = match by {
+    let by_month = match by_calendar_month {
         None => horizon,
-        Some(text) => {
-            let month = text.parse::<crate::model::YearMonth>().ok();
-            match month.and_then(|m| plan_month(&scenario, m)) {
-                Some(m) => m,
-                None => {
-                    let _ = writeln!(
-                        err,
-                        "the month must be written YYYY-MM and lie within the plan ({} to \
-                         {plan_end}), not \"{text}\"",
-                        scenario.start
-                    );
-                    return EXIT_INVALID;
-                }
+        Some(month) => match plan_month(&scenario, month) {
+            Some(m) => m,
+            None => {
+                let _ = writeln!(
+                    err,
+                    "{month} lies outside the plan, which runs from {} to {plan_end}",
+                    scenario.start
+                );
+                return EXIT_INVALID;
             }
-        }
+        },
     };
     let by_calendar = scenario.calendar_month(by_month);
     let m = &scenario.minerals[k];
@@ -748,40 +764,57 @@ pub fn allocate_file(
     err: &mut dyn Write,
 ) -> i32 {
     use crate::model::allocation::allocate;
-    let Some((scenario, _)) = load_valid_variant(path, variant, err) else {
-        return EXIT_INVALID;
-    };
-    let Some(total_usd) = crate::display::parse_usd(total).filter(|t| *t >= 0.0) else {
+    let Some(total_usd) = crate::display::parse_usd(total)
+        .filter(|t| (0.0..=crate::model::validation::MAX_USD).contains(t))
+    else {
         let _ = writeln!(
             err,
-            "the total must be an amount such as 1e9, $1B or 750M, not \"{total}\""
+            "the total must be an amount from $0 to $1,000 trillion, such as 1e9, $1B or 750M, not \"{total}\""
         );
-        return EXIT_INVALID;
+        return EXIT_USAGE;
     };
-    let mut w = vec![1.0; scenario.minerals.len()];
+    // Each weight's form first: a mistake in the command, whatever the file.
+    let mut given_weights: Vec<(&str, f64)> = Vec::new();
     for given in weights {
         let Some((name, value)) = given.rsplit_once('=') else {
             let _ = writeln!(
                 err,
                 "a weight is written NAME=WEIGHT (for example Cobalt=2), not \"{given}\""
             );
-            return EXIT_INVALID;
+            return EXIT_USAGE;
         };
-        let Some(k) = find_mineral(&scenario, path, name.trim(), err) else {
-            return EXIT_INVALID;
-        };
+        let name = name.trim();
         match value.trim().parse::<f64>() {
-            Ok(v) if v.is_finite() && v >= 0.0 => w[k] = v,
+            Ok(v) if v.is_finite() && (0.0..=1e6).contains(&v) => given_weights.push((name, v)),
             _ => {
                 let _ = writeln!(
                     err,
-                    "the weight of {} must be a number of at least 0, not \"{}\"",
-                    scenario.minerals[k].name,
+                    "the weight of {name} must be a number from 0 to 1,000,000, not \"{}\"",
                     value.trim()
                 );
-                return EXIT_INVALID;
+                return EXIT_USAGE;
             }
         }
+    }
+    let Some((scenario, _)) = load_valid_variant(path, variant, err) else {
+        return EXIT_INVALID;
+    };
+    let mut w = vec![1.0; scenario.minerals.len()];
+    let mut weighted_by: Vec<Option<&str>> = vec![None; scenario.minerals.len()];
+    for (name, v) in given_weights {
+        let Some(k) = find_mineral(&scenario, path, name, err) else {
+            return EXIT_INVALID;
+        };
+        if let Some(first) = weighted_by[k] {
+            let _ = writeln!(
+                err,
+                "{} is given a weight twice (as \"{first}\" and \"{name}\"); give each mineral one weight",
+                scenario.minerals[k].name
+            );
+            return EXIT_USAGE;
+        }
+        weighted_by[k] = Some(name);
+        w[k] = v;
     }
     let a = match allocate(&scenario, total_usd, &w) {
         Ok(a) => a,
@@ -883,7 +916,7 @@ fn find_mineral(
             scenario
                 .minerals
                 .iter()
-                .position(|m| m.name.eq_ignore_ascii_case(name))
+                .position(|m| m.name.trim().to_lowercase() == name.trim().to_lowercase())
         });
     if found.is_none() {
         let names: Vec<String> = scenario
@@ -922,18 +955,21 @@ pub fn uncertainty_file(
     err: &mut dyn Write,
 ) -> i32 {
     use crate::model::monte_carlo;
-    let Some((scenario, _)) = load_valid_variant(path, variant, err) else {
-        return EXIT_INVALID;
-    };
-    let samples = samples.unwrap_or(scenario.settings.monte_carlo.samples);
-    if !(1..=crate::model::uncertainty::MAX_SAMPLES).contains(&samples) {
+    if let Some(samples) = samples
+        && !(1..=crate::model::uncertainty::MAX_SAMPLES).contains(&samples)
+    {
         let _ = writeln!(
             err,
             "--samples must be 1 to {}, not {samples}",
             crate::model::uncertainty::MAX_SAMPLES
         );
-        return EXIT_INVALID;
+        return EXIT_USAGE;
     }
+    let Some((scenario, _)) = load_valid_variant(path, variant, err) else {
+        return EXIT_INVALID;
+    };
+    // The file's own count is checked with the file (a validation problem).
+    let samples = samples.unwrap_or(scenario.settings.monte_carlo.samples);
     let seed = seed.unwrap_or(scenario.settings.monte_carlo.seed);
     let plain = crate::model::project(&scenario);
     let bands = monte_carlo::run_samples(&scenario, samples, seed);

@@ -16,8 +16,7 @@ use crate::model::{Projection, Scenario, project, project_without_events, valida
 use std::io::Write;
 use std::path::Path;
 
-/// Exit code: the command was used wrongly (no output asked for).
-pub const EXIT_USAGE: i32 = 2;
+pub use crate::cli::EXIT_USAGE;
 
 /// What `export` is asked to do.
 #[derive(Clone, Copy, Debug)]

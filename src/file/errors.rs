@@ -131,6 +131,7 @@ fn is_value_error(code: &RonError) -> bool {
         RonError::ExpectedFloat
             | RonError::ExpectedInteger
             | RonError::IntegerOutOfBounds
+            | RonError::InvalidIntegerDigit { .. }
             | RonError::ExpectedString
             | RonError::ExpectedBoolean
             | RonError::InvalidValueForType { .. }
@@ -276,9 +277,43 @@ fn plain_message(code: &RonError) -> String {
         RonError::FloatUnderscore | RonError::UnderscoreAtBeginning => {
             "numbers cannot contain `_` here".into()
         }
-        RonError::ExpectedString | RonError::ExpectedStringEnd => {
+        RonError::ExpectedString => {
             "expected text in double quotes, such as \"Cobalt\"".into()
         }
+        RonError::ExpectedStringEnd => {
+            "a text in double quotes is not closed (its closing `\"` is missing): the file may be cut off".into()
+        }
+        RonError::InvalidIntegerDigit { digit, .. } => format!(
+            "expected a whole number here (such as 12), but it holds `{digit}`; whole numbers have no decimal point or exponent"
+        ),
+        RonError::ExceededRecursionLimit => {
+            "brackets are nested too deeply here; a scenario nests them only a few levels, so this is not a scenario".into()
+        }
+        RonError::InvalidEscape(_) => {
+            "a `\\` in a text is followed by something that is not an escape (write `\\\\` for a backslash)".into()
+        }
+        RonError::ExpectedDifferentLength { expected, found } => {
+            format!("expected {expected}, but found {found} values")
+        }
+        RonError::ExpectedChar
+        | RonError::ExpectedByteLiteral
+        | RonError::ExpectedByteString
+        | RonError::ExpectedUnit
+        | RonError::ExpectedMap
+        | RonError::ExpectedMapEnd
+        | RonError::ExpectedOption
+        | RonError::ExpectedRawValue
+        | RonError::ExpectedRangeSyntax => {
+            "this value does not have the form this field takes (see docs/FORMAT.md)".into()
+        }
+        RonError::NoSuchExtension(_)
+        | RonError::ExpectedAttribute
+        | RonError::ExpectedAttributeEnd => {
+            "scenario files do not use `#![…]` lines; remove it".into()
+        }
+        RonError::InvalidIdentifier(_)
+        | RonError::SuggestRawIdentifier(_)
+        | RonError::ExpectedStructName(_) => "expected a field name".into(),
         RonError::ExpectedBoolean => "expected `true` or `false`".into(),
         RonError::ExpectedComma => "expected a comma `,` between two values".into(),
         RonError::ExpectedArray => "expected a list starting with `[`".into(),
@@ -303,7 +338,11 @@ fn plain_message(code: &RonError) -> String {
         }
         RonError::Utf8Error(_) => "this is not a text file in UTF-8".into(),
         RonError::Message(m) => m.clone(),
-        other => format!("{other} (scenario files are RON; see docs/FORMAT.md)"),
+        // Not met reading a file (writing errors); said without library
+        // words all the same.
+        RonError::Fmt | RonError::Io(_) => "the file could not be read as text".into(),
+        // A kind added by a later `ron` (the enum is non-exhaustive).
+        _ => "this is not how a scenario file is written here (see docs/FORMAT.md)".into(),
     }
 }
 

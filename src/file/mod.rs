@@ -8,7 +8,7 @@ pub mod recovery;
 mod save;
 
 pub use errors::LoadError;
-pub use save::{SaveError, save_atomic, write_atomic};
+pub use save::{SaveError, save_atomic, why_not_writable, write_atomic};
 
 use crate::model::{FORMAT_VERSION, Scenario};
 use serde::Deserialize;
@@ -140,14 +140,48 @@ pub fn load(path: &Path) -> Result<Scenario, LoadError> {
             &file,
             format!(
                 "the file is {} MB, larger than the {} MB a scenario file may be; it is probably not a scenario",
-                size / (1024 * 1024),
+                mb(size),
                 MAX_FILE_BYTES / (1024 * 1024)
             ),
         ),
     })?;
     let scenario = from_bytes(&bytes, &file)?;
     check_counts(&scenario, &file)?;
+    check_saved_size(&scenario, &file)?;
     Ok(scenario)
+}
+
+/// Megabytes, rounded up: "21 MB" for a file just over 20 MB.
+fn mb(bytes: u64) -> u64 {
+    bytes.div_ceil(1024 * 1024)
+}
+
+/// Why a scenario of `bytes` as a file cannot be saved: it could not be
+/// opened again.
+pub(crate) fn too_large_words(bytes: u64) -> String {
+    format!(
+        "as a file the scenario would be {} MB, larger than the {} MB a scenario file may be, so it could not be opened again; remove minerals, suppliers or variants, or shorten long notes",
+        mb(bytes),
+        MAX_FILE_BYTES / (1024 * 1024)
+    )
+}
+
+/// Refuse a scenario that Save would write larger than [`MAX_FILE_BYTES`]
+/// (a compact hand-written file can grow threefold in Save's layout):
+/// whatever opens saves, and whatever saves opens again.
+fn check_saved_size(scenario: &Scenario, file: &str) -> Result<(), LoadError> {
+    let saved = try_to_ron_string(scenario).map_err(|e| LoadError::whole_file(file, e))?;
+    if saved.len() as u64 > MAX_FILE_BYTES {
+        return Err(LoadError::whole_file(
+            file,
+            format!(
+                "saved in the planner's layout this scenario would be {} MB, larger than the {} MB a scenario file may be (the file itself is written more tightly); split it into smaller scenarios",
+                mb(saved.len() as u64),
+                MAX_FILE_BYTES / (1024 * 1024)
+            ),
+        ));
+    }
+    Ok(())
 }
 
 /// Why a file's bytes could not be read.
@@ -232,6 +266,17 @@ fn check_counts_of(scenario: &Scenario, file: &str, within: &str) -> Result<(), 
     }
     if scenario.disruptions.len() > MAX_EVENTS {
         return Err(too_many("events", scenario.disruptions.len(), MAX_EVENTS));
+    }
+    if let Some(d) = scenario
+        .disruptions
+        .iter()
+        .find(|d| d.minerals.len() > MAX_MINERALS)
+    {
+        return Err(too_many(
+            &format!("minerals listed by the event {}", d.name),
+            d.minerals.len(),
+            MAX_MINERALS,
+        ));
     }
     for m in &scenario.minerals {
         if m.suppliers.len() > MAX_SUPPLIERS_PER_MINERAL {

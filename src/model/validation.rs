@@ -10,6 +10,30 @@ use std::fmt;
 /// Shares must add up to 100 % within this tolerance.
 pub const SHARE_TOLERANCE_PCT: f64 = 0.01;
 
+/// The largest amount of money anywhere in a scenario: $1,000 trillion,
+/// far above any plan, small enough that every sum and product the
+/// projection forms stays a number.
+pub const MAX_USD: f64 = 1e15;
+/// The largest quantity (a requirement, an inventory, a capacity, a
+/// ceiling, a quota): 1,000 trillion units.
+pub const MAX_QTY: f64 = 1e15;
+/// The smallest price, and the smallest quantity other than 0: a millionth
+/// of a unit (a milligram when the unit is kg). Smaller numbers (`1e-320`)
+/// make the projection divide into infinity.
+pub const MIN_POSITIVE: f64 = 1e-6;
+/// The largest price: $1 trillion a unit.
+pub const MAX_PRICE_USD_PER_UNIT: f64 = 1e12;
+/// The largest rate in percent (escalation a year, a tariff, a premium, a
+/// price change): 10,000 %, a hundredfold.
+pub const MAX_RATE_PCT: f64 = 10_000.0;
+
+/// The longest name (of the scenario, a mineral, a supplier, a country, a
+/// feed origin, an event), in characters: a long line on screen.
+pub const MAX_NAME_CHARS: usize = 300;
+/// The longest notes (of the scenario, an event), in characters: about 30
+/// printed pages; the longest sample's are 23,300.
+pub const MAX_NOTES_CHARS: usize = 100_000;
+
 /// Per-year or per-month amounts must add up to the budget within this much.
 const PROFILE_TOLERANCE_USD: f64 = 1.0;
 
@@ -100,11 +124,16 @@ impl Checker {
         max: f64,
     ) {
         let Some(r) = range else { return };
-        // Ends in either order: the range is what lies between them (a
-        // planner typing the high end passes through smaller numbers).
-        let (low, high) = (r.low.min(r.high), r.low.max(r.high));
+        let (low, high) = (r.low, r.high);
         if !r.low.is_finite() || !r.high.is_finite() {
             self.add(path(), format!("{what} range must be two numbers"));
+        } else if low > high {
+            // Like an event's start range: the ends are never swapped
+            // silently.
+            self.add(
+                path(),
+                format!("{what} range runs from {low} down to {high}: the low end must come first"),
+            );
         } else if low < min || high > max {
             let rule = if max.is_finite() {
                 format!("from {min} to {max}")
@@ -120,9 +149,75 @@ impl Checker {
         }
     }
 
+    /// After the sign checks: a finite `value` above what the projection
+    /// can compute with, `max` (said as `max_words`).
+    fn computable(
+        &mut self,
+        path: impl FnOnce() -> String,
+        what: &str,
+        value: f64,
+        max: f64,
+        max_words: &str,
+    ) {
+        if !value.is_finite() {
+            return;
+        }
+        if value > max {
+            self.add(
+                path(),
+                format!("{what} must be at most {max_words} (it is {value})"),
+            );
+        }
+    }
+
+    /// A number above 0 but below [`MIN_POSITIVE`]: too small to compute
+    /// with.
+    fn not_tiny(&mut self, path: impl FnOnce() -> String, what: &str, value: f64) {
+        if value > 0.0 && value < MIN_POSITIVE {
+            self.add(
+                path(),
+                format!(
+                    "{what} must be 0 or at least 0.000001 (it is {value}); smaller numbers cannot be computed"
+                ),
+            );
+        }
+    }
+
+    /// A quantity: at most [`MAX_QTY`], and 0 or at least [`MIN_POSITIVE`].
+    fn qty(&mut self, path: impl Fn() -> String, what: &str, value: f64) {
+        self.computable(&path, what, value, MAX_QTY, "1,000 trillion units");
+        self.not_tiny(&path, what, value);
+    }
+
+    /// Money: at most [`MAX_USD`].
+    fn usd(&mut self, path: impl FnOnce() -> String, what: &str, value: f64) {
+        self.computable(path, what, value, MAX_USD, "$1,000 trillion");
+    }
+
+    /// A rate in percent: at most [`MAX_RATE_PCT`].
+    fn rate(&mut self, path: impl FnOnce() -> String, what: &str, value: f64) {
+        self.computable(path, what, value, MAX_RATE_PCT, "10,000%");
+    }
+
     fn name(&mut self, path: impl FnOnce() -> String, what: &str, name: &str) {
         if name.trim().is_empty() {
             self.add(path(), format!("{what} needs a name"));
+        } else {
+            self.not_too_long(path, &format!("{what}'s name"), name, MAX_NAME_CHARS);
+        }
+    }
+
+    /// Text longer than `max` characters (counted only past `max` bytes,
+    /// so that a long text is not counted on every edit).
+    fn not_too_long(&mut self, path: impl FnOnce() -> String, what: &str, text: &str, max: usize) {
+        if text.len() > max {
+            let chars = text.chars().count();
+            if chars > max {
+                self.add(
+                    path(),
+                    format!("{what} is {chars} characters long; at most {max} are allowed"),
+                );
+            }
         }
     }
 }
@@ -133,6 +228,12 @@ pub fn validate(scenario: &Scenario) -> Vec<Problem> {
         problems: Vec::new(),
     };
     c.name(|| "name".into(), "The scenario", &scenario.name);
+    c.not_too_long(
+        || "notes".into(),
+        "The scenario's notes",
+        &scenario.notes,
+        MAX_NOTES_CHARS,
+    );
     if !(1..=MAX_HORIZON_MONTHS).contains(&scenario.horizon_months) {
         c.add(
             "horizon_months",
@@ -168,17 +269,20 @@ pub fn validate(scenario: &Scenario) -> Vec<Problem> {
     }
     let horizon = scenario.horizon_months;
     // Minerals by trimmed name, in one pass (no comparison of every pair).
-    let mut same_names: HashMap<&str, Vec<usize>> = HashMap::new();
+    // Ignoring case, as variant names: "Cobalt" and "cobalt" would be one
+    // mineral to a reader, and `--mineral COBALT` could not tell them apart.
+    let name_key = |name: &str| name.trim().to_lowercase();
+    let mut same_names: HashMap<String, Vec<usize>> = HashMap::new();
     for (i, m) in scenario.minerals.iter().enumerate() {
         if !m.name.trim().is_empty() {
-            same_names.entry(m.name.trim()).or_default().push(i);
+            same_names.entry(name_key(&m.name)).or_default().push(i);
         }
     }
 
     for (i, m) in scenario.minerals.iter().enumerate() {
         let at = |field: &str| format!("minerals[{i}].{field}");
         c.name(|| at("name"), "A mineral", &m.name);
-        if let Some(others) = same_names.get(m.name.trim())
+        if let Some(others) = same_names.get(&name_key(&m.name))
             && others.len() > 1
         {
             // Said under every mineral of the group, so the planner sees it
@@ -202,13 +306,35 @@ pub fn validate(scenario: &Scenario) -> Vec<Problem> {
             "The price",
             m.price_usd_per_unit,
         );
+        c.not_tiny(
+            || at("price_usd_per_unit"),
+            "The price",
+            m.price_usd_per_unit,
+        );
+        c.computable(
+            || at("price_usd_per_unit"),
+            "The price",
+            m.price_usd_per_unit,
+            MAX_PRICE_USD_PER_UNIT,
+            "$1 trillion a unit",
+        );
         c.at_least(
             || at("escalation_pct_per_year"),
             "The price escalation",
             m.escalation_pct_per_year,
             -99.0,
         );
+        c.rate(
+            || at("escalation_pct_per_year"),
+            "The price escalation",
+            m.escalation_pct_per_year,
+        );
         c.positive(
+            || at("requirement_qty"),
+            "The requirement",
+            m.requirement_qty,
+        );
+        c.qty(
             || at("requirement_qty"),
             "The requirement",
             m.requirement_qty,
@@ -219,9 +345,20 @@ pub fn validate(scenario: &Scenario) -> Vec<Problem> {
             m.opening_inventory_qty,
             0.0,
         );
+        c.qty(
+            || at("opening_inventory_qty"),
+            "The opening inventory",
+            m.opening_inventory_qty,
+        );
         let budget_ok = c.at_least(|| at("budget_usd"), "The budget", m.budget_usd, 0.0);
+        c.usd(|| at("budget_usd"), "The budget", m.budget_usd);
         if let Some(consumption) = m.annual_consumption_qty {
             c.positive(
+                || at("annual_consumption_qty"),
+                "The annual consumption",
+                consumption,
+            );
+            c.qty(
                 || at("annual_consumption_qty"),
                 "The annual consumption",
                 consumption,
@@ -241,6 +378,7 @@ pub fn validate(scenario: &Scenario) -> Vec<Problem> {
                 a,
                 0.0,
             );
+            c.usd(|| at(&format!("spending[{k}]")), "A spending amount", a);
         }
         if amounts.len() > len_limit as usize && !per.is_empty() {
             c.add(
@@ -278,6 +416,7 @@ pub fn validate(scenario: &Scenario) -> Vec<Problem> {
             for (k, s) in m.suppliers.iter().enumerate() {
                 let sat = |field: &str| format!("minerals[{i}].suppliers[{k}].{field}");
                 c.name(|| sat("name"), "A supplier", &s.name);
+                c.not_too_long(|| sat("country"), "The country", &s.country, MAX_NAME_CHARS);
                 shares_ok &= c.at_least(|| sat("share_pct"), "The share", s.share_pct, 0.0);
                 if s.share_pct.is_finite() && s.share_pct > 100.0 {
                     c.add(
@@ -320,8 +459,8 @@ pub fn validate(scenario: &Scenario) -> Vec<Problem> {
                     || sat("capacity_range_qty_per_year"),
                     "The capacity",
                     s.capacity_range_qty_per_year,
-                    f64::MIN_POSITIVE,
-                    f64::INFINITY,
+                    MIN_POSITIVE,
+                    MAX_QTY,
                 );
                 for (f, feed) in s.feed.iter().enumerate() {
                     c.range(
@@ -346,15 +485,15 @@ pub fn validate(scenario: &Scenario) -> Vec<Problem> {
             || at("price_range_usd_per_unit"),
             "The price",
             m.price_range_usd_per_unit,
-            f64::MIN_POSITIVE,
-            f64::INFINITY,
+            MIN_POSITIVE,
+            MAX_PRICE_USD_PER_UNIT,
         );
         c.range(
             || at("escalation_range_pct_per_year"),
             "The escalation",
             m.escalation_range_pct_per_year,
             -99.0,
-            f64::INFINITY,
+            MAX_RATE_PCT,
         );
 
         match &m.ceiling {
@@ -375,11 +514,13 @@ pub fn validate(scenario: &Scenario) -> Vec<Problem> {
                         q,
                         0.0,
                     );
+                    c.qty(|| at(&format!("ceiling[{k}]")), "A plan year's ceiling", q);
                 }
             }
             PurchaseCeiling::None => {}
             &PurchaseCeiling::QtyPerYear(q) => {
                 c.at_least(|| at("ceiling"), "The purchase ceiling", q, 0.0);
+                c.qty(|| at("ceiling"), "The purchase ceiling", q);
             }
             &PurchaseCeiling::PctOfQualifiedSupply {
                 pct,
@@ -397,16 +538,42 @@ pub fn validate(scenario: &Scenario) -> Vec<Problem> {
                     qualified_supply_qty_per_year,
                     0.0,
                 );
+                c.qty(
+                    || at("ceiling.qualified_supply_qty_per_year"),
+                    "The qualified supply",
+                    qualified_supply_qty_per_year,
+                );
             }
         }
     }
     for (k, d) in scenario.disruptions.iter().enumerate() {
         let at = |field: &str| format!("disruptions[{k}].{field}");
         c.name(|| at("name"), "An event", &d.name);
+        c.not_too_long(
+            || at("notes"),
+            "The event's notes",
+            &d.notes,
+            MAX_NOTES_CHARS,
+        );
+        c.not_too_long(
+            || at("supplier"),
+            "The event's supplier",
+            &d.supplier,
+            MAX_NAME_CHARS,
+        );
+        for (j, name) in d.minerals.iter().enumerate() {
+            c.not_too_long(
+                || at(&format!("minerals[{j}]")),
+                "A mineral the event applies to",
+                name,
+                MAX_NAME_CHARS,
+            );
+        }
         match d.kind {
             DisruptionKind::ExportBan => {}
             DisruptionKind::ExportQuotaQty(q) => {
                 c.at_least(|| at("kind"), "The export quota", q, 0.0);
+                c.qty(|| at("kind"), "The export quota", q);
             }
             DisruptionKind::ExportCutPct(p) => c.percent(|| at("kind"), "The export cut", p),
             DisruptionKind::LicensingDelay {
@@ -425,9 +592,11 @@ pub fn validate(scenario: &Scenario) -> Vec<Problem> {
             }
             DisruptionKind::TariffPct(p) => {
                 c.at_least(|| at("kind"), "The tariff", p, 0.0);
+                c.rate(|| at("kind"), "The tariff", p);
             }
             DisruptionKind::PriceShockPct(p) => {
                 c.at_least(|| at("kind"), "The price change", p, -99.0);
+                c.rate(|| at("kind"), "The price change", p);
             }
         }
         if d.resourcing_premium_pct != 0.0 {
@@ -437,6 +606,11 @@ pub fn validate(scenario: &Scenario) -> Vec<Problem> {
                 d.resourcing_premium_pct,
                 0.0,
             );
+            c.rate(
+                || at("resourcing_premium_pct"),
+                "The premium on re-sourced orders",
+                d.resourcing_premium_pct,
+            );
         }
         if d.world_price_pct != 0.0 {
             c.at_least(
@@ -444,6 +618,11 @@ pub fn validate(scenario: &Scenario) -> Vec<Problem> {
                 "The world price response",
                 d.world_price_pct,
                 -99.0,
+            );
+            c.rate(
+                || at("world_price_pct"),
+                "The world price response",
+                d.world_price_pct,
             );
         }
         if d.probability_pct != 100.0 {
@@ -565,9 +744,15 @@ fn check_supply_tier(c: &mut Checker, s: &Supplier, i: usize, k: usize) {
     let sat = |field: &str| format!("minerals[{i}].suppliers[{k}].{field}");
     if let Some(capacity) = s.capacity_qty_per_year {
         c.positive(|| sat("capacity_qty_per_year"), "The capacity", capacity);
+        c.qty(|| sat("capacity_qty_per_year"), "The capacity", capacity);
     }
     for (j, change) in s.capacity_changes.iter().enumerate() {
         c.positive(
+            || sat(&format!("capacity_changes[{j}].qty_per_year")),
+            "A capacity from a month on",
+            change.qty_per_year,
+        );
+        c.qty(
             || sat(&format!("capacity_changes[{j}].qty_per_year")),
             "A capacity from a month on",
             change.qty_per_year,

@@ -151,6 +151,13 @@ impl PlannerApp {
 
     /// What must be asked before writing to `path`, not yet answered.
     fn question_before_saving(&self, path: &Path) -> Option<SaveQuestion> {
+        // Asked first: no answer to another question would let it save.
+        if let Some(reason) = file::why_not_writable(path) {
+            return Some(SaveQuestion::CannotReplace {
+                path: path.to_path_buf(),
+                reason,
+            });
+        }
         if self.doc.problem_count() > 0 && !self.save_confirmed.problems {
             return Some(SaveQuestion::Problems {
                 path: path.to_path_buf(),
@@ -172,9 +179,9 @@ impl PlannerApp {
             return;
         };
         let path = match &question {
-            SaveQuestion::Problems { path, .. } | SaveQuestion::ChangedOnDisk { path } => {
-                path.clone()
-            }
+            SaveQuestion::Problems { path, .. }
+            | SaveQuestion::ChangedOnDisk { path }
+            | SaveQuestion::CannotReplace { path, .. } => path.clone(),
         };
         match answer {
             SaveAnswer::SaveAnyway => {

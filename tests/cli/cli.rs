@@ -241,3 +241,57 @@ fn an_unknown_command_is_a_usage_error_not_a_window() {
     );
     assert!(!err.contains(".rs:"), "no source paths: {err}");
 }
+
+/// `fmt` on files the planner may not change: a read-only file, and (run
+/// as another user, where this test runs as root) a file in a folder they
+/// may write but that they may only read. Each is refused in words, exit 1,
+/// and keeps its bytes, mode and owner.
+#[cfg(unix)]
+#[test]
+fn fmt_refuses_files_it_may_not_change() {
+    use std::os::unix::fs::{MetadataExt, PermissionsExt};
+    use std::os::unix::process::CommandExt;
+    let dir = tempfile::tempdir().unwrap();
+    let sample = std::fs::read(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/assets/october-2025-plan.ron"
+    ))
+    .unwrap();
+    let read_only = dir.path().join("read-only.ron");
+    std::fs::write(&read_only, &sample).unwrap();
+    std::fs::set_permissions(&read_only, std::fs::Permissions::from_mode(0o444)).unwrap();
+    let (code, _, err) = run(&["fmt", read_only.to_str().unwrap()]);
+    assert_eq!(code, 1, "{err}");
+    assert!(
+        err.contains("the file is read-only: its permissions let no one change it"),
+        "{err}"
+    );
+    assert_eq!(std::fs::read(&read_only).unwrap(), sample);
+
+    // Another user, who may write in the folder but only read the file.
+    if rustix::process::geteuid().as_raw() != 0 {
+        return;
+    }
+    std::fs::set_permissions(dir.path(), std::fs::Permissions::from_mode(0o777)).unwrap();
+    let theirs = dir.path().join("theirs.ron");
+    std::fs::write(&theirs, &sample).unwrap();
+    std::fs::set_permissions(&theirs, std::fs::Permissions::from_mode(0o644)).unwrap();
+    // A copy of the program that user may run.
+    let program = dir.path().join("stockpile-planner");
+    std::fs::copy(env!("CARGO_BIN_EXE_stockpile-planner"), &program).unwrap();
+    let out = Command::new(&program)
+        .args(["fmt", theirs.to_str().unwrap()])
+        .uid(65534)
+        .gid(65534)
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(
+        err.contains("you may read this file but not change it"),
+        "{err}"
+    );
+    let meta = std::fs::metadata(&theirs).unwrap();
+    assert_eq!((meta.uid(), meta.mode() & 0o7777), (0, 0o644));
+    assert_eq!(std::fs::read(&theirs).unwrap(), sample);
+}

@@ -109,12 +109,20 @@ fn goal_refuses_what_it_cannot_use() {
     assert_eq!(code, 1);
     assert_eq!(
         err,
-        "the month must be written YYYY-MM and lie within the plan (2026-01 to 2026-12), not \
-         \"2027-01\"\n"
+        "2027-01 lies outside the plan, which runs from 2026-01 to 2026-12\n"
     );
+    // Arguments wrong whatever the file: usage errors, exit 2, as clap's.
+    let (code, _, err) = goal(&path, "Cobalt", "80", Some("Sept 2027"));
+    assert_eq!(code, 2);
+    assert!(err.contains("YYYY-MM, such as 2027-09, not \"Sept 2027\""), "{err}");
     let (code, _, err) = goal(&path, "Cobalt", "most", None);
-    assert_eq!(code, 1);
+    assert_eq!(code, 2);
     assert!(err.contains("not \"most\""), "{err}");
+    for outside in ["-5", "1001", "1e400"] {
+        let (code, out, err) = goal(&path, "Cobalt", outside, None);
+        assert_eq!((code, out.as_str()), (2, ""), "{outside}: {err}");
+        assert!(err.contains("from 0 to 1,000"), "{err}");
+    }
 }
 
 #[test]
@@ -161,16 +169,23 @@ fn allocate_refuses_what_it_cannot_use() {
     let dir = tempfile::tempdir().unwrap();
     let path = write(dir.path(), "plan.ron", &simple(12, 10_000.0, 1_000.0));
     let (code, _, err) = split(&path, "lots", &[]);
-    assert_eq!(code, 1);
+    assert_eq!(code, 2);
     assert!(err.contains("the total must be an amount"), "{err}");
     let (code, _, err) = split(&path, "1e6", &["Tin=2"]);
     assert_eq!(code, 1);
     assert!(err.contains("there is no mineral called \"Tin\""), "{err}");
     let (code, _, err) = split(&path, "1e6", &["Cobalt=-1"]);
-    assert_eq!(code, 1);
+    assert_eq!(code, 2);
     assert_eq!(
         err,
-        "the weight of Cobalt must be a number of at least 0, not \"-1\"\n"
+        "the weight of Cobalt must be a number from 0 to 1,000,000, not \"-1\"\n"
+    );
+    // One mineral, two weights (names match ignoring case): refused.
+    let (code, out, err) = split(&path, "1e6", &["Cobalt=2", "cobalt=3"]);
+    assert_eq!((code, out.as_str()), (2, ""), "{err}");
+    assert_eq!(
+        err,
+        "Cobalt is given a weight twice (as \"Cobalt\" and \"cobalt\"); give each mineral one weight\n"
     );
 }
 

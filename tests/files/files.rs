@@ -604,3 +604,32 @@ fn a_file_changed_on_disk_is_not_overwritten_without_asking() {
     assert!(h.query_by_label("The file changed on disk").is_none());
     assert_eq!(file::load(&path).unwrap().minerals[0].budget_usd, 300e6);
 }
+
+#[cfg(unix)]
+#[test]
+fn a_read_only_file_is_asked_about_and_never_replaced() {
+    use std::os::unix::fs::PermissionsExt;
+    let (_dir, path, mut h) = window_on_a_copy_of_the_plan("read-only.ron");
+    std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o444)).unwrap();
+    let before = std::fs::read(&path).unwrap();
+    h.state_mut().doc.scenario.minerals[0].budget_usd = 400e6;
+    h.run();
+
+    ctrl_s(&mut h);
+    assert!(h.query_by_label("This file cannot be replaced").is_some());
+    assert!(
+        h.query_by_label_contains("its permissions let no one change it")
+            .is_some()
+    );
+    assert!(
+        h.query_by_role_and_label(Role::Button, "Overwrite")
+            .is_none()
+    );
+    h.get_by_role_and_label(Role::Button, "Cancel").click();
+    h.run();
+    assert_eq!(std::fs::read(&path).unwrap(), before);
+    let mode = std::fs::metadata(&path).unwrap().permissions().mode();
+    assert_eq!(mode & 0o777, 0o444, "still read-only");
+    assert!(h.state().doc.is_dirty(), "the work stays, unsaved");
+    assert_eq!(h.state().doc.scenario.minerals[0].budget_usd, 400e6);
+}

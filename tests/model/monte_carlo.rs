@@ -286,11 +286,11 @@ fn the_command_line_prints_the_bands_of_a_file() {
     assert_eq!(&row[1..5], ["50.0%", "50.1%", "100.0%", "100.0%"], "{out}");
     let chance: f64 = row[5].trim_end_matches('%').parse().unwrap();
     assert!((chance - 70.0).abs() < 2.5, "{out}");
-    // Too many samples is refused with a message.
+    // Too few samples is a usage error, refused with a message.
     let (mut out, mut err) = (Vec::new(), Vec::new());
     let code =
         stockpile_planner::cli::uncertainty_file(&path, None, Some(0), None, &mut out, &mut err);
-    assert_eq!(code, 1);
+    assert_eq!(code, 2);
     assert!(
         String::from_utf8(err)
             .unwrap()

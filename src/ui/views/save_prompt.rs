@@ -23,6 +23,9 @@ pub enum SaveQuestion {
     },
     /// The file is not what was opened or last saved.
     ChangedOnDisk { path: PathBuf },
+    /// The file may not be written over (read-only, no permission, not a
+    /// file); `reason` says which, in the planner's words.
+    CannotReplace { path: PathBuf, reason: String },
 }
 
 /// Questions before saving that the planner already answered yes to.
@@ -79,6 +82,15 @@ pub fn show(ctx: &egui::Context, question: Option<&SaveQuestion>, messages: &mut
                     path.display()
                 ));
                 &[SaveAnswer::Overwrite, SaveAnswer::SaveAs, SaveAnswer::Cancel]
+            }
+            SaveQuestion::CannotReplace { path, reason } => {
+                ui.heading("This file cannot be replaced");
+                ui.add_space(6.0);
+                ui.label(format!(
+                    "{}: {reason}. Your work is still here, unsaved. Save it to another file, or cancel?",
+                    path.display()
+                ));
+                &[SaveAnswer::SaveAs, SaveAnswer::Cancel]
             }
         };
         ui.add_space(10.0);
