@@ -968,8 +968,24 @@ pub fn uncertainty_file(
     let Some((scenario, _)) = load_valid_variant(path, variant, err) else {
         return EXIT_INVALID;
     };
-    // The file's own count is checked with the file (a validation problem).
-    let samples = samples.unwrap_or(scenario.settings.monte_carlo.samples);
+    // The file's own count is checked with the file (a validation problem);
+    // a scenario too large for it in reasonable time runs fewer.
+    let samples = match samples {
+        Some(n) => n,
+        None => {
+            let (n, fewer) = monte_carlo::default_samples(&scenario);
+            if fewer {
+                let _ = writeln!(
+                    err,
+                    "This scenario is large ({} supplier-months a sample): {} samples instead of the file's {}, so that the run takes seconds, not hours. --samples N runs N.",
+                    grouped(monte_carlo::work_per_sample(&scenario), 0),
+                    grouped(f64::from(n), 0),
+                    grouped(f64::from(scenario.settings.monte_carlo.samples), 0)
+                );
+            }
+            n
+        }
+    };
     let seed = seed.unwrap_or(scenario.settings.monte_carlo.seed);
     let plain = crate::model::project(&scenario);
     let bands = monte_carlo::run_samples(&scenario, samples, seed);

@@ -124,3 +124,61 @@ pub fn generated(minerals: usize, suppliers: usize, horizon_months: u32) -> Scen
     }
     s
 }
+
+/// The heaviest scenario a file may hold, for the figures in
+/// `docs/RELIABILITY.md` ("Bounded work") and the test that it saves and
+/// opens again: `minerals` minerals of `suppliers` suppliers each (with a
+/// capacity, a price range and a share range so that every path of the
+/// projection and the Monte Carlo is taken), 240 months, and `events`
+/// events on one country, in force all along, with a chance and a start
+/// range. As many suppliers are in that country as the limit on event hits
+/// allows. Names are short, so that as many suppliers as possible fit in
+/// the 20 MB a file may be.
+pub fn heaviest(minerals: usize, suppliers: usize, events: usize) -> Scenario {
+    use crate::model::uncertainty::{MonthRange, Range};
+    use crate::model::{Disruption, DisruptionKind, EventTarget, MAX_HORIZON_MONTHS};
+    let mut s = generated(minerals, suppliers, MAX_HORIZON_MONTHS);
+    s.name = "Heaviest legal scenario".into();
+    let mut in_atlantis = crate::model::validation::MAX_EVENT_HITS / events.max(1);
+    for m in &mut s.minerals {
+        m.price_range_usd_per_unit = Some(Range {
+            low: m.price_usd_per_unit * 0.8,
+            high: m.price_usd_per_unit * 1.3,
+        });
+        let capacity = m.requirement_qty / 4.0;
+        for sup in &mut m.suppliers {
+            // As many in the events' country as the limit on event hits
+            // allows; the events are matched against all the others too.
+            sup.country = if in_atlantis > 0 {
+                in_atlantis -= 1;
+                "Atlantis".into()
+            } else {
+                "Elsewhere".into()
+            };
+            sup.capacity_qty_per_year = Some(capacity);
+            sup.share_range_pct = Some(Range {
+                low: sup.share_pct * 0.5,
+                high: sup.share_pct * 1.5,
+            });
+        }
+    }
+    for k in 0..events {
+        let kind = match k % 3 {
+            0 => DisruptionKind::ExportCutPct(1.0),
+            1 => DisruptionKind::TariffPct(1.0),
+            _ => DisruptionKind::LicensingDelay {
+                extra_lead_time_months: 1,
+                refused_pct: 1.0,
+            },
+        };
+        let mut d = Disruption::new(&format!("Event {}", k + 1), kind, "Atlantis", s.start);
+        d.target = EventTarget::Country;
+        d.probability_pct = 50.0;
+        d.start_range = Some(MonthRange {
+            earliest: s.start,
+            latest: s.start.plus_months(12),
+        });
+        s.disruptions.push(d);
+    }
+    s
+}

@@ -218,11 +218,46 @@ pub fn has_uncertainty(scenario: &Scenario) -> bool {
         .any(|d| d.enabled && (d.probability_pct < 100.0 || d.start_range.is_some()))
 }
 
-/// Run the scenario's own number of samples with its seed
-/// (`settings.monte_carlo`). `None` when cancelled.
+/// The most work a run does unless asked for more, in supplier-months
+/// (see [`work_per_sample`]): about 12 s on a 2-core machine, which does
+/// about 2 billion supplier-months a second (`docs/RELIABILITY.md`,
+/// "Bounded work").
+pub const MAX_DEFAULT_RUN_WORK: f64 = 2.4e10;
+
+/// The work of one sample, in supplier-months: each supplier's months, and
+/// each month of each hit of an event on a supplier (the projection
+/// weighs every event on a supplier every month).
+pub fn work_per_sample(scenario: &Scenario) -> f64 {
+    let suppliers: usize = scenario.minerals.iter().map(|m| m.suppliers.len()).sum();
+    let hits = super::validation::event_hits(scenario);
+    (suppliers + hits) as f64 * f64::from(scenario.horizon_months.max(1))
+}
+
+/// The samples a run does unless asked for a number: the scenario's own
+/// (`settings.monte_carlo.samples`), or fewer (at least 1) where that many
+/// would be more than [`MAX_DEFAULT_RUN_WORK`]. The second value is true
+/// when it is fewer, so that the planner can be told.
+pub fn default_samples(scenario: &Scenario) -> (u32, bool) {
+    let wanted = scenario.settings.monte_carlo.samples;
+    let most = (MAX_DEFAULT_RUN_WORK / work_per_sample(scenario)).floor();
+    if f64::from(wanted) <= most {
+        (wanted, false)
+    } else {
+        (most.max(1.0) as u32, true)
+    }
+}
+
+/// Run the scenario's default number of samples ([`default_samples`])
+/// with its seed (`settings.monte_carlo`). `None` when cancelled.
 pub fn run(scenario: &Scenario, cancel: &AtomicBool, progress: &AtomicU32) -> Option<Bands> {
-    let mc = scenario.settings.monte_carlo;
-    run_with(scenario, mc.samples, mc.seed, cancel, progress)
+    let (samples, _) = default_samples(scenario);
+    run_with(
+        scenario,
+        samples,
+        scenario.settings.monte_carlo.seed,
+        cancel,
+        progress,
+    )
 }
 
 /// Run `samples` samples with `seed`, not cancellable: for the command

@@ -1,7 +1,7 @@
 //! Validation: every problem in a scenario, each with the path of the field it
 //! concerns and a message in plain words. Never panics.
 
-use super::disruption::DisruptionKind;
+use super::disruption::{DisruptionKind, EventTarget};
 use super::scenario::{MAX_HORIZON_MONTHS, PurchaseCeiling, Scenario, SpendingProfile, Supplier};
 use super::uncertainty::Range;
 use std::collections::HashMap;
@@ -33,6 +33,14 @@ pub const MAX_NAME_CHARS: usize = 300;
 /// The longest notes (of the scenario, an event), in characters: about 30
 /// printed pages; the longest sample's are 23,300.
 pub const MAX_NOTES_CHARS: usize = 100_000;
+
+/// The most times, over a scenario, that a switched-on event hits a
+/// supplier (an event on China hitting 40 suppliers counts 40). The work
+/// of a projection and its memory grow with it: at this limit, 240 months
+/// project in about a second on a 2-core machine (`docs/RELIABILITY.md`,
+/// "Bounded work"); a large real plan (4,000 suppliers, 250 events on all
+/// of them) stays within it.
+pub const MAX_EVENT_HITS: usize = 1_000_000;
 
 /// Per-year or per-month amounts must add up to the budget within this much.
 const PROFILE_TOLERANCE_USD: f64 = 1.0;
@@ -165,7 +173,7 @@ impl Checker {
         if value > max {
             self.add(
                 path(),
-                format!("{what} must be at most {max_words} (it is {value})"),
+                format!("{what} must be at most {max_words} (it is {})", shown(value)),
             );
         }
     }
@@ -177,7 +185,21 @@ impl Checker {
             self.add(
                 path(),
                 format!(
-                    "{what} must be 0 or at least 0.000001 (it is {value}); smaller numbers cannot be computed"
+                    "{what} must be 0 or at least 0.000001 (it is {}); smaller numbers cannot be computed",
+                    shown(value)
+                ),
+            );
+        }
+    }
+
+    /// A price above 0 but below [`MIN_POSITIVE`].
+    fn price_not_tiny(&mut self, path: impl FnOnce() -> String, what: &str, value: f64) {
+        if value > 0.0 && value < MIN_POSITIVE {
+            self.add(
+                path(),
+                format!(
+                    "{what} must be at least $0.000001 a unit (it is {}); smaller prices cannot be computed",
+                    shown(value)
                 ),
             );
         }
@@ -292,12 +314,21 @@ pub fn validate(scenario: &Scenario) -> Vec<Problem> {
                 .filter(|&&j| j != i)
                 .map(|j| format!("#{}", j + 1))
                 .collect();
+            // The other's own spelling: "cobalt" is told of "Cobalt".
+            let other = others
+                .iter()
+                .find(|&&j| j != i)
+                .map_or(m.name.trim(), |&j| scenario.minerals[j].name.trim());
+            let case = if other == m.name.trim() {
+                ""
+            } else {
+                " (ignoring capitals)"
+            };
             c.add(
                 at("name"),
                 format!(
-                    "Another mineral ({}) is also called \"{}\"; names must differ",
+                    "Another mineral ({}) is also called \"{other}\"{case}; names must differ",
                     numbers.join(", "),
-                    m.name.trim()
                 ),
             );
         }
@@ -306,7 +337,7 @@ pub fn validate(scenario: &Scenario) -> Vec<Problem> {
             "The price",
             m.price_usd_per_unit,
         );
-        c.not_tiny(
+        c.price_not_tiny(
             || at("price_usd_per_unit"),
             "The price",
             m.price_usd_per_unit,
@@ -545,6 +576,16 @@ pub fn validate(scenario: &Scenario) -> Vec<Problem> {
                 );
             }
         }
+    }
+    if let Some(hits) = event_hits_over_limit(scenario) {
+        c.add(
+            "disruptions",
+            format!(
+                "The events switched on hit suppliers {} times in all (each event counts once for every supplier it hits); a scenario may have at most {} hits: switch off or narrow some events, or split the scenario",
+                grouped_count(hits),
+                grouped_count(MAX_EVENT_HITS)
+            ),
+        );
     }
     for (k, d) in scenario.disruptions.iter().enumerate() {
         let at = |field: &str| format!("disruptions[{k}].{field}");
@@ -789,6 +830,85 @@ fn check_supply_tier(c: &mut Checker, s: &Supplier, i: usize, k: usize) {
                 round2(total)
             ),
         );
+    }
+}
+
+/// How many times the switched-on events hit a supplier, matched as the
+/// projection matches them, when that is over [`MAX_EVENT_HITS`]; `None`
+/// when within. Counted one by one only when the plain bound (events ×
+/// suppliers) is over the limit, so that an edit of a usual scenario costs
+/// nothing here.
+pub fn event_hits_over_limit(scenario: &Scenario) -> Option<usize> {
+    let on = scenario.disruptions.iter().filter(|d| d.enabled).count();
+    let suppliers: usize = scenario.minerals.iter().map(|m| m.suppliers.len()).sum();
+    if on.saturating_mul(suppliers) <= MAX_EVENT_HITS {
+        return None;
+    }
+    let hits = event_hits(scenario);
+    (hits > MAX_EVENT_HITS).then_some(hits)
+}
+
+/// How many times the switched-on events hit a supplier, matched as the
+/// projection matches them (an event on a feed origin counts once for each
+/// supplier with some of its feed from there).
+pub fn event_hits(scenario: &Scenario) -> usize {
+    use super::disruption::{EventTargets, normalize_name};
+    let on: Vec<EventTargets> = scenario
+        .disruptions
+        .iter()
+        .filter(|d| d.enabled)
+        .map(EventTargets::new)
+        .collect();
+    if on.is_empty() {
+        return 0;
+    }
+    let mut hits = 0usize;
+    for m in &scenario.minerals {
+        let name = normalize_name(&m.name);
+        // Each supplier's name and country normalized once, not per event.
+        let names: Vec<String> = m.suppliers.iter().map(|s| normalize_name(&s.name)).collect();
+        let countries: Vec<String> = m
+            .suppliers
+            .iter()
+            .map(|s| normalize_name(s.country_or_name()))
+            .collect();
+        for t in on.iter().filter(|t| t.hits_mineral(&name)) {
+            hits += match t.event.target {
+                _ if t.hits_every_supplier() => m.suppliers.len(),
+                EventTarget::Supplier => names.iter().filter(|n| t.matches(n)).count(),
+                EventTarget::Country => countries.iter().filter(|n| t.matches(n)).count(),
+                EventTarget::FeedOrigin => m
+                    .suppliers
+                    .iter()
+                    .filter(|s| t.supplier_weight(s) > 0.0)
+                    .count(),
+            };
+        }
+    }
+    hits
+}
+
+/// 1,000,000: a count with thousands separators.
+fn grouped_count(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (k, ch) in digits.chars().enumerate() {
+        if k > 0 && (digits.len() - k) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(ch);
+    }
+    out
+}
+
+/// A number as typed where it is of a usual size, in scientific notation
+/// where it is not (`1e-320`, not three hundred zeros).
+fn shown(value: f64) -> String {
+    let size = value.abs();
+    if size == 0.0 || (1e-4..1e15).contains(&size) {
+        format!("{value}")
+    } else {
+        format!("{value:e}")
     }
 }
 

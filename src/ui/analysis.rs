@@ -172,11 +172,11 @@ impl Analysis {
             return Some(SETTLE_S - waited);
         }
         let wanted = self.seen.clone()?;
-        let total = wanted.live.settings.monte_carlo.samples
+        let total = monte_carlo::default_samples(&wanted.live).0
             + wanted
                 .baseline
                 .as_ref()
-                .map_or(0, |b| b.settings.monte_carlo.samples);
+                .map_or(0, |b| monte_carlo::default_samples(b).0);
         let input = wanted.clone();
         self.bands_job = Some(Job::start(total, repaint, move |cancel, progress| {
             let live = monte_carlo::run(&input.live, cancel, progress)?;

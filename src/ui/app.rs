@@ -72,6 +72,8 @@ pub enum BottomTab {
 const COMMANDS_REMEMBERED: usize = 50;
 
 pub struct PlannerApp {
+    /// A line per frame when asked for (`ui/frame_log.rs`).
+    frame_log: super::frame_log::FrameLog,
     pub doc: Document,
     pub preferences: Preferences,
     pub notices: Notices,
@@ -169,6 +171,7 @@ impl PlannerApp {
         let recovery_offer =
             (!later_recovery_offers.is_empty()).then(|| later_recovery_offers.remove(0));
         Self {
+            frame_log: super::frame_log::FrameLog::from_env(),
             doc,
             preferences: Preferences::default(),
             notices,
@@ -1340,6 +1343,7 @@ impl PlannerApp {
 
 impl eframe::App for PlannerApp {
     fn ui(&mut self, ui: &mut Ui, _frame: &mut eframe::Frame) {
+        let built = std::time::Instant::now();
         self.fit_to_screen(ui.ctx());
         self.show(ui);
         // Presenter mode's zoom is not the planner's everyday zoom.
@@ -1354,6 +1358,7 @@ impl eframe::App for PlannerApp {
                 .send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
             self.window_title = title;
         }
+        self.frame_log.frame(built.elapsed().as_secs_f64());
     }
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {

@@ -10,6 +10,7 @@ pub mod document;
 pub mod export_actions;
 pub mod file_actions;
 pub mod files;
+pub mod frame_log;
 pub mod history;
 pub mod layout;
 pub mod palette;

@@ -236,3 +236,90 @@ fn a_feed_mix_with_too_many_origins_is_refused_naming_the_supplier() {
         )
     );
 }
+
+/// Minerals × suppliers of the heaviest file that fits in 20 MB with 1,000
+/// events (`docs/RELIABILITY.md`, "Bounded work").
+const HEAVIEST: (usize, usize) = (470, 100);
+
+/// Whatever saves opens again, at every count limit and every length
+/// limit, one at a time and together as far as the 20 MB a file may be
+/// allows: each is saved, checked under the cap, and opened to the same
+/// scenario, valid.
+#[test]
+fn a_file_at_every_limit_saves_and_opens_again() {
+    use stockpile_planner::file::{
+        MAX_AMOUNTS_PER_MINERAL, MAX_EVENTS, MAX_FEED_ORIGINS_PER_SUPPLIER, MAX_FILE_BYTES,
+        MAX_SUPPLIERS_PER_MINERAL, MAX_VARIANTS,
+    };
+    use stockpile_planner::model::validation::{MAX_NAME_CHARS, MAX_NOTES_CHARS};
+    use stockpile_planner::model::{FeedShare, SpendingProfile, validate};
+    let dir = tempfile::tempdir().unwrap();
+    let mut cases: Vec<(&str, stockpile_planner::model::Scenario)> = Vec::new();
+    cases.push(("minerals", samples::generated(MAX_MINERALS, 1, 12)));
+    cases.push((
+        "suppliers",
+        samples::generated(1, MAX_SUPPLIERS_PER_MINERAL, 12),
+    ));
+    let mut long_names = samples::heaviest(2, 2, MAX_EVENTS);
+    let long = |label: &str| format!("{label} {}", "x".repeat(MAX_NAME_CHARS - label.len() - 1));
+    long_names.name = long("Scenario");
+    for (k, d) in long_names.disruptions.iter_mut().enumerate() {
+        d.name = long(&format!("Event {k}"));
+    }
+    for (i, m) in long_names.minerals.iter_mut().enumerate() {
+        m.name = long(&format!("Mineral {i}"));
+        for (k, s) in m.suppliers.iter_mut().enumerate() {
+            s.name = long(&format!("Supplier {k}"));
+        }
+    }
+    cases.push(("events and long names", long_names));
+    let mut amounts = samples::generated(1, 1, 240);
+    let budget = amounts.minerals[0].budget_usd;
+    amounts.minerals[0].spending = SpendingProfile::PerMonthUsd(vec![budget / 240.0; 240]);
+    cases.push(("amounts (the horizon's 240)", amounts.clone()));
+    let mut feed = samples::generated(1, 1, 12);
+    feed.minerals[0].suppliers[0].feed = (0..MAX_FEED_ORIGINS_PER_SUPPLIER)
+        .map(|k| FeedShare {
+            origin: format!("Origin {k}"),
+            share_pct: 100.0 / MAX_FEED_ORIGINS_PER_SUPPLIER as f64,
+            share_range_pct: None,
+        })
+        .collect();
+    cases.push(("feed origins", feed));
+    let mut notes = samples::default_scenario();
+    notes.notes = "n".repeat(MAX_NOTES_CHARS);
+    notes.name = "é".repeat(MAX_NAME_CHARS);
+    cases.push(("notes and a name of accented letters", notes));
+    let base = samples::generated(40, 3, 240);
+    let mut variants = base.clone();
+    for k in 0..MAX_VARIANTS {
+        let mut v = base.clone();
+        v.name = format!("Variant {k}");
+        v.minerals[0].budget_usd *= 0.5;
+        variants.variants.push(v);
+    }
+    cases.push(("variants", variants));
+    // As many suppliers as fit, with everything else at its limit.
+    cases.push(("the heaviest", samples::heaviest(HEAVIEST.0, HEAVIEST.1, MAX_EVENTS)));
+    for (what, scenario) in cases {
+        assert!(validate(&scenario).is_empty(), "{what}: {:?}", validate(&scenario).first());
+        let path = dir.path().join("limit.ron");
+        file::save_atomic(&path, &scenario).unwrap_or_else(|e| panic!("{what}: {e}"));
+        let size = std::fs::metadata(&path).unwrap().len();
+        assert!(size <= MAX_FILE_BYTES, "{what}: {size} bytes");
+        let reopened = file::load(&path).unwrap_or_else(|e| panic!("{what}: {e}"));
+        assert_eq!(reopened, scenario, "{what}");
+        // `.ci/bounded-work` times the commands on this file.
+        if let Some(out) = std::env::var_os("STOCKPILE_HEAVIEST_FILE")
+            && what == "the heaviest"
+        {
+            std::fs::copy(&path, out).unwrap();
+        }
+    }
+    // Past the cap, Save refuses with the reason and writes nothing.
+    let too_big = samples::heaviest(HEAVIEST.0 + 60, HEAVIEST.1, MAX_EVENTS);
+    let path = dir.path().join("too-big.ron");
+    let e = file::save_atomic(&path, &too_big).unwrap_err();
+    assert!(e.to_string().contains("larger than the 20 MB a scenario file may be, so it could not be opened again"), "{e}");
+    assert!(!path.exists());
+}

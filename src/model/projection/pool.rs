@@ -115,6 +115,10 @@ impl SegmentTerms {
                     .chain(p.capacity_steps.iter().map(move |&(first, _)| (first, i)))
             }));
         self.own_changes.sort_unstable();
+        // A supplier re-reads its events once a month however many of them
+        // start or end that month (a thousand events starting together
+        // would otherwise read a thousand events a thousand times).
+        self.own_changes.dedup();
         self.next_own_change = 0;
         self.own.clear();
         self.own.extend(plans.iter().map(|p| p.base_conditions(1)));
