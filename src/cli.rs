@@ -642,8 +642,7 @@ pub fn goal_file(
     err: &mut dyn Write,
 ) -> i32 {
     use crate::model::goal_seek::{GoalSeek, goal_seek, plan_month};
-    let Some(target) =
-        parse_pct(coverage).filter(|t| (0.0..=MAX_GOAL_COVERAGE_PCT).contains(t))
+    let Some(target) = parse_pct(coverage).filter(|t| (0.0..=MAX_GOAL_COVERAGE_PCT).contains(t))
     else {
         let _ = writeln!(
             err,

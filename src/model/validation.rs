@@ -173,7 +173,10 @@ impl Checker {
         if value > max {
             self.add(
                 path(),
-                format!("{what} must be at most {max_words} (it is {})", shown(value)),
+                format!(
+                    "{what} must be at most {max_words} (it is {})",
+                    shown(value)
+                ),
             );
         }
     }
@@ -866,7 +869,11 @@ pub fn event_hits(scenario: &Scenario) -> usize {
     for m in &scenario.minerals {
         let name = normalize_name(&m.name);
         // Each supplier's name and country normalized once, not per event.
-        let names: Vec<String> = m.suppliers.iter().map(|s| normalize_name(&s.name)).collect();
+        let names: Vec<String> = m
+            .suppliers
+            .iter()
+            .map(|s| normalize_name(&s.name))
+            .collect();
         let countries: Vec<String> = m
             .suppliers
             .iter()

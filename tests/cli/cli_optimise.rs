@@ -114,7 +114,10 @@ fn goal_refuses_what_it_cannot_use() {
     // Arguments wrong whatever the file: usage errors, exit 2, as clap's.
     let (code, _, err) = goal(&path, "Cobalt", "80", Some("Sept 2027"));
     assert_eq!(code, 2);
-    assert!(err.contains("YYYY-MM, such as 2027-09, not \"Sept 2027\""), "{err}");
+    assert!(
+        err.contains("YYYY-MM, such as 2027-09, not \"Sept 2027\""),
+        "{err}"
+    );
     let (code, _, err) = goal(&path, "Cobalt", "most", None);
     assert_eq!(code, 2);
     assert!(err.contains("not \"most\""), "{err}");

@@ -300,9 +300,16 @@ fn a_file_at_every_limit_saves_and_opens_again() {
     }
     cases.push(("variants", variants));
     // As many suppliers as fit, with everything else at its limit.
-    cases.push(("the heaviest", samples::heaviest(HEAVIEST.0, HEAVIEST.1, MAX_EVENTS)));
+    cases.push((
+        "the heaviest",
+        samples::heaviest(HEAVIEST.0, HEAVIEST.1, MAX_EVENTS),
+    ));
     for (what, scenario) in cases {
-        assert!(validate(&scenario).is_empty(), "{what}: {:?}", validate(&scenario).first());
+        assert!(
+            validate(&scenario).is_empty(),
+            "{what}: {:?}",
+            validate(&scenario).first()
+        );
         let path = dir.path().join("limit.ron");
         file::save_atomic(&path, &scenario).unwrap_or_else(|e| panic!("{what}: {e}"));
         let size = std::fs::metadata(&path).unwrap().len();
@@ -320,6 +327,11 @@ fn a_file_at_every_limit_saves_and_opens_again() {
     let too_big = samples::heaviest(HEAVIEST.0 + 60, HEAVIEST.1, MAX_EVENTS);
     let path = dir.path().join("too-big.ron");
     let e = file::save_atomic(&path, &too_big).unwrap_err();
-    assert!(e.to_string().contains("larger than the 20 MB a scenario file may be, so it could not be opened again"), "{e}");
+    assert!(
+        e.to_string().contains(
+            "larger than the 20 MB a scenario file may be, so it could not be opened again"
+        ),
+        "{e}"
+    );
     assert!(!path.exists());
 }

@@ -10,6 +10,7 @@ mod common;
 
 mod allocation;
 mod architecture;
+mod computable;
 mod coverage_in_time;
 mod disruptions_by_hand;
 mod event_effect;

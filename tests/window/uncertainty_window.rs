@@ -174,10 +174,10 @@ fn the_tornado_ranks_inputs_and_a_click_opens_the_input() {
 
 /// A range that leaves out the value beside it (a price per lb typed in a
 /// range per t) is flagged beside the range, without blocking anything;
-/// ends typed in either order are the range between them, so typing a
-/// high end that passes through small numbers shows no error.
+/// ends in the wrong order are a problem, said in words (never swapped
+/// silently, as an event's start range is not).
 #[test]
-fn a_range_away_from_its_value_is_flagged_and_reversed_ends_are_no_error() {
+fn a_range_away_from_its_value_is_flagged_and_reversed_ends_are_a_problem() {
     let mut s = common::simple(10, 100_000.0, 1_000.0);
     s.minerals[0].price_range_usd_per_unit = Some(Range::new(10.0, 20.0));
     let mut h = common::window(s, egui::Theme::Dark);
@@ -186,14 +186,15 @@ fn a_range_away_from_its_value_is_flagged_and_reversed_ends_are_no_error() {
     h.state_mut().doc.active_mut().minerals[0].price_range_usd_per_unit =
         Some(Range::new(120.0, 9.0));
     h.run();
-    assert!(
-        h.state().doc.problems.is_empty(),
-        "{:?}",
-        h.state().doc.problems
+    let problems = &h.state().doc.problems;
+    assert_eq!(problems.len(), 1, "{problems:?}");
+    assert_eq!(
+        problems[0].message,
+        "The price range runs from 120 down to 9: the low end must come first"
     );
     assert!(
-        h.query_by_label_contains("lies outside this range")
-            .is_none()
+        h.query_by_label_contains("the low end must come first")
+            .is_some()
     );
 }
 
