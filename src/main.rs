@@ -24,6 +24,10 @@ struct Args {
     command: Option<Command>,
     /// Scenario file (.ron) to open in the window.
     file: Option<PathBuf>,
+    /// An empty window of the same toolkit, for `.ci/measure-cpu`: the
+    /// floor the planner's own costs are measured against.
+    #[arg(long, hide = true)]
+    bare_window: bool,
 }
 
 #[derive(Subcommand)]
@@ -239,7 +243,11 @@ fn main() {
                 );
                 std::process::exit(2);
             }
-            open_window(args.file)
+            if args.bare_window {
+                open_bare_window()
+            } else {
+                open_window(args.file)
+            }
         }
     };
     std::process::exit(code);
@@ -248,6 +256,16 @@ fn main() {
 #[cfg(feature = "window")]
 fn open_window(file: Option<PathBuf>) -> i32 {
     stockpile_planner::ui::run(file)
+}
+
+#[cfg(feature = "window")]
+fn open_bare_window() -> i32 {
+    stockpile_planner::ui::run_bare()
+}
+
+#[cfg(not(feature = "window"))]
+fn open_bare_window() -> i32 {
+    open_window(None)
 }
 
 /// Whether `path` names no file and does not look like one (no `.ron`, no

@@ -34,6 +34,9 @@ pub struct Preferences {
     pub hide_scenario_panel: bool,
     /// The planner folded the editor panel away (View menu).
     pub hide_editor_panel: bool,
+    /// Reduced motion as the planner chose it (View menu); `None`: on
+    /// where the window is drawn in software.
+    pub reduced_motion: Option<bool>,
 }
 
 /// Presenter mode is on: what to restore when it ends, and which side
@@ -74,6 +77,11 @@ const COMMANDS_REMEMBERED: usize = 50;
 pub struct PlannerApp {
     /// A line per frame when asked for (`ui/frame_log.rs`).
     frame_log: super::frame_log::FrameLog,
+    /// The window is drawn without a GPU (Mesa's llvmpipe and the like):
+    /// reduced motion is on unless the planner chose otherwise.
+    pub software_rendering: bool,
+    /// Reduced motion as last applied to the style.
+    motion_applied: Option<bool>,
     pub doc: Document,
     pub preferences: Preferences,
     pub notices: Notices,
@@ -172,6 +180,8 @@ impl PlannerApp {
             (!later_recovery_offers.is_empty()).then(|| later_recovery_offers.remove(0));
         Self {
             frame_log: super::frame_log::FrameLog::from_env(),
+            software_rendering: false,
+            motion_applied: None,
             doc,
             preferences: Preferences::default(),
             notices,
@@ -414,6 +424,9 @@ impl PlannerApp {
                 Some(p) => p.show_editor_panel ^= true,
                 None => self.preferences.hide_editor_panel ^= true,
             },
+            Command::ReducedMotion => {
+                self.preferences.reduced_motion = Some(!self.reduced_motion());
+            }
             Command::ZoomIn => egui::gui_zoom::zoom_in(ctx),
             Command::ZoomOut => egui::gui_zoom::zoom_out(ctx),
             // In presenter mode, back to presenter mode's own zoom.
@@ -809,8 +822,34 @@ impl PlannerApp {
         changed
     }
 
+    /// Whether animations, the blinking cursor and spinners are off: as the
+    /// planner chose, or by itself where the window is drawn in software.
+    pub fn reduced_motion(&self) -> bool {
+        self.preferences
+            .reduced_motion
+            .unwrap_or(self.software_rendering)
+    }
+
+    /// Give the style the motion wanted, when it changed.
+    fn apply_motion(&mut self, ctx: &egui::Context) {
+        let reduced = self.reduced_motion();
+        if self.motion_applied == Some(reduced) {
+            return;
+        }
+        self.motion_applied = Some(reduced);
+        // Room for a pass of egui's own (a new grid) and one of ours
+        // ([`one_more_pass`]) in one frame.
+        ctx.options_mut(|o| o.max_passes = std::num::NonZeroUsize::new(3).unwrap_or(o.max_passes));
+        let normal = egui::Style::default();
+        ctx.all_styles_mut(|style| {
+            style.animation_time = if reduced { 0.0 } else { normal.animation_time };
+            style.visuals.text_cursor.blink = !reduced;
+        });
+    }
+
     pub fn show(&mut self, ui: &mut Ui) {
         let ctx = ui.ctx().clone();
+        self.apply_motion(&ctx);
         if !self.fonts_added {
             self.fonts_added = true;
             add_fallback_font(&ctx);
@@ -840,6 +879,7 @@ impl PlannerApp {
             scenario_panel: self.panels.scenario,
             editor_panel: self.panels.editor,
             folded_for_room: self.panels.folded_for_room,
+            reduced_motion: self.reduced_motion(),
         };
         Panel::top("menu_bar").show(ui, |ui| {
             views::menu_bar::show(ui, &menu, &mut self.pending);
@@ -914,8 +954,8 @@ impl PlannerApp {
 
         if recomputed || !self.pending.is_empty() {
             // The panels drawn before the refresh (badges, status bar) and
-            // the queued messages want one more frame.
-            ctx.request_repaint();
+            // the queued messages want one more pass.
+            one_more_pass(&ctx, "the scenario changed during the pass");
         }
         self.checkpoint_history(&ctx);
         let now = ui.input(|i| i.time);
@@ -944,7 +984,9 @@ impl PlannerApp {
                 .update_tornado(self.doc.valid_plan(), self.tornado_focus, repaint());
         }
         if self.analysis.bands_progress_pct().is_some() {
-            ctx.request_repaint_after(std::time::Duration::from_millis(200));
+            // The run's percentage; once a second in reduced motion.
+            let every = if self.reduced_motion() { 1000 } else { 200 };
+            ctx.request_repaint_after(std::time::Duration::from_millis(every));
         }
     }
 
@@ -1042,7 +1084,14 @@ impl PlannerApp {
                         self.bottom_folded = false;
                     }
                     if let Some(pct) = self.analysis.bands_progress_pct() {
-                        ui.spinner();
+                        if ui.style().animation_time == 0.0 {
+                            // Reduced motion: no spinner (a frame each
+                            // 1/60 s); the percentage moves once a second.
+                            ui.ctx()
+                                .request_repaint_after(std::time::Duration::from_secs(1));
+                        } else {
+                            ui.spinner();
+                        }
                         ui.add(
                             egui::Label::new(
                                 egui::RichText::new(format!("Monte Carlo run {pct:.0}%")).weak(),
@@ -1358,11 +1407,22 @@ impl eframe::App for PlannerApp {
                 .send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
             self.window_title = title;
         }
-        self.frame_log.frame(built.elapsed().as_secs_f64());
+        self.frame_log
+            .frame(built.elapsed().as_secs_f64(), &ui.ctx().repaint_causes());
     }
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
         eframe::set_value(storage, super::PREFERENCES_KEY, &self.preferences);
+    }
+}
+
+/// Another pass of the UI before this frame is drawn: the pass costs about
+/// a millisecond, a frame drawn in software a tenth of a second. Where
+/// egui allows no more passes this frame, another frame.
+pub(crate) fn one_more_pass(ctx: &egui::Context, why: &'static str) {
+    ctx.request_discard(why);
+    if !ctx.will_discard() {
+        ctx.request_repaint();
     }
 }
 

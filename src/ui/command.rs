@@ -40,6 +40,9 @@ pub enum Command {
     ToggleScenarioPanel,
     /// Show or hide the editor panel (right).
     ToggleEditorPanel,
+    /// No animations, blinking cursor or spinners: fewer frames to draw
+    /// where there is no GPU.
+    ReducedMotion,
     ZoomIn,
     ZoomOut,
     ZoomReset,
@@ -70,7 +73,7 @@ pub enum Command {
 
 impl Command {
     /// Every command, in menu order.
-    pub const ALL: [Command; 35] = [
+    pub const ALL: [Command; 36] = [
         Command::NewScenario,
         Command::Open,
         Command::OpenByPath,
@@ -97,6 +100,7 @@ impl Command {
         Command::PresenterMode,
         Command::ToggleScenarioPanel,
         Command::ToggleEditorPanel,
+        Command::ReducedMotion,
         Command::ShowSummary,
         Command::ShowWhatChanged,
         Command::ShowSensitivity,
@@ -203,6 +207,7 @@ impl Command {
             Command::PresenterMode => "Presenter mode",
             Command::ToggleScenarioPanel => "Scenario panel",
             Command::ToggleEditorPanel => "Editor panel",
+            Command::ReducedMotion => "Reduced motion (remote desktop)",
             Command::ZoomIn => "Zoom in",
             Command::ZoomOut => "Zoom out",
             Command::ZoomReset => "Actual size",
@@ -253,6 +258,9 @@ impl Command {
             }
             Command::ToggleEditorPanel => {
                 "Show or hide the editor on the right (the selected mineral, events)"
+            }
+            Command::ReducedMotion => {
+                "No animations, no blinking cursor, no spinners: far fewer frames to draw on a virtual desktop without a GPU. On by itself where the window is drawn in software; remembered once you choose"
             }
             Command::ZoomIn => "Make everything larger",
             Command::ZoomOut => "Make everything smaller",

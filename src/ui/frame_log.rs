@@ -2,7 +2,8 @@
 //! virtual desktop without a GPU): with `STOCKPILE_PLANNER_FRAME_LOG=FILE`
 //! set, each frame appends "frame, seconds since the process started,
 //! CPU-seconds of the process, seconds the frame's UI took to build, peak
-//! resident memory in MB" to FILE.
+//! resident memory in MB, and where the code that asked for the frame is
+//! (egui's repaint causes, `file:line`)" to FILE.
 //! `.ci/measure-cpu` reads it. Off (and free) without the variable.
 
 use std::io::Write;
@@ -38,20 +39,29 @@ impl FrameLog {
         }
     }
 
-    /// Note a frame whose UI took `built_s` seconds to build.
-    pub fn frame(&mut self, built_s: f64) {
+    /// Note a frame whose UI took `built_s` seconds to build, and why the
+    /// frame before asked for it (`causes`, egui's repaint causes).
+    pub fn frame(&mut self, built_s: f64, causes: &[egui::RepaintCause]) {
         let Some(file) = &mut self.file else {
             return;
         };
+        let why: Vec<String> = causes
+            .iter()
+            .map(|c| {
+                let file = c.file.rsplit('/').next().unwrap_or(c.file);
+                format!("{file}:{}", c.line)
+            })
+            .collect();
         self.frames += 1;
         let _ = writeln!(
             file,
-            "{} {:.3} {:.2} {:.4} {:.0}",
+            "{} {:.3} {:.2} {:.4} {:.0} {}",
             self.frames,
             self.started_s + self.started.elapsed().as_secs_f64(),
             process_cpu_s().unwrap_or(f64::NAN),
             built_s,
-            peak_memory_mb().unwrap_or(f64::NAN)
+            peak_memory_mb().unwrap_or(f64::NAN),
+            why.join(",")
         );
     }
 }

@@ -61,6 +61,13 @@ pub fn run(file: Option<PathBuf>) -> i32 {
             if let Some(storage) = cc.storage {
                 app.preferences = eframe::get_value(storage, PREFERENCES_KEY).unwrap_or_default();
             }
+            app.software_rendering = drawn_in_software(cc);
+            // For `.ci/measure-cpu`: either way, whatever was chosen before.
+            match std::env::var("STOCKPILE_PLANNER_REDUCED_MOTION").as_deref() {
+                Ok("on") => app.preferences.reduced_motion = Some(true),
+                Ok("off") => app.preferences.reduced_motion = Some(false),
+                _ => {}
+            }
             if let Some(theme) = app.preferences.theme {
                 cc.egui_ctx.set_theme(theme);
             }
@@ -86,5 +93,47 @@ pub fn run(file: Option<PathBuf>) -> i32 {
             eprintln!("Stockpile Planner could not open its window: {e}");
             1
         }
+    }
+}
+
+/// Whether the window is drawn without a GPU: a CPU adapter, or one of the
+/// software rasterisers virtual desktops use (Mesa's llvmpipe and
+/// softpipe, SwiftShader, Windows' Basic Render Driver).
+fn drawn_in_software(cc: &eframe::CreationContext<'_>) -> bool {
+    let Some(state) = &cc.wgpu_render_state else {
+        return false;
+    };
+    let info = state.adapter.get_info();
+    let name = info.name.to_lowercase();
+    info.device_type == eframe::wgpu::DeviceType::Cpu
+        || ["llvmpipe", "softpipe", "swiftshader", "basic render"]
+            .iter()
+            .any(|s| name.contains(s))
+}
+
+/// An empty window of the same size and toolkit that logs its frames like
+/// the planner's (`STOCKPILE_PLANNER_FRAME_LOG`): what `.ci/measure-cpu`
+/// measures the planner against.
+pub fn run_bare() -> i32 {
+    struct Bare(frame_log::FrameLog);
+    impl eframe::App for Bare {
+        fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+            ui.label("A bare window");
+            self.0.frame(0.0, &ui.ctx().repaint_causes());
+        }
+    }
+    let options = eframe::NativeOptions {
+        viewport: egui::ViewportBuilder::default()
+            .with_inner_size([1400.0, 900.0])
+            .with_title("Bare window"),
+        ..Default::default()
+    };
+    match eframe::run_native(
+        "Stockpile Planner bare window",
+        options,
+        Box::new(|_| Ok(Box::new(Bare(frame_log::FrameLog::from_env())))),
+    ) {
+        Ok(()) => 0,
+        Err(_) => 1,
     }
 }

@@ -248,8 +248,8 @@ const HEAVIEST: (usize, usize) = (470, 100);
 #[test]
 fn a_file_at_every_limit_saves_and_opens_again() {
     use stockpile_planner::file::{
-        MAX_AMOUNTS_PER_MINERAL, MAX_EVENTS, MAX_FEED_ORIGINS_PER_SUPPLIER, MAX_FILE_BYTES,
-        MAX_SUPPLIERS_PER_MINERAL, MAX_VARIANTS,
+        MAX_EVENTS, MAX_FEED_ORIGINS_PER_SUPPLIER, MAX_FILE_BYTES, MAX_SUPPLIERS_PER_MINERAL,
+        MAX_VARIANTS,
     };
     use stockpile_planner::model::validation::{MAX_NAME_CHARS, MAX_NOTES_CHARS};
     use stockpile_planner::model::{FeedShare, SpendingProfile, validate};

@@ -163,3 +163,30 @@ fn main_window_snapshot_light() {
     let mut h = harness(egui::Theme::Light);
     h.snapshot("main_window_light");
 }
+
+/// Drawn in software (a virtual desktop), the window starts in reduced
+/// motion: no animation time, no blinking cursor. View > Reduced motion
+/// turns it off, and the choice is remembered (a preference), over what
+/// the renderer suggests.
+#[test]
+fn reduced_motion_is_on_in_software_and_the_planner_can_turn_it_off() {
+    let mut app = PlannerApp::new(samples::default_scenario());
+    app.analysis.paused = true;
+    app.software_rendering = true;
+    let mut h = Harness::builder()
+        .with_size([1280.0, 720.0])
+        .build_ui_state(|ui, app: &mut PlannerApp| app.show(ui), app);
+    h.run();
+    assert!(h.state().reduced_motion());
+    assert_eq!(h.ctx.global_style().animation_time, 0.0);
+    assert!(!h.ctx.global_style().visuals.text_cursor.blink);
+
+    h.get_by_label("View").click();
+    h.run();
+    h.get_by_label("Reduced motion (remote desktop)").click();
+    h.run();
+    h.run();
+    assert_eq!(h.state().preferences.reduced_motion, Some(false));
+    assert!(h.ctx.global_style().animation_time > 0.0);
+    assert!(h.ctx.global_style().visuals.text_cursor.blink);
+}

@@ -326,8 +326,8 @@ pub fn show(ui: &mut Ui, plot_input: &CoveragePlot<'_>) {
     let height_now = plot.transform.frame().height();
     if lanes != lanes_before || (height_now - frame_height).abs() > 0.5 {
         ui.data_mut(|d| d.insert_temp(lanes_id, (lanes, height_now)));
-        // The room above the data follows next frame.
-        ui.ctx().request_repaint();
+        // The room above the data follows in the next pass.
+        crate::ui::app::one_more_pass(ui.ctx(), "event lanes above the plot changed");
     }
     let response = plot.response;
     // Screen readers reach the plot by this name and summary (Section 508).
@@ -350,8 +350,8 @@ fn event_runs(in_view: &[(&Disruption, f64, f64)], horizon: f64) -> Vec<(f64, f6
     }
     let mut runs: Vec<(f64, f64, u32)> = Vec::new();
     let mut depth = 0i64;
-    for month in 1..=months {
-        depth += step[month];
+    for (month, change) in step.iter().enumerate().take(months + 1).skip(1) {
+        depth += change;
         let d = depth.max(0) as u32;
         match runs.last_mut() {
             Some(run) if run.2 == d && run.1 as usize + 1 == month => run.1 = month as f64,

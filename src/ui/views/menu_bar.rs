@@ -24,6 +24,9 @@ pub struct MenuState<'a> {
     pub editor_panel: bool,
     /// A panel the planner wants is folded because the window is narrow.
     pub folded_for_room: bool,
+    /// Reduced motion is on (chosen, or because the window is drawn in
+    /// software).
+    pub reduced_motion: bool,
 }
 
 pub fn show(ui: &mut Ui, state: &MenuState<'_>, messages: &mut Vec<Message>) {
@@ -109,6 +112,7 @@ pub fn show(ui: &mut Ui, state: &MenuState<'_>, messages: &mut Vec<Message>) {
             item(ui, Command::ZoomReset, None, true, messages);
             ui.separator();
             item(ui, Command::ToggleTheme, None, true, messages);
+            toggle(ui, Command::ReducedMotion, state.reduced_motion, messages);
             item(ui, Command::CommandPalette, None, true, messages);
         });
     });

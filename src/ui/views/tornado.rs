@@ -54,7 +54,11 @@ pub fn show(
             .response
             .on_hover_text("Whose final coverage the bars measure");
         if view.running {
-            ui.spinner();
+            // Reduced motion (no animation time): no spinner, whose every
+            // turn is a frame; the result repaints when it comes.
+            if ui.style().animation_time > 0.0 {
+                ui.spinner();
+            }
             ui.weak("computing…");
         }
     });
