@@ -210,7 +210,7 @@ fn scenario(u: &mut Unstructured) -> Result<Scenario> {
     };
     s.settings.stop_at_requirement = u.arbitrary()?;
     s.settings.plan_year = if u.arbitrary()? {
-        PlanYear::Calendar
+        PlanYear::ScenarioStart
     } else {
         PlanYear::FiscalYear {
             first_month: u.int_in_range(0..=13)?,

@@ -728,6 +728,17 @@ pub(crate) fn find_limit(trial: &BudgetTrial, budget: f64, best: f64) -> Limit {
 
 /// "A", "A and B", "A, B and C".
 fn and_list(list: &[Binding]) -> String {
+    // Past a few, the rest are counted: a thousand events binding at once
+    // would be a page of text.
+    const NAMED: usize = 6;
+    if list.len() > NAMED + 1 {
+        let named: Vec<String> = list[..NAMED].iter().map(Binding::words).collect();
+        return format!(
+            "{} and {} more limits",
+            named.join(", "),
+            list.len() - NAMED
+        );
+    }
     let words: Vec<String> = list.iter().map(Binding::words).collect();
     match words.as_slice() {
         [] => String::new(),

@@ -955,7 +955,7 @@ impl PlannerApp {
         if recomputed || !self.pending.is_empty() {
             // The panels drawn before the refresh (badges, status bar) and
             // the queued messages want one more pass.
-            one_more_pass(&ctx, "the scenario changed during the pass");
+            super::layout::one_more_pass(&ctx, "the scenario changed during the pass");
         }
         self.checkpoint_history(&ctx);
         let now = ui.input(|i| i.time);
@@ -1413,16 +1413,6 @@ impl eframe::App for PlannerApp {
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
         eframe::set_value(storage, super::PREFERENCES_KEY, &self.preferences);
-    }
-}
-
-/// Another pass of the UI before this frame is drawn: the pass costs about
-/// a millisecond, a frame drawn in software a tenth of a second. Where
-/// egui allows no more passes this frame, another frame.
-pub(crate) fn one_more_pass(ctx: &egui::Context, why: &'static str) {
-    ctx.request_discard(why);
-    if !ctx.will_discard() {
-        ctx.request_repaint();
     }
 }
 

@@ -63,6 +63,16 @@ pub fn room_under_plot(available: f32, wanted: f32, presenter: bool) -> f32 {
     wanted.min(available * (1.0 - plot_share)).max(0.0)
 }
 
+/// Another pass of the UI before this frame is drawn: the pass costs about
+/// a millisecond, a frame drawn in software a tenth of a second. Where
+/// egui allows no more passes this frame, another frame.
+pub fn one_more_pass(ctx: &egui::Context, why: &'static str) {
+    ctx.request_discard(why);
+    if !ctx.will_discard() {
+        ctx.request_repaint();
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -51,6 +51,7 @@ pub fn run(file: Option<PathBuf>) -> i32 {
             .with_inner_size([1400.0, 900.0])
             .with_min_inner_size([900.0, 600.0])
             .with_title("Stockpile Planner"),
+        renderer: renderer(),
         ..Default::default()
     };
     let result = eframe::run_native(
@@ -96,19 +97,62 @@ pub fn run(file: Option<PathBuf>) -> i32 {
     }
 }
 
+/// The renderer. Where there is no GPU, OpenGL through glow: on Mesa's
+/// software rasteriser a click costs a quarter of the CPU time it costs
+/// through wgpu (`docs/PERFORMANCE.md`). Elsewhere wgpu.
+/// `STOCKPILE_PLANNER_RENDERER=glow` or `=wgpu` chooses (for measuring).
+fn renderer() -> eframe::Renderer {
+    match std::env::var("STOCKPILE_PLANNER_RENDERER").as_deref() {
+        Ok("glow") => eframe::Renderer::Glow,
+        Ok("wgpu") => eframe::Renderer::Wgpu,
+        _ if no_gpu_here() => eframe::Renderer::Glow,
+        _ => eframe::Renderer::Wgpu,
+    }
+}
+
+/// Whether this machine has no GPU to draw with, known before a window
+/// exists: on Linux, no render node under `/dev/dri` (a virtual desktop,
+/// a VM without a virtual GPU), or Mesa told to draw in software.
+fn no_gpu_here() -> bool {
+    if !cfg!(target_os = "linux") {
+        return false;
+    }
+    let var = |name: &str| std::env::var(name).unwrap_or_default().to_lowercase();
+    if ["1", "true"].contains(&var("LIBGL_ALWAYS_SOFTWARE").as_str())
+        || ["llvmpipe", "softpipe"].contains(&var("GALLIUM_DRIVER").as_str())
+    {
+        return true;
+    }
+    let render_node = std::fs::read_dir("/dev/dri").is_ok_and(|entries| {
+        entries
+            .flatten()
+            .any(|e| e.file_name().to_string_lossy().starts_with("renderD"))
+    });
+    !render_node
+}
+
 /// Whether the window is drawn without a GPU: a CPU adapter, or one of the
 /// software rasterisers virtual desktops use (Mesa's llvmpipe and
 /// softpipe, SwiftShader, Windows' Basic Render Driver).
 fn drawn_in_software(cc: &eframe::CreationContext<'_>) -> bool {
+    let software = |name: &str| {
+        let name = name.to_lowercase();
+        ["llvmpipe", "softpipe", "swiftshader", "basic render"]
+            .iter()
+            .any(|s| name.contains(s))
+    };
+    if let Some(gl) = &cc.gl {
+        use eframe::glow::HasContext;
+        // SAFETY: a string query on the context eframe made current for
+        // this window, before any drawing.
+        let renderer = unsafe { gl.get_parameter_string(eframe::glow::RENDERER) };
+        return software(&renderer);
+    }
     let Some(state) = &cc.wgpu_render_state else {
         return false;
     };
     let info = state.adapter.get_info();
-    let name = info.name.to_lowercase();
-    info.device_type == eframe::wgpu::DeviceType::Cpu
-        || ["llvmpipe", "softpipe", "swiftshader", "basic render"]
-            .iter()
-            .any(|s| name.contains(s))
+    info.device_type == eframe::wgpu::DeviceType::Cpu || software(&info.name)
 }
 
 /// An empty window of the same size and toolkit that logs its frames like
@@ -126,6 +170,7 @@ pub fn run_bare() -> i32 {
         viewport: egui::ViewportBuilder::default()
             .with_inner_size([1400.0, 900.0])
             .with_title("Bare window"),
+        renderer: renderer(),
         ..Default::default()
     };
     match eframe::run_native(

@@ -327,7 +327,7 @@ pub fn show(ui: &mut Ui, plot_input: &CoveragePlot<'_>) {
     if lanes != lanes_before || (height_now - frame_height).abs() > 0.5 {
         ui.data_mut(|d| d.insert_temp(lanes_id, (lanes, height_now)));
         // The room above the data follows in the next pass.
-        crate::ui::app::one_more_pass(ui.ctx(), "event lanes above the plot changed");
+        crate::ui::layout::one_more_pass(ui.ctx(), "event lanes above the plot changed");
     }
     let response = plot.response;
     // Screen readers reach the plot by this name and summary (Section 508).
