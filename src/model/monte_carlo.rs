@@ -224,6 +224,11 @@ pub fn has_uncertainty(scenario: &Scenario) -> bool {
 /// "Bounded work").
 pub const MAX_DEFAULT_RUN_WORK: f64 = 2.4e10;
 
+/// The most memory the histograms of a run may take together: past it a
+/// run uses one histogram on one core (`docs/RELIABILITY.md`, "Bounded
+/// work").
+const MAX_HISTOGRAM_BYTES: usize = 768 << 20;
+
 /// The work of one sample, in supplier-months: each supplier's months, and
 /// each month of each hit of an event on a supplier (the projection
 /// weighs every event on a supplier every month).
@@ -301,26 +306,44 @@ pub fn run_with(
     // (nothing in a block calls rayon, so a thread never takes another
     // block while it holds its worker), but a lock must not deadlock.
     let extra: Mutex<Vec<Worker>> = Mutex::new(Vec::new());
-    (0..blocks).into_par_iter().for_each(|block| {
-        if cancel.load(Ordering::Relaxed) {
-            return;
-        }
-        let first = block * BLOCK;
-        let last = (first + BLOCK).min(samples);
-        let thread = rayon::current_thread_index().unwrap_or(0) % workers.len();
-        match workers[thread].try_lock() {
-            Ok(mut slot) => {
-                let w = slot.get_or_insert_with(|| Worker::new(scenario, minerals, months));
-                w.run(scenario, seed, first..last, feed_drawn);
+    // A histogram per core for a scenario with thousands of mineral-months
+    // would take gigabytes (1,000 minerals × 240 months: 0.8 GB each):
+    // then one histogram, and the blocks one after another.
+    let histogram_bytes = minerals * months * ROW * std::mem::size_of::<u32>();
+    if histogram_bytes.saturating_mul(workers.len()) > MAX_HISTOGRAM_BYTES {
+        let mut w = Worker::new(scenario, minerals, months);
+        for block in 0..blocks {
+            if cancel.load(Ordering::Relaxed) {
+                return None;
             }
-            Err(_) => {
-                let mut w = Worker::new(scenario, minerals, months);
-                w.run(scenario, seed, first..last, feed_drawn);
-                lock(&extra).push(w);
-            }
+            let first = block * BLOCK;
+            let last = (first + BLOCK).min(samples);
+            w.run(scenario, seed, first..last, feed_drawn);
+            progress.fetch_add(last - first, Ordering::Relaxed);
         }
-        progress.fetch_add(last - first, Ordering::Relaxed);
-    });
+        lock(&extra).push(w);
+    } else {
+        (0..blocks).into_par_iter().for_each(|block| {
+            if cancel.load(Ordering::Relaxed) {
+                return;
+            }
+            let first = block * BLOCK;
+            let last = (first + BLOCK).min(samples);
+            let thread = rayon::current_thread_index().unwrap_or(0) % workers.len();
+            match workers[thread].try_lock() {
+                Ok(mut slot) => {
+                    let w = slot.get_or_insert_with(|| Worker::new(scenario, minerals, months));
+                    w.run(scenario, seed, first..last, feed_drawn);
+                }
+                Err(_) => {
+                    let mut w = Worker::new(scenario, minerals, months);
+                    w.run(scenario, seed, first..last, feed_drawn);
+                    lock(&extra).push(w);
+                }
+            }
+            progress.fetch_add(last - first, Ordering::Relaxed);
+        });
+    }
     let histograms = workers
         .into_iter()
         .filter_map(|w| w.into_inner().unwrap_or_else(PoisonError::into_inner))

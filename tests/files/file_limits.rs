@@ -323,6 +323,13 @@ fn a_file_at_every_limit_saves_and_opens_again() {
             std::fs::copy(&path, out).unwrap();
         }
     }
+    // `.ci/bounded-work`'s second file: the most minerals, as many
+    // suppliers as fit beside them.
+    if let Some(out) = std::env::var_os("STOCKPILE_WIDEST_FILE") {
+        let widest = samples::heaviest(MAX_MINERALS, 40, MAX_EVENTS);
+        assert!(validate(&widest).is_empty());
+        file::save_atomic(Path::new(&out), &widest).unwrap();
+    }
     // Past the cap, Save refuses with the reason and writes nothing.
     let too_big = samples::heaviest(HEAVIEST.0 + 60, HEAVIEST.1, MAX_EVENTS);
     let path = dir.path().join("too-big.ron");
