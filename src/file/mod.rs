@@ -124,6 +124,14 @@ pub const MAX_AMOUNTS_PER_MINERAL: usize = 2_400;
 /// Most variants a file may hold besides the base; the limits above apply
 /// to each variant too.
 pub const MAX_VARIANTS: usize = 50;
+/// Longest name (of anything) and longest notes a file may hold, in
+/// characters. Validation asks for far less (300 and 100,000, a problem
+/// the planner can fix in the window); past these the file is refused
+/// whole, so that a hostile file cannot stall the window laying out a
+/// ten-million-letter name. The window's text fields stop at them too, so
+/// whatever it saves opens again.
+pub const MAX_NAME_CHARS_IN_FILE: usize = 10_000;
+pub const MAX_NOTES_CHARS_IN_FILE: usize = 1_000_000;
 
 /// Read a scenario file from disk. Only a regular file is read (a folder,
 /// a device or a pipe is refused before it is opened, so a pipe cannot
@@ -253,6 +261,56 @@ fn check_counts(scenario: &Scenario, file: &str) -> Result<(), LoadError> {
     Ok(())
 }
 
+/// Refuse names and notes longer than a file may hold, naming the text.
+fn check_lengths(scenario: &Scenario, file: &str, within: &str) -> Result<(), LoadError> {
+    let check = |what: &dyn Fn() -> String, text: &str, limit: usize| {
+        // Bytes first: only a long text is counted in characters.
+        if text.len() > limit && text.chars().count() > limit {
+            return Err(LoadError::whole_file(
+                file,
+                format!(
+                    "{}{within} is {} characters long; a file may hold at most {limit} there",
+                    what(),
+                    text.chars().count()
+                ),
+            ));
+        }
+        Ok(())
+    };
+    let name = MAX_NAME_CHARS_IN_FILE;
+    check(&|| "the scenario's name".into(), &scenario.name, name)?;
+    check(
+        &|| "the scenario's notes".into(),
+        &scenario.notes,
+        MAX_NOTES_CHARS_IN_FILE,
+    )?;
+    for (i, m) in scenario.minerals.iter().enumerate() {
+        check(&|| format!("the name of mineral #{}", i + 1), &m.name, name)?;
+        for (k, s) in m.suppliers.iter().enumerate() {
+            let sup = || format!("supplier #{} of mineral #{}", k + 1, i + 1);
+            check(&|| format!("the name of {}", sup()), &s.name, name)?;
+            check(&|| format!("the country of {}", sup()), &s.country, name)?;
+            for f in &s.feed {
+                check(&|| format!("a feed origin of {}", sup()), &f.origin, name)?;
+            }
+        }
+    }
+    for (k, d) in scenario.disruptions.iter().enumerate() {
+        let ev = || format!("event #{}", k + 1);
+        check(&|| format!("the name of {}", ev()), &d.name, name)?;
+        check(
+            &|| format!("the notes of {}", ev()),
+            &d.notes,
+            MAX_NOTES_CHARS_IN_FILE,
+        )?;
+        check(&|| format!("the supplier of {}", ev()), &d.supplier, name)?;
+        for m in &d.minerals {
+            check(&|| format!("a mineral of {}", ev()), m, name)?;
+        }
+    }
+    Ok(())
+}
+
 /// [`check_counts`] for one variant; `within` names it in messages.
 fn check_counts_of(scenario: &Scenario, file: &str, within: &str) -> Result<(), LoadError> {
     let too_many = |what: &str, n: usize, limit: usize| {
@@ -264,6 +322,7 @@ fn check_counts_of(scenario: &Scenario, file: &str, within: &str) -> Result<(), 
     if scenario.minerals.len() > MAX_MINERALS {
         return Err(too_many("minerals", scenario.minerals.len(), MAX_MINERALS));
     }
+    check_lengths(scenario, file, within)?;
     if scenario.disruptions.len() > MAX_EVENTS {
         return Err(too_many("events", scenario.disruptions.len(), MAX_EVENTS));
     }

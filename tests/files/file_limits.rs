@@ -342,3 +342,30 @@ fn a_file_at_every_limit_saves_and_opens_again() {
     );
     assert!(!path.exists());
 }
+
+/// A name of ten million letters (a hostile or broken file) is refused
+/// when the file is opened, naming the text and the limit, instead of
+/// stalling the window that would lay it out; one of 10,000 opens (with a
+/// problem to fix: names are at most 300 characters).
+#[test]
+fn a_name_longer_than_a_file_may_hold_is_refused_on_opening() {
+    use stockpile_planner::file::MAX_NAME_CHARS_IN_FILE;
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("long-name.ron");
+    let mut s = samples::default_scenario();
+    s.minerals[1].suppliers[0].name = "x".repeat(MAX_NAME_CHARS_IN_FILE);
+    file::save_atomic(&path, &s).unwrap();
+    let opened = file::load(&path).unwrap();
+    assert!(
+        stockpile_planner::model::validate(&opened)
+            .iter()
+            .any(|p| p.message.contains("at most 300 are allowed"))
+    );
+    s.minerals[1].suppliers[0].name = "x".repeat(10_000_000);
+    std::fs::write(&path, file::to_ron_string(&s)).unwrap();
+    let e = file::load(&path).unwrap_err();
+    assert_eq!(
+        e.message,
+        "the name of supplier #1 of mineral #2 is 10000000 characters long; a file may hold at most 10000 there"
+    );
+}

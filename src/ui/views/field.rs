@@ -299,10 +299,13 @@ pub fn text_field(
         .data(|d| d.get_temp::<String>(buffer_id))
         .filter(|_| focused)
         .unwrap_or_else(|| value.clone());
+    // No longer than a file may hold, so that whatever is saved opens.
     let edit = if multiline {
-        TextEdit::multiline(&mut text).desired_rows(3)
+        TextEdit::multiline(&mut text)
+            .desired_rows(3)
+            .char_limit(crate::file::MAX_NOTES_CHARS_IN_FILE)
     } else {
-        TextEdit::singleline(&mut text)
+        TextEdit::singleline(&mut text).char_limit(crate::file::MAX_NAME_CHARS_IN_FILE)
     };
     let output = edit.id(id).desired_width(width).hint_text(hint).show(ui);
     let mut response = output.response.response;

@@ -131,6 +131,7 @@ fn tab_label(k: usize, name: &str) -> String {
 fn rename_field(ui: &mut Ui, k: usize, renaming: &mut Renaming, messages: &mut Vec<Message>) {
     let id = egui::Id::unique(("rename_variant", k));
     let output = egui::TextEdit::singleline(&mut renaming.text)
+        .char_limit(crate::file::MAX_NAME_CHARS_IN_FILE)
         .id(id)
         .hint_text("Variant name")
         .desired_width(240.0)
