@@ -1001,15 +1001,21 @@ pub fn uncertainty_file(
             grouped(f64::from(samples), 0),
             scenario.calendar_month(scenario.horizon_months)
         )?;
+        // As wide as the longest name, so that every row lines up.
+        let name_width = bands
+            .minerals
+            .iter()
+            .map(|b| b.name.chars().count())
+            .fold(14, usize::max);
         writeln!(
             out,
-            "{:<14} {:>8} {:>8} {:>8} {:>8} {:>15}",
+            "{:<name_width$} {:>8} {:>8} {:>8} {:>8} {:>15}",
             "Mineral", "Planned", "P10", "P50", "P90", "Chance of 100%"
         )?;
         for (b, p) in bands.minerals.iter().zip(&plain.minerals) {
             writeln!(
                 out,
-                "{:<14} {:>8} {:>8} {:>8} {:>8} {:>15}",
+                "{:<name_width$} {:>8} {:>8} {:>8} {:>8} {:>15}",
                 b.name,
                 pct(p.final_coverage_pct()),
                 pct(b.final_p10_pct()),

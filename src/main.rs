@@ -77,7 +77,7 @@ enum Command {
         #[arg(long, value_name = "NAME")]
         mineral: String,
         /// The coverage to reach, % (e.g. 80 or 80%).
-        #[arg(long, value_name = "PCT")]
+        #[arg(long, value_name = "PCT", allow_hyphen_values = true)]
         coverage: String,
         /// The month by whose end (YYYY-MM; default: the last of the plan).
         #[arg(long, value_name = "YYYY-MM")]
@@ -92,10 +92,10 @@ enum Command {
         #[arg(value_name = "FILE")]
         file: PathBuf,
         /// The total to split (e.g. 1e9, $1B, 750M).
-        #[arg(long, value_name = "AMOUNT")]
+        #[arg(long, value_name = "AMOUNT", allow_hyphen_values = true)]
         total_usd: String,
         /// A mineral's weight, NAME=W (default 1); may be repeated.
-        #[arg(long, value_name = "NAME=W")]
+        #[arg(long, value_name = "NAME=W", allow_hyphen_values = true)]
         weight: Vec<String>,
         /// Use this variant (by name) instead of the base scenario.
         #[arg(long, value_name = "NAME")]
@@ -110,7 +110,7 @@ enum Command {
         #[arg(long, value_name = "NAME")]
         variant: Option<String>,
         /// Number of samples (default: the file's, 5,000 unless set).
-        #[arg(long, value_name = "N")]
+        #[arg(long, value_name = "N", allow_hyphen_values = true)]
         samples: Option<u32>,
         /// Seed of the draw (default: the file's).
         #[arg(long, value_name = "S")]
@@ -145,7 +145,7 @@ enum Command {
         html: Option<PathBuf>,
         /// Run a Monte Carlo of N samples (seeded from the file, as the
         /// window's) and draw its P10-P90 bands in every output.
-        #[arg(long, value_name = "N")]
+        #[arg(long, value_name = "N", allow_hyphen_values = true)]
         samples: Option<u32>,
     },
 }

@@ -130,25 +130,26 @@ impl Checker {
         range: Option<Range>,
         min: f64,
         max: f64,
+        unit: Unit,
     ) {
         let Some(r) = range else { return };
-        let (low, high) = (r.low, r.high);
+        let (low, high) = (unit.shown(r.low), unit.shown(r.high));
         if !r.low.is_finite() || !r.high.is_finite() {
             self.add(path(), format!("{what} range must be two numbers"));
-        } else if low > high {
+        } else if r.low > r.high {
             // Like an event's start range: the ends are never swapped
             // silently.
             self.add(
                 path(),
                 format!("{what} range runs from {low} down to {high}: the low end must come first"),
             );
-        } else if low < min || high > max {
+        } else if r.low < min || r.high > max {
             let rule = if max.is_finite() {
-                format!("from {min} to {max}")
+                format!("from {} to {}", unit.shown(min), unit.shown(max))
             } else if min > 0.0 {
                 "above zero".to_string()
             } else {
-                format!("at least {min}")
+                format!("at least {}", unit.shown(min))
             };
             self.add(
                 path(),
@@ -475,6 +476,7 @@ pub fn validate(scenario: &Scenario) -> Vec<Problem> {
                     s.share_range_pct,
                     0.0,
                     100.0,
+                    Unit::Pct,
                 );
                 c.range(
                     || sat("lead_time_range_months"),
@@ -482,6 +484,7 @@ pub fn validate(scenario: &Scenario) -> Vec<Problem> {
                     s.lead_time_range_months,
                     0.0,
                     f64::from(MAX_HORIZON_MONTHS),
+                    Unit::Months,
                 );
                 if s.capacity_range_qty_per_year.is_some() && s.capacity_qty_per_year.is_none() {
                     c.add(
@@ -495,6 +498,7 @@ pub fn validate(scenario: &Scenario) -> Vec<Problem> {
                     s.capacity_range_qty_per_year,
                     MIN_POSITIVE,
                     MAX_QTY,
+                    Unit::Number,
                 );
                 for (f, feed) in s.feed.iter().enumerate() {
                     c.range(
@@ -503,6 +507,7 @@ pub fn validate(scenario: &Scenario) -> Vec<Problem> {
                         feed.share_range_pct,
                         0.0,
                         100.0,
+                        Unit::Pct,
                     );
                 }
             }
@@ -521,6 +526,7 @@ pub fn validate(scenario: &Scenario) -> Vec<Problem> {
             m.price_range_usd_per_unit,
             MIN_POSITIVE,
             MAX_PRICE_USD_PER_UNIT,
+            Unit::Usd,
         );
         c.range(
             || at("escalation_range_pct_per_year"),
@@ -528,6 +534,7 @@ pub fn validate(scenario: &Scenario) -> Vec<Problem> {
             m.escalation_range_pct_per_year,
             -99.0,
             MAX_RATE_PCT,
+            Unit::Pct,
         );
 
         match &m.ceiling {
@@ -906,6 +913,28 @@ fn grouped_count(n: usize) -> String {
         out.push(ch);
     }
     out
+}
+
+/// How a range's ends are written in its messages, as the window shows
+/// them.
+#[derive(Clone, Copy)]
+enum Unit {
+    Usd,
+    Pct,
+    Months,
+    Number,
+}
+
+impl Unit {
+    fn shown(self, value: f64) -> String {
+        match self {
+            Unit::Usd if (0.01..1e15).contains(&value.abs()) => crate::display::usd_full(value),
+            Unit::Usd => format!("${}", shown(value)),
+            Unit::Pct => format!("{}%", shown(value)),
+            Unit::Months => format!("{} months", shown(value)),
+            Unit::Number => shown(value),
+        }
+    }
 }
 
 /// A number as typed where it is of a usual size, in scientific notation

@@ -114,7 +114,8 @@ impl Analysis {
     }
 
     /// Bring the bands up to date with `live` and `baseline` (`None` when
-    /// a plan has problems or nothing uncertain, which shows no band):
+    /// a plan has problems: the last valid plan's bands stay, as its
+    /// projection does; a plan with nothing uncertain shows no band):
     /// collect a finished run, cancel one for an older plan, and start one
     /// once the plan has rested [`SETTLE_S`]. Returns the seconds after
     /// which it wants another look (a run to start later), if any.
@@ -134,8 +135,11 @@ impl Analysis {
                 self.baseline_bands = baseline_bands.map(Arc::new);
             }
         }
+        // A scenario with problems: the screen keeps its last valid
+        // projection, and the bands (and any run for it) stay with it.
+        let live = live?;
         let uncertain = |s: &&Scenario| monte_carlo::has_uncertainty(s);
-        let Some(live) = live.filter(uncertain) else {
+        let Some(live) = Some(live).filter(uncertain) else {
             self.bands_job = None;
             self.bands = None;
             self.baseline_bands = None;

@@ -5,6 +5,7 @@
 use super::command::{Command, Message};
 use super::document::{Baseline, Document};
 use super::files::Dialogs;
+use super::session_end::EndRequest;
 use super::views;
 use super::views::notices::Notices;
 use super::views::path_prompt::PathPrompt;
@@ -90,6 +91,10 @@ pub struct PlannerApp {
     pub recovery: Option<RecoveryStore>,
     pub(super) last_recovery: Option<Scenario>,
     pub(super) last_recovery_at_s: Option<f64>,
+    /// How long the last recovery copy took to write, in seconds.
+    pub(super) last_recovery_write_s: f64,
+    /// A signal asked the program to end (see `session_end`).
+    pub end_request: EndRequest,
     /// A failure to write a copy was told once; told again after a success.
     pub(super) recovery_failure_shown: bool,
     /// Unsaved work of a window that is gone, offered for restoring.
@@ -189,6 +194,8 @@ impl PlannerApp {
             recovery,
             last_recovery: None,
             last_recovery_at_s: None,
+            last_recovery_write_s: 0.0,
+            end_request: EndRequest::default(),
             recovery_failure_shown: false,
             recovery_offer,
             later_recovery_offers,
@@ -960,6 +967,9 @@ impl PlannerApp {
         self.checkpoint_history(&ctx);
         let now = ui.input(|i| i.time);
         self.tick_recovery(now, &ctx);
+        if self.end_request.requested() {
+            self.end_session(&ctx);
+        }
     }
 
     /// Start, collect or cancel the runs off the UI thread for the plan on

@@ -69,6 +69,10 @@ pub struct Document {
     /// The file on disk as it was opened or last saved: a different one
     /// means someone else changed it.
     pub disk_stamp: Option<DiskStamp>,
+    /// Why the file cannot be saved over, found when it was opened (a
+    /// read-only file, another user's): said beside its name at once,
+    /// not first at Ctrl+S.
+    pub read_only: Option<String>,
     /// This window's number for the document, naming its recovery copy
     /// while it has no file.
     number: u64,
@@ -158,6 +162,7 @@ impl Document {
             selected: 0,
             path: None,
             disk_stamp: None,
+            read_only: None,
             number: NEXT_DOCUMENT_NUMBER.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
         }
     }
@@ -177,6 +182,7 @@ impl Document {
     pub fn from_file(scenario: Scenario, path: PathBuf) -> Self {
         let mut doc = Self::new(scenario);
         doc.disk_stamp = DiskStamp::of(&path);
+        doc.read_only = crate::file::why_not_writable(&path);
         doc.path = Some(path);
         doc
     }
@@ -200,6 +206,7 @@ impl Document {
         self.path = Some(path.to_path_buf());
         self.saved = self.scenario.clone();
         self.disk_stamp = DiskStamp::of(path);
+        self.read_only = None;
     }
 
     /// The file name for titles: `plan.ron`, or `Untitled`.

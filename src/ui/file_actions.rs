@@ -16,6 +16,8 @@ use std::path::{Path, PathBuf};
 
 /// Seconds between recovery copies while there are unsaved changes.
 pub const RECOVERY_INTERVAL_S: f64 = 5.0;
+/// A recovery copy written faster than this is written on every change.
+pub const QUICK_RECOVERY_WRITE_S: f64 = 0.05;
 
 /// Most recent files remembered.
 const MAX_RECENT: usize = 10;
@@ -281,34 +283,60 @@ impl PlannerApp {
     }
 
     /// Write a recovery copy when there are unsaved changes that are not in
-    /// the last copy and the last one is at least a few seconds old.
+    /// the last copy. A copy that is quick to write (any ordinary scenario:
+    /// about a millisecond) is written on the frame of the change, so a
+    /// crash never restores a half-typed number; a slow one (files of many
+    /// megabytes) at most every few seconds, and once more when the
+    /// planner stops.
     pub fn tick_recovery(&mut self, now_s: f64, ctx: &egui::Context) {
-        let Some(store) = &self.recovery else {
-            return;
-        };
         // Closing after the planner chose (Don't save, or nothing to
         // save): the copy was dropped on purpose, and the frames until the
         // window goes must not write it again.
-        if self.allow_close {
+        if self.recovery.is_none() || self.allow_close || !self.recovery_is_behind() {
             return;
         }
-        if !self.doc.is_dirty() || self.last_recovery.as_ref() == Some(&self.doc.scenario) {
-            return;
-        }
-        let due = self
-            .last_recovery_at_s
-            .is_none_or(|t| now_s - t >= RECOVERY_INTERVAL_S);
-        if !due {
+        let quick = self.last_recovery_write_s < QUICK_RECOVERY_WRITE_S;
+        let since = self.last_recovery_at_s.map_or(f64::INFINITY, |t| now_s - t);
+        if !quick && since < RECOVERY_INTERVAL_S {
             // Wake up once to write the copy even if the planner stops typing.
-            ctx.request_repaint_after_secs(RECOVERY_INTERVAL_S as f32);
+            ctx.request_repaint_after_secs((RECOVERY_INTERVAL_S - since) as f32);
             return;
         }
         self.last_recovery_at_s = Some(now_s);
-        match store.write(
+        self.write_recovery();
+    }
+
+    /// Unsaved changes that the last recovery copy does not hold.
+    fn recovery_is_behind(&self) -> bool {
+        self.doc.is_dirty() && self.last_recovery.as_ref() != Some(&self.doc.scenario)
+    }
+
+    /// The program is asked to end (a signal: logout, `kill`, Ctrl+C): copy
+    /// the unsaved work now and close without asking; the copy stays for
+    /// the next start to offer.
+    pub(super) fn end_session(&mut self, ctx: &egui::Context) {
+        if self.allow_close {
+            return;
+        }
+        if self.recovery.is_some() && self.recovery_is_behind() {
+            self.write_recovery();
+        }
+        self.allow_close = true;
+        ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+    }
+
+    fn write_recovery(&mut self) {
+        let Some(store) = &self.recovery else {
+            return;
+        };
+        let started = std::time::Instant::now();
+        let written = store.write(
             &self.doc.recovery_key(),
             &self.doc.scenario,
             self.doc.path.as_deref(),
-        ) {
+        );
+        self.last_recovery_write_s = started.elapsed().as_secs_f64();
+        match written {
             Ok(()) => {
                 self.last_recovery = Some(self.doc.scenario.clone());
                 self.recovery_failure_shown = false;
@@ -337,6 +365,7 @@ impl PlannerApp {
             return;
         };
         self.forget_recovery();
+        let copied_at_unix_s = recovered.info.saved_at_unix_s;
         let mut doc = Document::new(recovered.scenario.clone());
         if let Some(path) = &recovered.info.file {
             // Unsaved relative to the file it came from (if still there).
@@ -351,8 +380,10 @@ impl PlannerApp {
             self.last_recovery = Some(recovered.scenario);
         }
         self.doc = doc;
-        self.notices
-            .info("Restored the unsaved work. Save it to keep it.");
+        self.notices.info(format!(
+            "Restored the unsaved work copied at {}. Save it to keep it.",
+            recovery::format_utc(copied_at_unix_s)
+        ));
         self.offer_next_recovery();
     }
 

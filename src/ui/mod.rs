@@ -14,6 +14,7 @@ pub mod frame_log;
 pub mod history;
 pub mod layout;
 pub mod palette;
+pub mod session_end;
 pub mod views;
 
 use crate::{file, samples};
@@ -63,6 +64,7 @@ pub fn run(file: Option<PathBuf>) -> i32 {
                 app.preferences = eframe::get_value(storage, PREFERENCES_KEY).unwrap_or_default();
             }
             app.software_rendering = drawn_in_software(cc);
+            app.end_request = session_end::EndRequest::listen(&cc.egui_ctx);
             // For `.ci/measure-cpu`: either way, whatever was chosen before.
             match std::env::var("STOCKPILE_PLANNER_REDUCED_MOTION").as_deref() {
                 Ok("on") => app.preferences.reduced_motion = Some(true),

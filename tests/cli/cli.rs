@@ -295,3 +295,58 @@ fn fmt_refuses_files_it_may_not_change() {
     assert_eq!((meta.uid(), meta.mode() & 0o7777), (0, 0o644));
     assert_eq!(std::fs::read(&theirs).unwrap(), sample);
 }
+
+#[test]
+fn a_negative_number_after_a_space_gets_the_programs_own_words() {
+    // clap alone suggested "-- -5", which makes -5 a file name.
+    for args in [
+        [
+            "goal",
+            "assets/october-2025-plan.ron",
+            "--mineral",
+            "Cobalt",
+            "--coverage",
+            "-5",
+        ],
+        [
+            "allocate",
+            "assets/october-2025-plan.ron",
+            "--total-usd",
+            "-5",
+            "--weight",
+            "Cobalt=1",
+        ],
+    ] {
+        let (code, out, err) = run(&args);
+        assert_eq!((code, out.as_str()), (2, ""), "{args:?}: {err}");
+        assert!(!err.contains("-- -5"), "{err}");
+        assert!(err.contains("\"-5\""), "{err}");
+    }
+}
+
+#[test]
+fn the_uncertainty_table_lines_up_with_long_names() {
+    let (code, out, err) = run(&[
+        "uncertainty",
+        "assets/strategic-twelve.ron",
+        "--samples",
+        "200",
+    ]);
+    assert_eq!(code, 0, "{err}");
+    let table: Vec<&str> = out
+        .lines()
+        .skip_while(|l| !l.starts_with("Mineral"))
+        .collect();
+    assert!(table.len() > 12, "{out}");
+    assert!(
+        table
+            .iter()
+            .any(|l| l.starts_with("Rare earths (NdPr oxide) ")),
+        "{out}"
+    );
+    // Every row ends its Chance column where the header does.
+    let width = table[0].chars().count();
+    for row in &table {
+        assert_eq!(row.chars().count(), width, "{row:?} in\n{out}");
+    }
+}

@@ -351,6 +351,45 @@ fn close_window(h: &mut Harness<'_, PlannerApp>) {
     h.run();
 }
 
+/// The budget of the first mineral in the one recovery copy in `folder`.
+fn budget_in_copy(folder: &Path) -> f64 {
+    let copies = copies_in(folder);
+    assert_eq!(copies.len(), 1);
+    file::load(&copies[0]).unwrap().minerals[0].budget_usd
+}
+
+#[test]
+fn the_copy_keeps_up_with_typing_and_an_ended_session_keeps_it() {
+    // Found in a trial: a kill two seconds after typing 777M restored $7.
+    let recovery = tempfile::tempdir().unwrap();
+    let dialog = FakeDialog::default();
+    {
+        let mut h = app_with(&dialog, Some(recovery.path()));
+        h.get_by_label("Budget (USD)").click();
+        h.run();
+        h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+        h.run();
+        for (key, budget_usd) in [('7', 7.0), ('7', 77.0), ('7', 777.0), ('M', 777e6)] {
+            h.get_by_label("Budget (USD)").type_text(&key.to_string());
+            h.run();
+            assert_eq!(budget_in_copy(recovery.path()), budget_usd, "after {key:?}");
+        }
+        // SIGTERM (logout, `kill`) or Ctrl+C: no question, the copy stays.
+        h.state().end_request.request();
+        h.run();
+        assert!(h.query_by_label("Save changes?").is_none());
+        assert_eq!(budget_in_copy(recovery.path()), 777e6);
+    }
+    let mut h = app_with(&dialog, Some(recovery.path()));
+    h.get_by_role_and_label(Role::Button, "Restore").click();
+    h.run();
+    assert_eq!(h.state().doc.scenario.minerals[0].budget_usd, 777e6);
+    assert!(
+        h.query_by_label_contains("Restored the unsaved work copied at ")
+            .is_some()
+    );
+}
+
 #[test]
 fn recovery_after_a_crash_restores_the_last_edits() {
     let recovery = tempfile::tempdir().unwrap();
@@ -632,4 +671,21 @@ fn a_read_only_file_is_asked_about_and_never_replaced() {
     assert_eq!(mode & 0o777, 0o444, "still read-only");
     assert!(h.state().doc.is_dirty(), "the work stays, unsaved");
     assert_eq!(h.state().doc.scenario.minerals[0].budget_usd, 400e6);
+}
+
+#[test]
+fn a_read_only_file_says_so_beside_its_name_when_opened() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let shared = dir.path().join("shared.ron");
+    let mine = dir.path().join("mine.ron");
+    for path in [&shared, &mine] {
+        std::fs::write(path, samples::OCTOBER_2025_PLAN.text).unwrap();
+    }
+    std::fs::set_permissions(&shared, std::fs::Permissions::from_mode(0o444)).unwrap();
+    let mut h = app_with(&FakeDialog::default(), None);
+    send(&mut h, Message::OpenPath(shared));
+    assert!(h.query_by_label("· read-only").is_some());
+    send(&mut h, Message::OpenPath(mine));
+    assert!(h.query_by_label("· read-only").is_none());
 }

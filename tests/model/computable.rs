@@ -200,7 +200,7 @@ fn a_range_written_high_to_low_is_refused_not_swapped() {
     assert_eq!(problems[0].path, "minerals[0].price_range_usd_per_unit");
     assert_eq!(
         problems[0].message,
-        "The price range runs from 2000 down to 800: the low end must come first"
+        "The price range runs from $2,000 down to $800: the low end must come first"
     );
 }
 

@@ -190,12 +190,34 @@ fn a_range_away_from_its_value_is_flagged_and_reversed_ends_are_a_problem() {
     assert_eq!(problems.len(), 1, "{problems:?}");
     assert_eq!(
         problems[0].message,
-        "The price range runs from 120 down to 9: the low end must come first"
+        "The price range runs from $120 down to $9: the low end must come first"
     );
     assert!(
         h.query_by_label_contains("the low end must come first")
             .is_some()
     );
+    // Said once: not again as a value outside the range.
+    assert!(
+        h.query_by_label_contains("lies outside this range")
+            .is_none()
+    );
+}
+
+/// A problem keeps the last valid projection on screen, and its bands and
+/// columns with it: the table does not reflow while the planner types.
+#[test]
+fn a_problem_keeps_the_last_bands_and_the_columns_in_place() {
+    let mut h = running_window(ban_with_a_chance());
+    frames_until(&mut h, |app| app.analysis.bands_current);
+    h.run();
+    let chance_header = h.get_by_label("Chance").rect();
+    h.state_mut().doc.active_mut().minerals[0].price_range_usd_per_unit =
+        Some(Range::new(2_000.0, 800.0));
+    h.run();
+    assert_eq!(h.state().doc.problems.len(), 1);
+    assert!(h.state().analysis.bands.is_some());
+    h.get_by_label("shaded: P10–P90 of 5,000 samples");
+    assert_eq!(h.get_by_label("Chance").rect(), chance_header);
 }
 
 #[test]

@@ -22,5 +22,10 @@ pub fn show(ui: &mut Ui, doc: &Document) {
         } else if doc.path.is_some() {
             ui.weak("saved");
         }
+        if let Some(reason) = &doc.read_only {
+            ui.weak("· read-only").on_hover_text(format!(
+                "This file cannot be saved over: {reason}. Save As… keeps your changes in another file."
+            ));
+        }
     });
 }

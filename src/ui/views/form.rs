@@ -383,7 +383,8 @@ fn range_ends(
     how: &RangeFormat<'_>,
     name: &dyn Fn(Response, &str) -> Response,
 ) -> bool {
-    let outside = !r.contains(value);
+    // A range written high to low is a problem, said by validation.
+    let outside = r.low <= r.high && !r.contains(value);
     let mut changed = false;
     let mut typed = Vec::new();
     for (end, v) in [("low", &mut r.low), ("high", &mut r.high)] {
@@ -421,8 +422,18 @@ fn range_ends(
             .filter(|z| z.abs() >= 1.281_551_565_545)
             .map(|z| {
                 let end = if z > 0.0 { "top" } else { "bottom" };
+                // Positive ranges are drawn on a log scale: their middle is
+                // the geometric mean, well below the halfway point.
+                let scale = if how.positive {
+                    format!(
+                        " (the range is read on a log scale: its middle is {})",
+                        (how.format)((r.low * r.high).sqrt())
+                    )
+                } else {
+                    String::new()
+                };
                 format!(
-                    "The value ({}) is at the {end} of this 90% range, beyond eight samples in ten: its line will sit outside its own band.",
+                    "The value ({}) is at the {end} of this 90% range, beyond eight samples in ten{scale}: its line will sit outside its own band.",
                     (how.format)(value)
                 )
             })
