@@ -7,6 +7,7 @@ use crate::display::{
 };
 use crate::file;
 use crate::model::compare::{deltas, differences};
+use crate::model::merge;
 use crate::model::reference::{share_from_china_pct, supplier_hhi};
 use crate::model::{Problem, Projection, Scenario, project, project_without_events, validate_each};
 use std::io::Write;
@@ -316,6 +317,114 @@ pub fn format_files(files: &[PathBuf], out: &mut dyn Write, err: &mut dyn Write)
         }
     }
     code
+}
+
+/// `merge BASE OURS THEIRS [-o OUT]`: the three-way merge of two edits of
+/// BASE (`model::merge`). The merged file goes to OUT, or to standard
+/// output; what came in, each conflict and any problem of the result go to
+/// standard error, in planner words. Each conflict keeps ours. An empty
+/// BASE (git's, for two files added apart) means no common base: every
+/// difference is a conflict. Exit 0 for a clean, valid merge; 1 when there
+/// are conflicts, the result has problems, or a file cannot be read or
+/// written: as a git merge driver (`merge %O %A %B -o %A`), 1 leaves the
+/// file marked as conflicted, holding a valid scenario to open.
+pub fn merge_files(
+    base: &Path,
+    ours: &Path,
+    theirs: &Path,
+    output: Option<&Path>,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> i32 {
+    let no_base = std::fs::metadata(base).is_ok_and(|m| m.is_file() && m.len() == 0);
+    let loaded = (|| {
+        let b = if no_base {
+            None
+        } else {
+            Some(file::load(base)?)
+        };
+        Ok::<_, file::LoadError>((b, file::load(ours)?, file::load(theirs)?))
+    })();
+    let (b, o, t) = match loaded {
+        Ok(files) => files,
+        Err(e) => {
+            let _ = writeln!(err, "{e}");
+            return EXIT_INVALID;
+        }
+    };
+    let merged = match merge::merge(b.as_ref(), &o, &t) {
+        Ok(m) => m,
+        Err(e) => {
+            let _ = writeln!(err, "{e}");
+            return EXIT_INVALID;
+        }
+    };
+    let written = match output {
+        Some(path) => file::save_atomic(path, &merged.scenario).map_err(|e| e.to_string()),
+        None => out
+            .write_all(file::to_ron_string(&merged.scenario).as_bytes())
+            .map_err(|e| format!("could not write the merged scenario: {e}")),
+    };
+    if let Err(e) = written {
+        let _ = writeln!(err, "{e}");
+        return EXIT_INVALID;
+    }
+    let into = output.map_or_else(|| "the output".to_string(), |p| p.display().to_string());
+    let theirs_name = theirs.display();
+    let _ = (|| {
+        if no_base {
+            writeln!(
+                err,
+                "No common base ({} is empty): every difference is a conflict.",
+                base.display()
+            )?;
+        }
+        match merged.taken.len() {
+            0 => writeln!(err, "No changes came in from {theirs_name}.")?,
+            n => {
+                writeln!(err, "{} from {theirs_name}:", count(n, "change", "changes"))?;
+                for change in &merged.taken {
+                    writeln!(err, "  {change}")?;
+                }
+            }
+        }
+        if !merged.conflicts.is_empty() {
+            writeln!(
+                err,
+                "{} (each keeps ours in {into}; open it to choose):",
+                count(merged.conflicts.len(), "conflict", "conflicts")
+            )?;
+            for conflict in &merged.conflicts {
+                writeln!(err, "  {conflict}")?;
+            }
+        }
+        let problems = merged.problems_in_words();
+        if !problems.is_empty() {
+            writeln!(
+                err,
+                "The merged scenario has {} to fix:",
+                count(problems.len(), "problem", "problems")
+            )?;
+            for problem in &problems {
+                writeln!(err, "  {problem}")?;
+            }
+        }
+        Ok::<_, std::io::Error>(())
+    })();
+    if merged.conflicts.is_empty() && merged.problems.is_empty() {
+        EXIT_OK
+    } else {
+        EXIT_INVALID
+    }
+}
+
+/// "1 change", "3 changes".
+fn count(n: usize, one: &str, many: &str) -> String {
+    if n == 1 {
+        format!("1 {one}")
+    } else {
+        format!("{} {many}", grouped(n as f64, 0))
+    }
 }
 
 /// The CSV header; `month` is `YYYY-MM`, quantities are in each mineral's unit.

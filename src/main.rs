@@ -68,6 +68,23 @@ enum Command {
         #[arg(long, value_name = "NAME")]
         variant: Option<String>,
     },
+    /// Three-way merge of two edits of BASE: exit 0 and the merged file,
+    /// or 1 and each conflict (ours kept). As a git merge driver:
+    /// `stockpile-planner merge %O %A %B -o %A`.
+    Merge {
+        /// The common base (empty file: none).
+        #[arg(value_name = "BASE")]
+        base: PathBuf,
+        /// Our version (git: %A, the current branch).
+        #[arg(value_name = "OURS")]
+        ours: PathBuf,
+        /// Their version (git: %B, the branch merged in).
+        #[arg(value_name = "THEIRS")]
+        theirs: PathBuf,
+        /// Write the merged file here (default: standard output).
+        #[arg(short, long, value_name = "OUT")]
+        output: Option<PathBuf>,
+    },
     /// The budget a mineral needs to reach a coverage by a month, with
     /// everything else as in the file (goal seek).
     Goal {
@@ -176,6 +193,12 @@ fn main() {
             &mut out,
             &mut err,
         ),
+        Some(Command::Merge {
+            base,
+            ours,
+            theirs,
+            output,
+        }) => cli::merge_files(&base, &ours, &theirs, output.as_deref(), &mut out, &mut err),
         Some(Command::Fmt { files }) => cli::format_files(&files, &mut out, &mut err),
         Some(Command::Goal {
             file,

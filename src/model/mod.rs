@@ -10,6 +10,7 @@ pub mod event_effect;
 mod exposure;
 pub mod feasibility;
 pub mod goal_seek;
+pub mod merge;
 pub mod monte_carlo;
 pub mod month;
 pub mod places;

@@ -11,4 +11,5 @@ mod common;
 mod cli;
 mod cli_optimise;
 mod export;
+mod merge;
 mod variants;

@@ -15,6 +15,7 @@ mod coverage_in_time;
 mod disruptions_by_hand;
 mod event_effect;
 mod goal_seek_by_hand;
+mod merge;
 mod monte_carlo;
 mod plan_years_by_hand;
 mod price_response_by_hand;

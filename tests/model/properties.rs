@@ -189,7 +189,7 @@ fn disruption(
         )
 }
 
-fn scenario(
+pub(crate) fn scenario(
     value: impl Strategy<Value = f64> + Clone + 'static,
 ) -> impl Strategy<Value = Scenario> {
     (
