@@ -3,10 +3,12 @@
 //! records undo checkpoints, and persists window preferences.
 
 use super::command::{Command, Message};
-use super::document::{Baseline, Document};
+use super::document::{Baseline, DiskStamp, Document};
 use super::files::Dialogs;
 use super::session_end::EndRequest;
 use super::views;
+use super::views::disk_changed::DiskOffer;
+use super::views::merge_review::{BaseQuestion, MergeReview};
 use super::views::notices::Notices;
 use super::views::path_prompt::PathPrompt;
 use super::views::save_prompt::{Confirmed, SaveQuestion};
@@ -114,6 +116,16 @@ pub struct PlannerApp {
     /// when its answer arrives.
     pub(super) open_dialog_from: Option<Scenario>,
     pub path_prompt: Option<PathPrompt>,
+    /// "The file changed on disk": reload, merge or keep.
+    pub disk_offer: Option<DiskOffer>,
+    /// The version on disk last offered, not offered again.
+    pub(super) disk_offered_for: Option<DiskStamp>,
+    /// The window had the focus at the last frame.
+    pub(super) was_focused: bool,
+    /// A merge with conflicts waiting for the planner's choices.
+    pub merge_review: Option<MergeReview>,
+    /// File > Merge with file…: their copy is read, the base is asked.
+    pub merge_base_question: Option<BaseQuestion>,
     /// The planner confirmed closing.
     pub(super) allow_close: bool,
     window_title: String,
@@ -205,6 +217,11 @@ impl PlannerApp {
             save_confirmed: Confirmed::default(),
             open_dialog_from: None,
             path_prompt: None,
+            disk_offer: None,
+            disk_offered_for: None,
+            was_focused: true,
+            merge_review: None,
+            merge_base_question: None,
             allow_close: false,
             window_title: String::new(),
             fitted_to_screen: false,
@@ -259,6 +276,14 @@ impl PlannerApp {
             }
             Message::AnswerUnsaved(choice) => self.answer_unsaved(ctx, choice),
             Message::AnswerSave(answer) => self.answer_save(ctx, answer),
+            Message::AnswerDisk(answer) => self.answer_disk(ctx, answer),
+            Message::MergeTheirsPath(path) => self.merge_theirs_from(&path),
+            Message::MergeBasePath(path) => self.merge_with_base_from(ctx, &path),
+            Message::PickMergeBase => self.pick_merge_base(ctx),
+            Message::MergeWithoutBase => self.merge_without_base(ctx),
+            Message::SetMergeChoice { conflict, side } => self.set_merge_choice(conflict, side),
+            Message::ApplyMerge => self.finish_merge(ctx),
+            Message::CancelMerge => self.cancel_merge(),
             Message::RestoreRecovery => self.restore_recovery(),
             Message::DiscardRecovery => self.discard_recovery(),
             Message::AddPreset(n) => {
@@ -377,6 +402,12 @@ impl PlannerApp {
             }
             Command::Save => self.save(ctx),
             Command::SaveAs => self.save_as(ctx),
+            Command::ReloadFromDisk => self.reload_from_disk(),
+            Command::MergeWithFile => {
+                let folder = self.start_folder();
+                self.dialogs
+                    .ask(super::files::FileRequest::MergeTheirs { folder }, ctx);
+            }
             Command::Quit => self.replace_scenario(ctx, Replace::Close),
             Command::Undo => doc.undo(),
             Command::Redo => doc.redo(),
@@ -541,6 +572,7 @@ impl PlannerApp {
     fn command_enabled(&self, command: Command) -> bool {
         let doc = &self.doc;
         match command {
+            Command::ReloadFromDisk => !self.dialogs.open && doc.path.is_some(),
             c if c.is_file_action() => !self.dialogs.open,
             Command::DuplicateMineral | Command::RemoveMineral | Command::AddSupplier => {
                 !doc.active().minerals.is_empty()
@@ -873,9 +905,12 @@ impl PlannerApp {
         self.handle_close_request(&ctx);
         self.handle_dropped_files(ui);
         self.run_pending(&ctx);
+        let focused = ui.input(|i| i.focused);
+        self.check_disk_on_focus(focused);
 
         let menu = views::menu_bar::MenuState {
             has_selected_mineral: !self.doc.active().minerals.is_empty(),
+            has_file: self.doc.path.is_some(),
             undo_label: self.doc.history.undo_label(&self.doc.scenario),
             redo_label: self.doc.history.redo_label(&self.doc.scenario),
             dialog_open: self.dialogs.open,
@@ -953,6 +988,13 @@ impl PlannerApp {
         self.notices.show_floating(&ctx);
         views::save_prompt::show(&ctx, self.save_question.as_ref(), &mut self.pending);
         views::recovery_prompt::show(&ctx, self.recovery_offer.as_ref(), &mut self.pending);
+        views::disk_changed::show(&ctx, self.disk_offer.as_ref(), &mut self.pending);
+        views::merge_review::show_review(&ctx, self.merge_review.as_ref(), &mut self.pending);
+        views::merge_review::show_base_question(
+            &ctx,
+            self.merge_base_question.as_ref(),
+            &mut self.pending,
+        );
         if let Some(prompt) = &mut self.path_prompt
             && !views::path_prompt::show(&ctx, prompt, &mut self.pending)
         {

@@ -20,6 +20,10 @@ pub enum Command {
     OpenByPath,
     Save,
     SaveAs,
+    /// Read the document's file again (asking first about unsaved work).
+    ReloadFromDisk,
+    /// Merge a colleague's copy into the scenario in the window.
+    MergeWithFile,
     Quit,
     Undo,
     Redo,
@@ -73,12 +77,14 @@ pub enum Command {
 
 impl Command {
     /// Every command, in menu order.
-    pub const ALL: [Command; 36] = [
+    pub const ALL: [Command; 38] = [
         Command::NewScenario,
         Command::Open,
         Command::OpenByPath,
         Command::Save,
         Command::SaveAs,
+        Command::ReloadFromDisk,
+        Command::MergeWithFile,
         Command::ExportChart,
         Command::ExportCsv,
         Command::ExportBriefing,
@@ -121,6 +127,8 @@ impl Command {
                 | Command::OpenByPath
                 | Command::Save
                 | Command::SaveAs
+                | Command::ReloadFromDisk
+                | Command::MergeWithFile
                 | Command::CompareWithFile
                 | Command::ExportChart
                 | Command::ExportCsv
@@ -194,6 +202,8 @@ impl Command {
             Command::OpenByPath => "Open by typing a path...",
             Command::Save => "Save",
             Command::SaveAs => "Save As...",
+            Command::ReloadFromDisk => "Reload from disk",
+            Command::MergeWithFile => "Merge with file...",
             Command::Quit => "Quit",
             Command::Undo => "Undo",
             Command::Redo => "Redo",
@@ -236,6 +246,12 @@ impl Command {
             Command::OpenByPath => "Open a scenario by typing its path",
             Command::Save => "Save the scenario to its file",
             Command::SaveAs => "Save the scenario to a new file",
+            Command::ReloadFromDisk => {
+                "Read the file again as it is on disk (a colleague's save); asks first about unsaved changes"
+            }
+            Command::MergeWithFile => {
+                "Bring a colleague's copy into this scenario: changes that do not collide come in, and you choose where you both changed a field"
+            }
             Command::Quit => "Close Stockpile Planner (asks about unsaved changes)",
             Command::Undo => "Undo the last edit of this scenario",
             Command::Redo => "Redo the edit just undone",
@@ -334,6 +350,30 @@ impl UnsavedChoice {
     }
 }
 
+/// The planner's answer to "the file changed on disk"
+/// (`views::disk_changed`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DiskAnswer {
+    /// Bring their changes into the unsaved work.
+    Merge,
+    /// Read the file again (dropping unsaved work).
+    Reload,
+    /// Leave the window as it is.
+    Keep,
+}
+
+impl DiskAnswer {
+    pub fn label(self, unsaved: bool) -> &'static str {
+        match (self, unsaved) {
+            (DiskAnswer::Merge, _) => "Merge their changes",
+            (DiskAnswer::Reload, true) => "Reload, dropping mine",
+            (DiskAnswer::Reload, false) => "Reload",
+            (DiskAnswer::Keep, true) => "Keep mine",
+            (DiskAnswer::Keep, false) => "Keep this version",
+        }
+    }
+}
+
 /// The planner's answer to a question asked before saving
 /// (`views::save_prompt`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -342,6 +382,8 @@ pub enum SaveAnswer {
     SaveAnyway,
     /// Replace the file changed on disk.
     Overwrite,
+    /// Merge the changes on disk into the work, then save.
+    Merge,
     /// Choose another file instead.
     SaveAs,
     Cancel,
@@ -352,6 +394,7 @@ impl SaveAnswer {
         match self {
             SaveAnswer::SaveAnyway => "Save anyway",
             SaveAnswer::Overwrite => "Overwrite",
+            SaveAnswer::Merge => "Merge their changes",
             SaveAnswer::SaveAs => "Save As...",
             SaveAnswer::Cancel => "Cancel",
         }
@@ -426,6 +469,23 @@ pub enum Message {
     SetBaseline(Option<usize>),
     /// Compare with the base scenario of this file.
     CompareWithPath(PathBuf),
+    /// The answer to "the file changed on disk".
+    AnswerDisk(DiskAnswer),
+    /// Merge this colleague's copy (typed in the path prompt).
+    MergeTheirsPath(PathBuf),
+    /// Use this file as the common base of that merge.
+    MergeBasePath(PathBuf),
+    /// Ask for the common base's file.
+    PickMergeBase,
+    /// Merge without a common base: every difference is a choice.
+    MergeWithoutBase,
+    /// Settle conflict `conflict` of the merge on screen.
+    SetMergeChoice {
+        conflict: usize,
+        side: crate::model::merge::Side,
+    },
+    ApplyMerge,
+    CancelMerge,
     /// Write an export to a path chosen in the dialog or typed.
     ExportTo(super::files::ExportKind, PathBuf),
     /// Show a difference from the baseline: select its mineral or event.

@@ -194,6 +194,10 @@ impl PlannerApp {
                 self.save_confirmed.overwrite = true;
                 self.save_to(ctx, &path);
             }
+            SaveAnswer::Merge => {
+                self.save_confirmed = Confirmed::default();
+                self.merge_from_disk(ctx, true);
+            }
             SaveAnswer::SaveAs => {
                 self.save_confirmed = Confirmed::default();
                 self.save_as(ctx);
@@ -242,6 +246,8 @@ impl PlannerApp {
                 self.save_to(ctx, &path);
             }
             (Some(path), FileRequest::CompareWith { .. }) => self.compare_with_file(&path),
+            (Some(path), FileRequest::MergeTheirs { .. }) => self.merge_theirs_from(&path),
+            (Some(path), FileRequest::MergeBase { .. }) => self.merge_with_base_from(ctx, &path),
             (Some(path), FileRequest::Export { kind, .. }) => self.export_to(kind, &path),
             (None, request) if answer.probably_not_shown => {
                 // rfd gives "nothing" both for Cancel and for "no dialog
@@ -253,6 +259,12 @@ impl PlannerApp {
                             .into(),
                     ),
                 );
+            }
+            (None, FileRequest::MergeBase { .. }) => {
+                // Back to the question: with a base or without.
+                if let Some(q) = &mut self.merge_base_question {
+                    q.picking = false;
+                }
             }
             (None, _) => self.after_save = None,
         }

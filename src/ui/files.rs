@@ -21,12 +21,31 @@ pub enum FileRequest {
     },
     /// A `.ron` file to compare with, starting in `folder`.
     CompareWith { folder: PathBuf },
+    /// A colleague's copy to merge into the window (File > Merge with
+    /// file…), starting in `folder`.
+    MergeTheirs { folder: PathBuf },
+    /// The common base of that merge.
+    MergeBase { folder: PathBuf },
     /// Where to write an export of `kind`.
     Export {
         folder: PathBuf,
         suggested_name: String,
         kind: ExportKind,
     },
+}
+
+impl FileRequest {
+    /// The dialog's title.
+    pub fn title(&self) -> String {
+        match self {
+            FileRequest::Open { .. } => "Open scenario".into(),
+            FileRequest::SaveAs { .. } => "Save scenario as".into(),
+            FileRequest::CompareWith { .. } => "Compare with scenario".into(),
+            FileRequest::MergeTheirs { .. } => "Merge with scenario (their copy)".into(),
+            FileRequest::MergeBase { .. } => "Common base of the merge".into(),
+            FileRequest::Export { kind, .. } => format!("Export {}", kind.label()),
+        }
+    }
 }
 
 /// What File > Export writes.
@@ -171,12 +190,11 @@ fn native_picker(request: &FileRequest) -> Option<PathBuf> {
         }
     };
     match request {
-        FileRequest::Open { folder } | FileRequest::CompareWith { folder } => {
-            let title = if matches!(request, FileRequest::Open { .. }) {
-                "Open scenario"
-            } else {
-                "Compare with scenario"
-            };
+        FileRequest::Open { folder }
+        | FileRequest::CompareWith { folder }
+        | FileRequest::MergeTheirs { folder }
+        | FileRequest::MergeBase { folder } => {
+            let title = request.title();
             let dialog = ron().set_title(title).set_directory(folder);
             let dialog = if zenity {
                 // A folder with a trailing slash opens zenity in that folder.

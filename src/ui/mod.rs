@@ -13,6 +13,7 @@ pub mod files;
 pub mod frame_log;
 pub mod history;
 pub mod layout;
+pub mod merge_actions;
 pub mod palette;
 pub mod session_end;
 pub mod views;

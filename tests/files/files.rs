@@ -689,3 +689,191 @@ fn a_read_only_file_says_so_beside_its_name_when_opened() {
     send(&mut h, Message::OpenPath(mine));
     assert!(h.query_by_label("· read-only").is_none());
 }
+
+/// A colleague opens `path`, edits it with `edit` and saves it (an atomic
+/// save, as another window or program does).
+fn colleague_saves(path: &Path, edit: impl Fn(&mut stockpile_planner::model::Scenario)) {
+    let mut theirs = file::load(path).unwrap();
+    edit(&mut theirs);
+    // Another save a moment later: a new inode and modification time.
+    std::thread::sleep(std::time::Duration::from_millis(20));
+    file::save_atomic(path, &theirs).unwrap();
+}
+
+#[test]
+fn saving_over_a_colleagues_save_merges_with_two_conflicts_settled_one_each_way() {
+    let (_dir, path, mut h) = window_on_a_copy_of_the_plan("shared.ron");
+    // Mine: Cobalt $400M, Antimony $250M.
+    h.state_mut().doc.scenario.minerals[0].budget_usd = 400e6;
+    h.state_mut().doc.scenario.minerals[1].budget_usd = 250e6;
+    h.run();
+    let mine = h.state().doc.scenario.clone();
+    // Theirs: Cobalt $450M, Antimony $300M, and Tantalum's requirement.
+    colleague_saves(&path, |s| {
+        s.minerals[0].budget_usd = 450e6;
+        s.minerals[1].budget_usd = 300e6;
+        s.minerals[2].requirement_qty = 2_000.0;
+    });
+    ctrl_s(&mut h);
+    assert!(h.query_by_label("The file changed on disk").is_some());
+    h.get_by_role_and_label(Role::Button, "Merge their changes")
+        .click();
+    h.run();
+    assert!(
+        h.query_by_label("Merge the file on disk: 2 fields changed on both sides")
+            .is_some()
+    );
+    assert!(h.query_by_label("Cobalt · budget").is_some());
+    assert!(h.query_by_label("Antimony · budget").is_some());
+    assert!(
+        h.query_by_label_contains("1 other change comes in")
+            .is_some()
+    );
+    // Keep mine for Cobalt (as it is), take theirs for Antimony.
+    h.get_all_by_label("Take theirs").nth(1).unwrap().click();
+    h.run();
+    h.get_by_role_and_label(Role::Button, "Apply").click();
+    h.run();
+    let s = &h.state().doc.scenario;
+    assert_eq!(s.minerals[0].budget_usd, 400e6);
+    assert_eq!(s.minerals[1].budget_usd, 300e6);
+    assert_eq!(s.minerals[2].requirement_qty, 2_000.0);
+    // Save carried on: the file holds both planners' work.
+    let saved = file::load(&path).unwrap();
+    assert_eq!(&saved, s);
+    assert!(!h.state().doc.is_dirty());
+    assert!(
+        h.query_by_label_contains("1 change from the file on disk: Tantalum · requirement: 222,500 → 2,000; 2 fields you both changed settled (1 theirs)")
+            .is_some()
+    );
+    // One step: Undo gives back my work as it was before the merge.
+    h.state_mut().send(Command::Undo);
+    h.run();
+    assert_eq!(h.state().doc.scenario, mine);
+}
+
+#[test]
+fn a_merge_without_conflicts_comes_in_as_one_step_and_says_what() {
+    let (_dir, path, mut h) = window_on_a_copy_of_the_plan("shared.ron");
+    h.state_mut().doc.scenario.minerals[0].budget_usd = 400e6;
+    h.run();
+    colleague_saves(&path, |s| s.minerals[1].budget_usd = 300e6);
+    ctrl_s(&mut h);
+    h.get_by_role_and_label(Role::Button, "Merge their changes")
+        .click();
+    h.run();
+    assert!(
+        h.query_by_label_contains("fields changed on both sides")
+            .is_none()
+    );
+    let s = &h.state().doc.scenario;
+    assert_eq!(
+        (s.minerals[0].budget_usd, s.minerals[1].budget_usd),
+        (400e6, 300e6)
+    );
+    assert_eq!(&file::load(&path).unwrap(), s);
+    assert!(
+        h.query_by_label_contains(
+            "1 change from the file on disk: Antimony · budget: $245M → $300M"
+        )
+        .is_some()
+    );
+}
+
+#[test]
+fn coming_back_to_the_window_offers_reload_and_reload_asks_about_unsaved_work() {
+    let (_dir, path, mut h) = window_on_a_copy_of_the_plan("shared.ron");
+    colleague_saves(&path, |s| s.minerals[1].budget_usd = 300e6);
+    // The planner was in another window, and comes back.
+    h.input_mut().focused = false;
+    h.run();
+    h.input_mut().focused = true;
+    h.run();
+    assert!(h.query_by_label("shared.ron changed on disk").is_some());
+    h.get_by_role_and_label(Role::Button, "Reload").click();
+    h.run();
+    assert_eq!(h.state().doc.scenario.minerals[1].budget_usd, 300e6);
+    assert!(!h.state().doc.is_dirty());
+    // Not offered again for the same version.
+    h.input_mut().focused = false;
+    h.run();
+    h.input_mut().focused = true;
+    h.run();
+    assert!(h.query_by_label("shared.ron changed on disk").is_none());
+
+    // With unsaved work, File > Reload asks first; Keep mine keeps it.
+    h.state_mut().doc.scenario.minerals[0].budget_usd = 400e6;
+    h.run();
+    colleague_saves(&path, |s| s.minerals[2].requirement_qty = 2_000.0);
+    send(&mut h, Command::ReloadFromDisk);
+    assert!(h.query_by_label("Reload shared.ron?").is_some());
+    h.get_by_role_and_label(Role::Button, "Keep mine").click();
+    h.run();
+    assert_eq!(h.state().doc.scenario.minerals[0].budget_usd, 400e6);
+    send(&mut h, Command::ReloadFromDisk);
+    h.get_by_role_and_label(Role::Button, "Merge their changes")
+        .click();
+    h.run();
+    let s = &h.state().doc.scenario;
+    assert_eq!(
+        (s.minerals[0].budget_usd, s.minerals[2].requirement_qty),
+        (400e6, 2_000.0)
+    );
+    assert!(
+        h.state().doc.is_dirty(),
+        "merged, not saved: Reload does not save"
+    );
+}
+
+#[test]
+fn merge_with_a_colleagues_copy_with_a_base_or_without() {
+    let dir = tempfile::tempdir().unwrap();
+    let sent = dir.path().join("sent.ron");
+    let back = dir.path().join("back.ron");
+    std::fs::write(&sent, samples::OCTOBER_2025_PLAN.text).unwrap();
+    colleague_saves(&sent, |_| {});
+    std::fs::copy(&sent, &back).unwrap();
+    colleague_saves(&back, |s| s.minerals[1].budget_usd = 300e6);
+    let dialog = FakeDialog::default();
+    let mut h = app_with(&dialog, None);
+    send(&mut h, Message::OpenPath(sent.clone()));
+    h.state_mut().doc.scenario.minerals[0].budget_usd = 400e6;
+    h.run();
+
+    // With the copy sent as the base: their one change comes in.
+    dialog.will_answer(Some(&back));
+    send(&mut h, Command::MergeWithFile);
+    assert!(h.query_by_label("Merge back.ron").is_some());
+    dialog.will_answer(Some(&sent));
+    h.get_by_role_and_label(Role::Button, "Pick the common base...")
+        .click();
+    h.run();
+    h.run();
+    let s = &h.state().doc.scenario;
+    assert_eq!(
+        (s.minerals[0].budget_usd, s.minerals[1].budget_usd),
+        (400e6, 300e6)
+    );
+    assert!(
+        h.query_by_label_contains("1 change from back.ron")
+            .is_some()
+    );
+
+    // Without a base, every difference is a choice: Cobalt's budget.
+    h.state_mut().send(Command::Undo);
+    h.run();
+    dialog.will_answer(Some(&back));
+    send(&mut h, Command::MergeWithFile);
+    h.get_by_role_and_label(Role::Button, "No base: choose every difference")
+        .click();
+    h.run();
+    assert!(
+        h.query_by_label_contains("Without a common base, every difference is a choice")
+            .is_some()
+    );
+    assert!(h.query_by_label("Cobalt · budget").is_some());
+    assert!(h.query_by_label("Antimony · budget").is_some());
+    h.get_by_role_and_label(Role::Button, "Cancel").click();
+    h.run();
+    assert_eq!(h.state().doc.scenario.minerals[0].budget_usd, 400e6);
+}

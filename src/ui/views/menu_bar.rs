@@ -8,6 +8,8 @@ use std::path::PathBuf;
 /// What the menus need to know to name and grey out entries.
 pub struct MenuState<'a> {
     pub has_selected_mineral: bool,
+    /// The scenario has a file (Reload from disk).
+    pub has_file: bool,
     /// What Undo and Redo would do ("budget of Cobalt"), if anything.
     pub undo_label: Option<String>,
     pub redo_label: Option<String>,
@@ -50,6 +52,9 @@ pub fn show(ui: &mut Ui, state: &MenuState<'_>, messages: &mut Vec<Message>) {
             ui.separator();
             item(ui, Command::Save, None, files, messages);
             item(ui, Command::SaveAs, None, files, messages);
+            ui.separator();
+            item(ui, Command::ReloadFromDisk, None, files && state.has_file, messages);
+            item(ui, Command::MergeWithFile, None, files, messages);
             ui.separator();
             ui.menu_button("Export", |ui| {
                 item(ui, Command::ExportChart, None, files, messages);

@@ -5,12 +5,14 @@
 pub mod budget_split;
 pub mod command_palette;
 pub mod coverage_plot;
+pub mod disk_changed;
 pub mod events_panel;
 pub mod field;
 pub mod file_bar;
 pub mod form;
 pub mod goal_seek_panel;
 pub mod menu_bar;
+pub mod merge_review;
 pub mod mineral_editor;
 pub mod mineral_list;
 pub mod notices;

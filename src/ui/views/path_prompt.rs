@@ -21,9 +21,10 @@ impl PathPrompt {
     /// name), saying why it is shown if it was not asked for.
     pub fn new(request: FileRequest, reason: Option<String>) -> Self {
         let text = match &request {
-            FileRequest::Open { folder } | FileRequest::CompareWith { folder } => {
-                folder.display().to_string() + "/"
-            }
+            FileRequest::Open { folder }
+            | FileRequest::CompareWith { folder }
+            | FileRequest::MergeTheirs { folder }
+            | FileRequest::MergeBase { folder } => folder.display().to_string() + "/",
             FileRequest::SaveAs {
                 folder,
                 suggested_name,
@@ -44,11 +45,13 @@ impl PathPrompt {
 
 /// Returns `false` when the prompt should close.
 pub fn show(ctx: &egui::Context, prompt: &mut PathPrompt, messages: &mut Vec<Message>) -> bool {
-    let (title, action) = match &prompt.request {
-        FileRequest::Open { .. } => ("Open scenario".to_string(), "Open"),
-        FileRequest::SaveAs { .. } => ("Save scenario as".to_string(), "Save"),
-        FileRequest::CompareWith { .. } => ("Compare with scenario".to_string(), "Compare"),
-        FileRequest::Export { kind, .. } => (format!("Export {}", kind.label()), "Export"),
+    let title = prompt.request.title();
+    let action = match &prompt.request {
+        FileRequest::Open { .. } => "Open",
+        FileRequest::SaveAs { .. } => "Save",
+        FileRequest::CompareWith { .. } => "Compare",
+        FileRequest::MergeTheirs { .. } | FileRequest::MergeBase { .. } => "Merge",
+        FileRequest::Export { .. } => "Export",
     };
     let mut keep = true;
     Modal::new(Id::unique("path_prompt")).show(ctx, |ui| {
@@ -97,6 +100,8 @@ pub fn show(ctx: &egui::Context, prompt: &mut PathPrompt, messages: &mut Vec<Mes
                     FileRequest::Open { .. } => Message::OpenPath(path),
                     FileRequest::SaveAs { .. } => Message::SaveTo(with_ron_extension(path)),
                     FileRequest::CompareWith { .. } => Message::CompareWithPath(path),
+                    FileRequest::MergeTheirs { .. } => Message::MergeTheirsPath(path),
+                    FileRequest::MergeBase { .. } => Message::MergeBasePath(path),
                     FileRequest::Export { kind, .. } => {
                         Message::ExportTo(*kind, with_extension(path, kind.extension()))
                     }

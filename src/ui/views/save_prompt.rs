@@ -78,10 +78,15 @@ pub fn show(ctx: &egui::Context, question: Option<&SaveQuestion>, messages: &mut
                 ui.heading("The file changed on disk");
                 ui.add_space(6.0);
                 ui.label(format!(
-                    "{} was changed by someone or something else since you opened it. Overwrite it with your version, save yours to another file, or cancel?",
+                    "{} was changed by someone or something else since you opened it. Merge their changes into yours and save (fields you both changed are yours to choose), overwrite it with your version, save yours to another file, or cancel?",
                     path.display()
                 ));
-                &[SaveAnswer::Overwrite, SaveAnswer::SaveAs, SaveAnswer::Cancel]
+                &[
+                    SaveAnswer::Merge,
+                    SaveAnswer::Overwrite,
+                    SaveAnswer::SaveAs,
+                    SaveAnswer::Cancel,
+                ]
             }
             SaveQuestion::CannotReplace { path, reason } => {
                 ui.heading("This file cannot be replaced");
