@@ -1,7 +1,7 @@
 //! `stockpile-planner`: the window with no arguments or a file; `check`,
 //! `project`, `diff` and `fmt` on the command line.
 
-use clap::{Parser, Subcommand};
+use clap::{CommandFactory, FromArgMatches, Parser, Subcommand};
 use std::path::PathBuf;
 use stockpile_planner::{cli, export};
 
@@ -14,7 +14,6 @@ static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 #[derive(Parser)]
 #[command(
     name = "stockpile-planner",
-    version,
     about = "Plan a strategic critical-minerals stockpile",
     long_about = "Plan a strategic critical-minerals stockpile.\n\nWith no command, opens the planner window on the built-in October 2025 sample, or on FILE.",
     args_conflicts_with_subcommands = true
@@ -32,6 +31,14 @@ struct Args {
 
 #[derive(Subcommand)]
 enum Command {
+    /// Write the man page and shell completions (bash, zsh, fish) into DIR,
+    /// from this command line's own definition: what the Debian package
+    /// installs.
+    #[command(hide = true)]
+    GeneratePackageFiles {
+        #[arg(value_name = "DIR")]
+        dir: PathBuf,
+    },
     /// Check scenario files. Exit code 0 when all are valid, 1 when any is not.
     Check {
         #[arg(required = true, value_name = "FILE")]
@@ -167,8 +174,64 @@ enum Command {
     },
 }
 
+/// `--version`: the program's version and the scenario file format it
+/// reads and writes.
+fn version() -> String {
+    format!(
+        "{} (scenario files: format version {}; older versions are read and saved as {})",
+        env!("CARGO_PKG_VERSION"),
+        stockpile_planner::model::FORMAT_VERSION,
+        stockpile_planner::model::FORMAT_VERSION
+    )
+}
+
+/// The command line's definition, with its version.
+fn command() -> clap::Command {
+    Args::command().version(version())
+}
+
+/// The command line as documented: without its hidden commands (which
+/// some completion generators would offer).
+fn documented_command() -> clap::Command {
+    let full = command();
+    let visible: Vec<clap::Command> = full
+        .get_subcommands()
+        .filter(|c| !c.is_hide_set())
+        .cloned()
+        .collect();
+    let mut documented = clap::Command::new(full.get_name().to_string())
+        .version(version())
+        .args(full.get_arguments().filter(|a| !a.is_hide_set()).cloned())
+        .subcommands(visible)
+        .args_conflicts_with_subcommands(true);
+    if let Some(about) = full.get_about() {
+        documented = documented.about(about.clone());
+    }
+    if let Some(about) = full.get_long_about() {
+        documented = documented.long_about(about.clone());
+    }
+    documented
+}
+
+/// The man pages and completions for bash, zsh and fish, in `dir`.
+fn generate_package_files(dir: &std::path::Path) -> std::io::Result<()> {
+    use clap_complete::Shell;
+    std::fs::create_dir_all(dir)?;
+    // stockpile-planner.1, and a page per command (stockpile-planner-check.1
+    // …), which the first page names.
+    clap_mangen::generate_to(documented_command(), dir)?;
+    for shell in [Shell::Bash, Shell::Zsh, Shell::Fish] {
+        clap_complete::generate_to(shell, &mut documented_command(), "stockpile-planner", dir)?;
+    }
+    Ok(())
+}
+
 fn main() {
-    let args = Args::parse();
+    let args = match Args::from_arg_matches(&command().get_matches()) {
+        Ok(args) => args,
+        Err(e) => e.exit(),
+    };
+
     // Names come from files anyone may have written: a terminal never gets
     // their control characters (escape sequences), only what they spell.
     let mut out = cli::Printable::new(std::io::stdout().lock());
@@ -199,6 +262,18 @@ fn main() {
             theirs,
             output,
         }) => cli::merge_files(&base, &ours, &theirs, output.as_deref(), &mut out, &mut err),
+        Some(Command::GeneratePackageFiles { dir }) => match generate_package_files(&dir) {
+            Ok(()) => cli::EXIT_OK,
+            Err(e) => {
+                use std::io::Write as _;
+                let _ = writeln!(
+                    err,
+                    "could not write the package files into {}: {e}",
+                    dir.display()
+                );
+                cli::EXIT_INVALID
+            }
+        },
         Some(Command::Fmt { files }) => cli::format_files(&files, &mut out, &mut err),
         Some(Command::Goal {
             file,

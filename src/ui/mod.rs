@@ -28,6 +28,18 @@ use std::path::PathBuf;
 /// recovery copy.
 pub const APP_ID: &str = "Stockpile Planner";
 
+/// The desktop's name for the program: its `.desktop` entry
+/// (`stockpile-planner.desktop`), Wayland app id and X11 `WM_CLASS` (which
+/// winit takes from the program's name), and icon name.
+pub const DESKTOP_ID: &str = "stockpile-planner";
+
+/// The task bar's and window switcher's icon (the package's own,
+/// `assets/icons/`).
+fn window_icon() -> egui::IconData {
+    const PNG: &[u8] = include_bytes!("../../assets/icons/stockpile-planner-256.png");
+    eframe::icon_data::from_png_bytes(PNG).unwrap_or_default()
+}
+
 /// Storage key of [`Preferences`].
 pub const PREFERENCES_KEY: &str = "stockpile_planner_preferences";
 
@@ -52,7 +64,9 @@ pub fn run(file: Option<PathBuf>) -> i32 {
         viewport: egui::ViewportBuilder::default()
             .with_inner_size([1400.0, 900.0])
             .with_min_inner_size([900.0, 600.0])
-            .with_title("Stockpile Planner"),
+            .with_title("Stockpile Planner")
+            .with_app_id(DESKTOP_ID)
+            .with_icon(window_icon()),
         renderer: renderer(),
         ..Default::default()
     };
@@ -183,5 +197,15 @@ pub fn run_bare() -> i32 {
     ) {
         Ok(()) => 0,
         Err(_) => 1,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn the_window_icon_is_the_packages_256_px_icon() {
+        let icon = super::window_icon();
+        assert_eq!((icon.width, icon.height), (256, 256));
+        assert_eq!(icon.rgba.len(), 256 * 256 * 4);
     }
 }

@@ -350,3 +350,36 @@ fn the_uncertainty_table_lines_up_with_long_names() {
         assert_eq!(row.chars().count(), width, "{row:?} in\n{out}");
     }
 }
+
+#[test]
+fn version_says_the_file_format_it_reads_and_writes() {
+    let (code, out, _) = run(&["--version"]);
+    assert_eq!(code, 0);
+    assert_eq!(
+        out,
+        format!(
+            "stockpile-planner {} (scenario files: format version {}; older versions are read and saved as {})\n",
+            env!("CARGO_PKG_VERSION"),
+            stockpile_planner::model::FORMAT_VERSION,
+            stockpile_planner::model::FORMAT_VERSION,
+        )
+    );
+}
+
+#[test]
+fn the_package_files_come_from_the_command_lines_own_definition() {
+    let dir = tempfile::tempdir().unwrap();
+    let (code, _, err) = run(&["generate-package-files", dir.path().to_str().unwrap()]);
+    assert_eq!(code, 0, "{err}");
+    let page = std::fs::read_to_string(dir.path().join("stockpile-planner.1")).unwrap();
+    assert!(page.contains("stockpile\\-planner\\-merge(1)"), "{page}");
+    let merge = std::fs::read_to_string(dir.path().join("stockpile-planner-merge.1")).unwrap();
+    assert!(merge.contains("THEIRS"), "{merge}");
+    let bash = std::fs::read_to_string(dir.path().join("stockpile-planner.bash")).unwrap();
+    assert!(bash.contains("uncertainty"), "{bash}");
+    for file in ["_stockpile-planner", "stockpile-planner.fish"] {
+        assert!(dir.path().join(file).exists(), "{file}");
+    }
+    // The hidden command itself is not offered.
+    assert!(!bash.contains("generate-package-files"));
+}
