@@ -1121,17 +1121,31 @@ pub fn uncertainty_file(
             "{:<name_width$} {:>8} {:>8} {:>8} {:>8} {:>15}",
             "Mineral", "Planned", "P10", "P50", "P90", "Chance of 100%"
         )?;
-        for (b, p) in bands.minerals.iter().zip(&plain.minerals) {
+        // A plan outside its own band is marked, and said why under the
+        // table, as the window's summary does.
+        let mut notes = Vec::new();
+        for ((b, p), mineral) in bands
+            .minerals
+            .iter()
+            .zip(&plain.minerals)
+            .zip(&scenario.minerals)
+        {
+            let note = monte_carlo::outside_band_note(mineral, p.final_coverage_pct(), b);
+            let mark = if note.is_some() { "*" } else { "" };
+            notes.extend(note.map(|n| format!("* {}: {n}", b.name)));
             writeln!(
                 out,
                 "{:<name_width$} {:>8} {:>8} {:>8} {:>8} {:>15}",
                 b.name,
-                pct(p.final_coverage_pct()),
+                format!("{mark}{}", pct(p.final_coverage_pct())),
                 pct(b.final_p10_pct()),
                 pct(b.final_p50_pct()),
                 pct(b.final_p90_pct()),
                 pct(b.full_by_end_probability_pct)
             )?;
+        }
+        for note in &notes {
+            writeln!(out, "{note}")?;
         }
         Ok(())
     })();

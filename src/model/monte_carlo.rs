@@ -37,6 +37,9 @@ const BIN_MASK: usize = BINS.next_power_of_two() - 1;
 /// cache misses, cachegrind says).
 const ROW: usize = BIN_MASK + 1 + 16;
 
+/// A coverage this close below 100 % (floating-point dust) has reached it.
+const FULL_TOLERANCE_PCT: f64 = 1e-9;
+
 /// Samples drawn per task; the cancel flag is checked between tasks.
 const BLOCK: u32 = 64;
 
@@ -425,7 +428,10 @@ fn bin_of(coverage_pct: f64) -> u16 {
     // 2^52: adding it to a number from 0 to 2^51 rounds that number to an
     // integer, which then sits in the low bits of the sum.
     const MAGIC: f64 = 4_503_599_627_370_496.0;
-    let bins = coverage_pct / BIN_PCT;
+    // Rounding dust below a bin's edge counts in the bin above, as it
+    // counts as reaching 100 % (`hold_sample`): a P50 must not read 99.9 %
+    // when most samples reached 100 %.
+    let bins = (coverage_pct + FULL_TOLERANCE_PCT) / BIN_PCT;
     // Selects, not f64::clamp: a NaN fails the first test and gives 0.
     let bins = if bins > 0.0 { bins } else { 0.0 };
     let bins = if bins < (BINS - 1) as f64 {
@@ -591,7 +597,10 @@ fn hold_sample(hist: &mut Histograms, sample_coverage: &[f64]) {
     }
     debug_assert_eq!(sample_coverage.len(), hist.low.len());
     for (m, months) in sample_coverage.chunks_exact(hist.months).enumerate() {
-        if months.last().is_some_and(|&c| c >= 100.0 - 1e-9) {
+        if months
+            .last()
+            .is_some_and(|&c| c >= 100.0 - FULL_TOLERANCE_PCT)
+        {
             hist.full_by_end[m] += 1;
         }
     }
@@ -814,8 +823,10 @@ mod tests {
         );
     }
 
-    /// The float-only bin is ⌊coverage ÷ BIN_PCT⌋ kept within the bins,
-    /// on bin edges, just either side of them and between, and 0 for NaN.
+    /// The float-only bin is ⌊(coverage + FULL_TOLERANCE_PCT) ÷ BIN_PCT⌋
+    /// kept within the bins, on bin edges, just either side of them and
+    /// between, and 0 for NaN: dust just under an edge (99.9999999999 %)
+    /// is in the bin above, as it counts as reaching 100 %.
     #[test]
     fn a_bin_is_the_floor_of_coverage_over_the_bin_width() {
         let edges = (0..BINS + 3).map(|k| k as f64 * BIN_PCT);
@@ -830,9 +841,14 @@ mod tests {
             f64::NEG_INFINITY,
         ];
         for c in near.chain(odd) {
-            let expected = (c / BIN_PCT).floor().clamp(0.0, (BINS - 1) as f64) as u16;
+            let expected = ((c + FULL_TOLERANCE_PCT) / BIN_PCT)
+                .floor()
+                .clamp(0.0, (BINS - 1) as f64) as u16;
             assert_eq!(bin_of(c), expected, "coverage {c}");
         }
         assert_eq!(bin_of(f64::NAN), 0);
+        // Found in a trial: most samples reached 100 % and the P50 read 99.9 %.
+        assert_eq!(bin_of(100.0 - 1e-12), bin_of(100.0));
+        assert_eq!(bin_of(100.0 - 1e-3), bin_of(100.0) - 1);
     }
 }

@@ -122,6 +122,9 @@ pub struct PlannerApp {
     pub(super) disk_offered_for: Option<DiskStamp>,
     /// The window had the focus at the last frame.
     pub(super) was_focused: bool,
+    /// Where each panel was drawn last frame (scenario, editor, plot and
+    /// tables), for the tests that nothing is drawn past a panel's edge.
+    pub panel_rects: Vec<(&'static str, egui::Rect)>,
     /// A merge with conflicts waiting for the planner's choices.
     pub merge_review: Option<MergeReview>,
     /// File > Merge with file…: their copy is read, the base is asked.
@@ -221,6 +224,7 @@ impl PlannerApp {
             disk_offered_for: None,
             was_focused: true,
             merge_review: None,
+            panel_rects: Vec::new(),
             merge_base_question: None,
             allow_close: false,
             window_title: String::new(),
@@ -941,8 +945,9 @@ impl PlannerApp {
         self.panels =
             super::layout::fit_panels(ctx.content_rect().width(), want_scenario, want_editor);
         let fit = self.panels;
+        self.panel_rects.clear();
         if fit.scenario {
-            Panel::left("scenario_panel")
+            let shown = Panel::left("scenario_panel")
                 .resizable(true)
                 .default_size(310.0_f32.min(fit.scenario_max))
                 .size_range(super::layout::SCENARIO_PANEL_MIN..=fit.scenario_max)
@@ -954,13 +959,15 @@ impl PlannerApp {
                     ui.separator();
                     views::mineral_list::show(ui, &self.doc, &mut self.pending);
                 });
+            self.panel_rects.push(("scenario", shown.response.rect));
         }
         if fit.editor {
-            Panel::right("mineral_panel")
+            let shown = Panel::right("mineral_panel")
                 .resizable(true)
                 .default_size(380.0_f32.min(fit.editor_max))
                 .size_range(super::layout::EDITOR_PANEL_MIN..=fit.editor_max)
                 .show(ui, |ui| self.right_panel(ui));
+            self.panel_rects.push(("editor", shown.response.rect));
         }
 
         if self.take_typing_problems(&ctx) {
@@ -977,7 +984,9 @@ impl PlannerApp {
         }
         self.update_analysis(&ctx);
 
-        egui::CentralPanel::default().show(ui, |ui| self.central_panel(ui));
+        let shown = egui::CentralPanel::default().show(ui, |ui| self.central_panel(ui));
+        self.panel_rects
+            .push(("plot and tables", shown.response.rect));
 
         views::unsaved_prompt::show(
             &ctx,

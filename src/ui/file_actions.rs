@@ -96,13 +96,17 @@ impl PlannerApp {
     }
 
     pub(super) fn save_as(&mut self, ctx: &egui::Context) {
-        // A file's own name and folder; a new scenario's name otherwise.
+        // A file's own name and folder; a new scenario's name otherwise. A
+        // file that cannot be saved over suggests a copy beside it.
         let own = self.doc.path.as_ref().and_then(|p| {
             let folder = p.parent().filter(|f| f.is_dir())?;
-            Some((
-                folder.to_path_buf(),
-                p.file_name()?.to_string_lossy().into_owned(),
-            ))
+            let name = p.file_name()?.to_string_lossy().into_owned();
+            let name = if file::why_not_writable(p).is_some() {
+                copy_name(&name)
+            } else {
+                name
+            };
+            Some((folder.to_path_buf(), name))
         });
         let (folder, suggested_name) = own.unwrap_or_else(|| {
             (
@@ -382,6 +386,8 @@ impl PlannerApp {
         if let Some(path) = &recovered.info.file {
             // Unsaved relative to the file it came from (if still there).
             doc.saved = file::load(path).unwrap_or_else(|_| new_scenario());
+            doc.disk_stamp = super::document::DiskStamp::of(path);
+            doc.read_only = file::why_not_writable(path);
             doc.path = Some(path.clone());
         } else {
             doc.saved = new_scenario();
@@ -422,4 +428,13 @@ pub fn new_scenario() -> Scenario {
     let mut s = Scenario::empty("Untitled scenario", start);
     s.minerals.push(Mineral::new("New mineral"));
     s
+}
+
+/// `plan.ron` → `plan copy.ron`: the name Save As suggests for a file
+/// that cannot be saved over.
+fn copy_name(name: &str) -> String {
+    match name.rsplit_once('.') {
+        Some((stem, extension)) if !stem.is_empty() => format!("{stem} copy.{extension}"),
+        _ => format!("{name} copy"),
+    }
 }

@@ -336,6 +336,7 @@ fn the_uncertainty_table_lines_up_with_long_names() {
     let table: Vec<&str> = out
         .lines()
         .skip_while(|l| !l.starts_with("Mineral"))
+        .take_while(|l| !l.starts_with("* "))
         .collect();
     assert!(table.len() > 12, "{out}");
     assert!(
@@ -382,4 +383,19 @@ fn the_package_files_come_from_the_command_lines_own_definition() {
     }
     // The hidden command itself is not offered.
     assert!(!bash.contains("generate-package-files"));
+}
+
+#[test]
+fn a_plan_outside_its_own_band_is_marked_and_said_why() {
+    // Scandium's price sits at the top of its range in the sample.
+    let (code, out, err) = run(&[
+        "uncertainty",
+        "assets/october-2025-plan.ron",
+        "--samples",
+        "400",
+    ]);
+    assert_eq!(code, 0, "{err}");
+    let row = out.lines().find(|l| l.starts_with("Scandium")).unwrap();
+    assert!(row.contains(" *"), "{out}");
+    assert!(out.contains("\n* Scandium: The plan's "), "{out}");
 }

@@ -877,3 +877,48 @@ fn merge_with_a_colleagues_copy_with_a_base_or_without() {
     h.run();
     assert_eq!(h.state().doc.scenario.minerals[0].budget_usd, 400e6);
 }
+
+#[test]
+fn save_as_from_a_read_only_file_suggests_a_copy_beside_it() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let shared = dir.path().join("shared.ron");
+    std::fs::write(&shared, samples::OCTOBER_2025_PLAN.text).unwrap();
+    std::fs::set_permissions(&shared, std::fs::Permissions::from_mode(0o444)).unwrap();
+    let dialog = FakeDialog::default();
+    let mut h = app_with(&dialog, None);
+    send(&mut h, Message::OpenPath(shared));
+    h.state_mut().doc.scenario.minerals[0].budget_usd = 400e6;
+    h.run();
+    ctrl_s(&mut h);
+    h.get_by_role_and_label(Role::Button, "Save As...").click();
+    h.run();
+    assert_eq!(
+        dialog.asked.lock().unwrap().last(),
+        Some(&FileRequest::SaveAs {
+            folder: dir.path().to_path_buf(),
+            suggested_name: "shared copy.ron".into()
+        })
+    );
+}
+
+#[test]
+fn a_restored_copy_of_a_read_only_file_still_says_read_only() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let recovery = tempfile::tempdir().unwrap();
+    let shared = dir.path().join("shared.ron");
+    std::fs::write(&shared, samples::OCTOBER_2025_PLAN.text).unwrap();
+    std::fs::set_permissions(&shared, std::fs::Permissions::from_mode(0o444)).unwrap();
+    {
+        let mut h = app_with(&FakeDialog::default(), Some(recovery.path()));
+        send(&mut h, Message::OpenPath(shared.clone()));
+        h.state_mut().doc.scenario.minerals[0].budget_usd = 400e6;
+        h.run();
+    }
+    let mut h = app_with(&FakeDialog::default(), Some(recovery.path()));
+    h.get_by_role_and_label(Role::Button, "Restore").click();
+    h.run();
+    assert_eq!(h.state().doc.path.as_deref(), Some(shared.as_path()));
+    assert!(h.query_by_label("· read-only").is_some());
+}

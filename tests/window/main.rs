@@ -15,5 +15,6 @@ mod export_window;
 mod main_window;
 mod meetings;
 mod optimise_window;
+mod projector;
 mod supply_chain_window;
 mod uncertainty_window;

@@ -94,12 +94,15 @@ pub fn show(
             ui.weak("Weights and the total are yours to set; nothing changes until you apply.");
         }
     }
-    egui::ScrollArea::both()
+    // Up and down only: the table fits its room, the last column ("Held
+    // by") cut with its whole reason on hover, rather than a column past
+    // the right edge of a 1280-pixel screen.
+    egui::ScrollArea::vertical()
         .id_salt("budget_split")
         .show(ui, |ui| {
             Grid::new("budget_split_grid")
                 .striped(true)
-                .spacing([12.0, 4.0])
+                .spacing([8.0, 4.0])
                 .show(ui, |ui| {
                     for h in [
                         "Mineral",
@@ -131,7 +134,12 @@ pub fn show(
                                 ui.label(RichText::new(usd_short(p.proposed_budget_usd)).strong());
                                 ui.label(RichText::new(pct(p.proposed_coverage_pct)).strong());
                                 match &p.limit {
-                                    Some(limit) => ui.weak(&limit.reason),
+                                    Some(limit) => ui
+                                        .add(
+                                            egui::Label::new(RichText::new(&limit.reason).weak())
+                                                .truncate(),
+                                        )
+                                        .on_hover_text(&limit.reason),
                                     None => ui.weak(""),
                                 };
                             }

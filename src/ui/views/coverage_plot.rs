@@ -61,24 +61,21 @@ pub fn show(ui: &mut Ui, plot_input: &CoveragePlot<'_>) {
         not_taken,
     } = *plot_input;
     let dark = ui.visuals().dark_mode;
+    // Said over the top of the plot, not above it: a message that comes
+    // and goes while the planner types must not move the legend and the
+    // plot under the pointer.
+    let mut notes: Vec<String> = Vec::new();
     if let Some(typed) = not_taken {
-        let text = format!("Not taken: {typed}. The plot shows the value from before this edit.");
-        ui.add(
-            egui::Label::new(egui::RichText::new(text).color(palette::problem_color(dark)))
-                .truncate(),
-        );
+        notes.push(format!(
+            "Not taken: {typed}. The plot shows the value from before this edit."
+        ));
     }
     if stale {
-        // On its own line and wrapped: a long message must not widen the
-        // panel and push the plot under the editor.
-        let text = if projection.minerals.is_empty() {
-            "No projection yet: fix the problems marked in red."
+        notes.push(if projection.minerals.is_empty() {
+            "No projection yet: fix the problems marked in red.".into()
         } else {
-            "Showing the last valid projection: fix the problems marked in red to update it."
-        };
-        ui.add(
-            egui::Label::new(egui::RichText::new(text).color(palette::problem_color(dark))).wrap(),
-        );
+            "Showing the last valid projection: fix the problems marked in red to update it.".into()
+        });
     }
     let crowded = projection.minerals.len() > MOST_MINERALS_WITH_LEGEND;
     let hidden_id = egui::Id::unique("coverage_plot_hidden_minerals");
@@ -329,10 +326,32 @@ pub fn show(ui: &mut Ui, plot_input: &CoveragePlot<'_>) {
         // The room above the data follows in the next pass.
         crate::ui::layout::one_more_pass(ui.ctx(), "event lanes above the plot changed");
     }
+    if !notes.is_empty() {
+        plot_notes(ui, plot.transform.frame(), &notes, dark);
+    }
     let response = plot.response;
     // Screen readers reach the plot by this name and summary (Section 508).
     let summary = spoken_summary(projection, baseline.map(|b| b.0));
     response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Image, true, &summary));
+}
+
+/// `notes` in the problem colour, in a frame at the top of the plot's data
+/// area, letting the pointer through to the plot.
+fn plot_notes(ui: &Ui, frame: &egui::Rect, notes: &[String], dark: bool) {
+    let width = (frame.width() - 16.0).max(120.0);
+    egui::Area::new(egui::Id::unique("coverage_plot_notes"))
+        .order(egui::Order::Middle)
+        .fixed_pos(frame.left_top() + egui::vec2(8.0, 8.0))
+        .interactable(false)
+        .show(ui.ctx(), |ui| {
+            egui::Frame::popup(ui.style()).show(ui, |ui| {
+                ui.set_max_width(width);
+                for note in notes {
+                    let text = egui::RichText::new(note).color(palette::problem_color(dark));
+                    ui.add(egui::Label::new(text).wrap());
+                }
+            });
+        });
 }
 
 /// Runs of months (first, last, how many events) under the same number of

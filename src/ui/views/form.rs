@@ -39,6 +39,12 @@ impl<'a> Form<'a> {
 
     /// Problems for `path` (and `typed`, what could not be taken from the
     /// keyboard) as a row of their own under the field.
+    ///
+    /// What the pointer is over never moves: while the pointer is below
+    /// the field in the same panel (on its way to another field), a new
+    /// message floats over the rows below instead of pushing them down, and
+    /// a message that goes away leaves its line blank; the rows settle once
+    /// the pointer is elsewhere. A message already in its row stays there.
     pub fn problems_row(&self, ui: &mut Ui, path: &str, typed: Option<&str>) {
         let messages: Vec<&str> = typed
             .into_iter()
@@ -49,22 +55,64 @@ impl<'a> Form<'a> {
                     .map(|p| p.message.as_str()),
             )
             .collect();
+        let row_id = Id::unique(("problems_row", path));
+        // The height of this row as drawn last frame, if it was drawn.
+        let inline: Option<f32> = ui.data(|d| d.get_temp(row_id));
+        let top = ui.cursor().top();
+        let clip = ui.clip_rect();
+        let pointer_below = ui
+            .input(|i| i.pointer.hover_pos())
+            .is_some_and(|p| p.y > top && clip.contains(p));
+        // A grid cell has no width of its own: give messages the field's,
+        // or what is left to the panel's edge from the field's column when
+        // that is less (a long note under a range at 1280 px ran past it).
+        let room = |ui: &Ui| clip.right() - ui.cursor().left() - 4.0;
         if messages.is_empty() {
+            match inline {
+                Some(height) if pointer_below => {
+                    ui.label("");
+                    ui.allocate_space(egui::vec2(0.0, height));
+                    ui.end_row();
+                }
+                Some(_) => ui.data_mut(|d| d.remove::<f32>(row_id)),
+                None => {}
+            }
+            return;
+        }
+        if inline.is_none() && pointer_below {
+            let at = egui::pos2(ui.cursor().left(), top);
+            float_messages(ui, row_id, at, room(ui), &messages);
             return;
         }
         ui.label("");
-        ui.vertical(|ui| {
-            // A grid cell has no width of its own: give messages the field's,
-            // or what is left to the panel's edge when that is less (a long
-            // note under a range at 1280 px ran past it).
-            let room = ui.clip_rect().right() - ui.cursor().left() - 4.0;
-            ui.set_max_width(room.clamp(120.0, 260.0));
-            for message in messages {
+        let drawn = ui.vertical(|ui| {
+            ui.set_max_width(room(ui).clamp(120.0, 260.0));
+            for message in &messages {
                 problem_label(ui, message);
             }
         });
+        let height = drawn.response.rect.height();
+        ui.data_mut(|d| d.insert_temp(row_id, height));
         ui.end_row();
     }
+}
+
+/// Messages over the rows under a field, pushing nothing: on top, in a
+/// frame of the panel's colour, letting clicks through to the field below.
+fn float_messages(ui: &Ui, id: Id, at: egui::Pos2, room: f32, messages: &[&str]) {
+    let width = room.clamp(120.0, 320.0);
+    egui::Area::new(id.with("float"))
+        .order(egui::Order::Foreground)
+        .fixed_pos(at)
+        .interactable(false)
+        .show(ui.ctx(), |ui| {
+            egui::Frame::popup(ui.style()).show(ui, |ui| {
+                ui.set_max_width(width);
+                for message in messages {
+                    problem_label(ui, message);
+                }
+            });
+        });
 }
 
 /// A validation message in the warning colour.
@@ -412,7 +460,10 @@ fn range_ends(
     // price per lb in a range per t; or a value at an end of its range,
     // whose line will sit outside its own band. Said on the row under the
     // field ([`range_note`]), where it has the panel's width.
-    let note = if outside {
+    let note = if r.low > r.high {
+        // Reversed ends: validation says so; nothing else is meaningful.
+        None
+    } else if outside {
         Some(format!(
             "The value ({}) lies outside this range: the line uses the value, the bands the range.",
             (how.format)(value)

@@ -39,10 +39,17 @@ pub fn show(
         .spacing([8.0, 6.0])
         .show(ui, |ui| {
             form.row(ui, name_label, "name", |ui, id| {
-                // As wide as the panel allows: a long name is read, not cut.
+                // As wide as the panel allows; a name longer than that is
+                // read whole on hover.
                 let width = (ui.available_width() - 4.0).clamp(100.0, 260.0);
-                text_field(ui, field_id("name"), &mut scenario.name, width, false, "")
-                    .labelled_by(id)
+                let name = scenario.name.clone();
+                let field = text_field(ui, field_id("name"), &mut scenario.name, width, false, "")
+                    .labelled_by(id);
+                if name.chars().count() > 20 {
+                    field.on_hover_text(name)
+                } else {
+                    field
+                }
             });
             form.row(ui, "Start month", "start", |ui, id| {
                 let month = &mut scenario.start.month;

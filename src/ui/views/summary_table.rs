@@ -3,9 +3,10 @@
 //! is reached, months of consumption held, then budget, unspent, bought,
 //! coverage lost to events and Needs (the requirement over what can be bought). What a meeting asks
 //! comes first, under short headers that say the rest on hover, so that
-//! every column fits beside both side panels at 1280 px; a wider table
-//! (comparing with a baseline adds four Δ columns beside what they change)
-//! scrolls sideways with a scroll bar that always shows.
+//! every column fits beside both side panels at 1280 px. Where the table
+//! is still wider than its room (comparing with a baseline adds four Δ
+//! columns beside what they change), the least needed columns are left out
+//! and named under it, rather than scrolled off the right edge.
 
 use super::mineral_list::coverage_badge;
 use crate::display::{pts_delta, qty, usd_delta, usd_short};
@@ -182,6 +183,22 @@ pub fn show(
         columns.insert(at, Column::Chance);
         columns.insert(at, Column::FinalRange);
     }
+    // Columns that do not fit beside both panels are left out, the least
+    // needed first, and named under the table: a room must not have to
+    // scroll sideways. How many, for this width and these columns, was
+    // found over the last frames.
+    let width = ui.available_width();
+    let fit_id = egui::Id::unique(("summary_fit", columns.clone(), (width / 8.0).round() as i32));
+    let left_out_count: usize = ui.data(|d| d.get_temp(fit_id)).unwrap_or(0);
+    let mut left_out = Vec::new();
+    for c in LEFT_OUT_FIRST {
+        if left_out.len() == left_out_count {
+            break;
+        }
+        if let Some(k) = columns.iter().position(|&x| x == c) {
+            left_out.push(columns.remove(k));
+        }
+    }
     let columns = columns.as_slice();
     let has_events = scenario.disruptions.iter().any(|d| d.enabled);
     let dark = ui.visuals().dark_mode;
@@ -193,8 +210,14 @@ pub fn show(
     // A solid scroll bar: egui's floating one is invisible until hovered,
     // and a column past the right edge must not go unnoticed.
     ui.spacing_mut().scroll = egui::style::ScrollStyle::solid();
-    egui::ScrollArea::both()
+    let note_height = if left_out.is_empty() {
+        0.0
+    } else {
+        row_height + row_gap
+    };
+    let shown = egui::ScrollArea::both()
         .id_salt("summary")
+        .max_height(ui.available_height() - note_height)
         .show_rows(ui, row_height, n + 2, |ui, rows| {
             // One grid per set of columns: a new grid lays itself out
             // unseen first, where a grid whose columns changed (the bands
@@ -236,7 +259,38 @@ pub fn show(
                     }
                 });
         });
+    let too_wide = shown.content_size.x > shown.inner_rect.width() + 0.5;
+    if too_wide && left_out_count < LEFT_OUT_FIRST.len() && left_out.len() == left_out_count {
+        ui.data_mut(|d| d.insert_temp(fit_id, left_out_count + 1));
+        crate::ui::layout::one_more_pass(ui.ctx(), "a summary column left out to fit");
+    }
+    if !left_out.is_empty() {
+        let names: Vec<&str> = left_out.iter().map(|c| c.header()).collect();
+        ui.weak(format!(
+            "Not shown for room: {}. Widen the window or hide a side panel (View menu) to see them.",
+            names.join(", ")
+        ))
+        .on_hover_text(
+            left_out
+                .iter()
+                .map(|c| format!("{}: {}", c.header(), c.hover()))
+                .collect::<Vec<_>>()
+                .join("\n"),
+        );
+    }
 }
+
+/// The columns left out when the table is wider than its room, in this
+/// order: what the rest of the row or the other tabs already say first.
+const LEFT_OUT_FIRST: [Column; 7] = [
+    Column::Bought,
+    Column::LostToEvents,
+    Column::Budget,
+    Column::MonthsHeld,
+    Column::DeltaSpent,
+    Column::Feasibility,
+    Column::Chance,
+];
 
 /// Characters of a mineral's name shown in the table.
 const NAME_CHARS: usize = 13;

@@ -82,7 +82,9 @@ pub fn show(
     // The running total, always visible, flagged when off.
     let total = mineral.total_share_pct();
     let off = (total - 100.0).abs() > SHARE_TOLERANCE_PCT;
-    ui.horizontal(|ui| {
+    // Wrapped: at 1280 px "(should be 100%)" leaves no room for the button
+    // on the same line.
+    ui.horizontal_wrapped(|ui| {
         let text = RichText::new(format!("Total share {total:.2}%")).strong();
         let text = if off {
             text.color(crate::ui::palette::problem_color(dark))
