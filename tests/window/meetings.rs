@@ -257,12 +257,14 @@ fn presenter_mode_at_1280_by_720_gives_the_plot_most_of_the_height() {
         h.run();
         assert!(h.state().presenter.is_some());
         // The room looks at the plot: the tabs under it start folded, and
-        // it takes most of the window's height (at presenter zoom).
+        // it takes most of the window's height (at presenter zoom), less
+        // the row of its 16-point tick labels, which the back of the room
+        // must read (0.6 with egui's 14-point grey ones).
         assert!(h.state().bottom_folded);
         let window = h.ctx.content_rect().height();
         let plot = plot_rect(&h).height();
         assert!(
-            plot >= 0.6 * window,
+            plot >= 0.59 * window,
             "presenter plot {plot:.0} of {window:.0} points"
         );
         // With the table back, the plot still keeps most, and the table
@@ -273,7 +275,7 @@ fn presenter_mode_at_1280_by_720_gives_the_plot_most_of_the_height() {
         assert!(!h.state().bottom_folded);
         let with_table = plot_rect(&h).height();
         assert!(
-            with_table >= 0.42 * window,
+            with_table >= 0.41 * window,
             "with the table: {with_table:.0} of {window:.0}"
         );
         h.get_by_label("Plot only").click();

@@ -154,36 +154,64 @@ pub fn show(ui: &mut Ui, plot_input: &CoveragePlot<'_>) {
             (first <= horizon && last >= 1.0).then_some((d, first, last))
         })
         .collect();
+    let x_format = move |mark: egui_plot::GridMark, _: &std::ops::RangeInclusive<f64>| {
+        // Nothing outside the plan (the view has a margin).
+        if mark.value < 1.0 || mark.value > horizon || mark.value.fract() != 0.0 {
+            return String::new();
+        }
+        let month = start.nth_month(mark.value as u32);
+        match year_first_month {
+            Some(first) if mark.step_size >= 12.0 && month.month == first => {
+                crate::model::PlanYear::fiscal_year_label(first, month)
+            }
+            // A plan that starts inside a fiscal year: its first month
+            // names that year, so the first year is labelled too.
+            Some(first) if mark.step_size >= 12.0 && mark.value == 1.0 => {
+                crate::model::PlanYear::fiscal_year_of(first, month)
+            }
+            _ => month.to_string(),
+        }
+    };
+    // Rounded first: -0.0000001 would print as "-0%".
+    let y_format = |mark: egui_plot::GridMark, _: &std::ops::RangeInclusive<f64>| {
+        format!("{:.0}%", mark.value.round() + 0.0)
+    };
+    let y_label = "Coverage of requirement (%)";
+    let (x_axis, y_axis) = if presenter {
+        // Read from the back of a room: larger, in the strong text colour
+        // rather than egui's faded grey.
+        let font = egui::FontId::proportional(16.0);
+        let color = ui.visuals().strong_text_color();
+        (
+            egui_plot::AxisHints::new_x()
+                .formatter(x_format)
+                .tick_label_font(font.clone())
+                .tick_label_color(color),
+            egui_plot::AxisHints::new_y()
+                .label(egui::RichText::new(y_label).size(16.0).color(color))
+                .formatter(y_format)
+                .tick_label_font(font)
+                .tick_label_color(color),
+        )
+    } else {
+        (
+            egui_plot::AxisHints::new_x().formatter(x_format),
+            egui_plot::AxisHints::new_y()
+                .label(y_label)
+                .formatter(y_format),
+        )
+    };
     let plot = Plot::new("coverage_plot")
         .min_size(egui::vec2(64.0, MIN_HEIGHT))
         .include_x(1.0)
         .include_x(horizon)
         .include_y(0.0)
         .include_y(view_top)
-        .y_axis_label("Coverage of requirement (%)")
-        // Rounded first: -0.0000001 would print as "-0%".
-        .y_axis_formatter(|mark, _| format!("{:.0}%", mark.value.round() + 0.0))
+        .custom_x_axes(vec![x_axis])
+        .custom_y_axes(vec![y_axis])
         // No grid in the event names' room above the data.
         .y_grid_spacer(move |input| pct_grid(input, y_top))
         .x_grid_spacer(move |input| month_grid(input, first_january))
-        .x_axis_formatter(move |mark, _| {
-            // Nothing outside the plan (the view has a margin).
-            if mark.value < 1.0 || mark.value > horizon || mark.value.fract() != 0.0 {
-                return String::new();
-            }
-            let month = start.nth_month(mark.value as u32);
-            match year_first_month {
-                Some(first) if mark.step_size >= 12.0 && month.month == first => {
-                    crate::model::PlanYear::fiscal_year_label(first, month)
-                }
-                // A plan that starts inside a fiscal year: its first month
-                // names that year, so the first year is labelled too.
-                Some(first) if mark.step_size >= 12.0 && mark.value == 1.0 => {
-                    crate::model::PlanYear::fiscal_year_of(first, month)
-                }
-                _ => month.to_string(),
-            }
-        })
         .label_formatter(|hover| match hover {
             egui_plot::HoverPosition::NearDataPoint {
                 plot_name, index, ..
@@ -258,7 +286,8 @@ pub fn show(ui: &mut Ui, plot_input: &CoveragePlot<'_>) {
                         BandLook::Shaded => area.fill_color(color.gamma_multiply(0.16 * fade)),
                         BandLook::Outlined => area
                             .fill_color(color.gamma_multiply(0.03 * fade))
-                            .stroke(egui::Stroke::new(1.2, color.gamma_multiply(0.6 * fade))),
+                            // Faint and thin: edges of a range, not lines of data.
+                            .stroke(egui::Stroke::new(1.0, color.gamma_multiply(0.35 * fade))),
                     });
                 }
             }

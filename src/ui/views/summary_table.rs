@@ -225,7 +225,7 @@ pub fn show(
             Grid::new(("summary_table", columns))
                 .num_columns(columns.len())
                 .striped(true)
-                .spacing([4.0, row_gap])
+                .spacing([8.0, row_gap])
                 .min_col_width(30.0)
                 .min_row_height(row_height)
                 .start_row(rows.start)
