@@ -28,6 +28,9 @@ pub struct RecoveryInfo {
     pub saved_at_unix_s: u64,
     /// The file the scenario belongs to, if it had been saved before.
     pub file: Option<PathBuf>,
+    /// The variant on screen (0 = the base), shown again on restore.
+    #[serde(default)]
+    pub variant: usize,
 }
 
 /// A recovered scenario, when it was written, and where the copy is.
@@ -124,10 +127,12 @@ impl RecoveryStore {
         key: &str,
         scenario: &Scenario,
         file: Option<&Path>,
+        variant: usize,
     ) -> Result<(), SaveError> {
         let info = RecoveryInfo {
             saved_at_unix_s: now_unix_s(),
             file: file.map(Path::to_path_buf),
+            variant,
         };
         let info_line = ron::to_string(&info).unwrap_or_default();
         let text = format!("// recovery: {info_line}\n{}", to_ron_string(scenario));
@@ -288,7 +293,7 @@ mod tests {
         assert_eq!(locks(), 0, "a clean quit leaves nothing behind");
         let b = RecoveryStore::open(dir.path()).unwrap();
         let key = document_key(None, 0);
-        b.write(&key, &crate::samples::default_scenario(), None)
+        b.write(&key, &crate::samples::default_scenario(), None, 0)
             .unwrap();
         drop(b);
         assert_eq!(
@@ -306,7 +311,7 @@ mod tests {
         let scenario = crate::samples::default_scenario();
         let a = RecoveryStore::open(dir.path()).unwrap();
         let key = document_key(Some(Path::new("/tmp/plan.ron")), 0);
-        a.write(&key, &scenario, Some(Path::new("/tmp/plan.ron")))
+        a.write(&key, &scenario, Some(Path::new("/tmp/plan.ron")), 0)
             .unwrap();
         let b = RecoveryStore::open(dir.path()).unwrap();
         assert!(b.orphans().is_empty(), "a is running");

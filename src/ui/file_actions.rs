@@ -350,6 +350,7 @@ impl PlannerApp {
             &self.doc.recovery_key(),
             &self.doc.scenario,
             self.doc.path.as_deref(),
+            self.doc.active,
         );
         self.last_recovery_write_s = started.elapsed().as_secs_f64();
         match written {
@@ -397,6 +398,8 @@ impl PlannerApp {
             store.adopt(&recovered, &doc.recovery_key());
             self.last_recovery = Some(recovered.scenario);
         }
+        // The variant that was on screen, if the copy still has it.
+        doc.switch_to(recovered.info.variant);
         self.doc = doc;
         self.notices.info(format!(
             "Restored the unsaved work copied at {}. Save it to keep it.",

@@ -414,6 +414,7 @@ fn recovery_after_a_crash_restores_the_last_edits() {
     assert_eq!(h.state().doc.scenario.name, "Before the crash");
     assert_eq!(h.state().doc.scenario.minerals[1].budget_usd, 777e6);
     assert!(h.state().doc.is_dirty(), "restored work is not saved yet");
+    assert_eq!(h.state().doc.active, 0);
     // The copy is this window's now: still on disk until saved.
     assert_eq!(copies_in(recovery.path()).len(), 1);
 }
@@ -921,4 +922,25 @@ fn a_restored_copy_of_a_read_only_file_still_says_read_only() {
     h.run();
     assert_eq!(h.state().doc.path.as_deref(), Some(shared.as_path()));
     assert!(h.query_by_label("· read-only").is_some());
+}
+
+#[test]
+fn restore_shows_the_variant_that_was_being_edited() {
+    // Found in a trial: the edit was in a variant, Restore showed the base.
+    let recovery = tempfile::tempdir().unwrap();
+    {
+        let mut h = app_with(&FakeDialog::default(), Some(recovery.path()));
+        send(&mut h, Message::SwitchVariant(1));
+        h.state_mut().doc.active_mut().minerals[0].budget_usd = 321e6;
+        h.run();
+    }
+    let mut h = app_with(&FakeDialog::default(), Some(recovery.path()));
+    h.get_by_role_and_label(Role::Button, "Restore").click();
+    h.run();
+    assert_eq!(h.state().doc.active, 1);
+    assert_eq!(h.state().doc.active().minerals[0].budget_usd, 321e6);
+    assert_eq!(
+        h.get_by_label("Budget (USD)").value().as_deref(),
+        Some("$321M")
+    );
 }
