@@ -789,6 +789,22 @@ impl PlannerApp {
     /// typing first.
     fn read_shortcuts(&mut self, ctx: &egui::Context) {
         let in_text_field = ctx.text_edit_focused();
+        // Escape leaves presenter mode, as it leaves full screen elsewhere,
+        // unless it is closing a menu, a question or a field first.
+        let questions_open = self.unsaved_prompt.is_some()
+            || self.save_question.is_some()
+            || self.disk_offer.is_some()
+            || self.merge_review.is_some()
+            || self.recovery_offer.is_some()
+            || self.path_prompt.is_some();
+        if self.presenter.is_some()
+            && !in_text_field
+            && !questions_open
+            && !egui::Popup::is_any_open(ctx)
+            && ctx.input_mut(|i| i.consume_key(egui::Modifiers::NONE, egui::Key::Escape))
+        {
+            self.pending.push(Command::PresenterMode.into());
+        }
         for &(shortcut, command) in Command::shortcuts_in_handling_order() {
             if in_text_field && command.yields_to_text_field() {
                 continue;

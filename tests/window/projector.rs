@@ -191,3 +191,14 @@ fn a_message_over_the_plot_moves_neither_the_legend_nor_the_plot() {
     assert_eq!(antimony(&h), legend);
     assert_eq!(h.get_by_label_contains("Projected coverage:").rect(), plot);
 }
+
+#[test]
+fn escape_leaves_presenter_mode() {
+    let mut h = projector_window(PlannerApp::new(samples::default_scenario()));
+    h.key_press(egui::Key::F11);
+    h.run();
+    assert!(h.state().presenter.is_some());
+    h.key_press(egui::Key::Escape);
+    h.run();
+    assert!(h.state().presenter.is_none());
+}
