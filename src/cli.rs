@@ -319,7 +319,18 @@ pub fn format_files(files: &[PathBuf], out: &mut dyn Write, err: &mut dyn Write)
     code
 }
 
-/// `merge BASE OURS THEIRS [-o OUT]`: the three-way merge of two edits of
+/// The files of `merge`, and the name to give them in messages (git's
+/// `%P`: OURS and THEIRS are then temporary copies).
+#[derive(Clone, Copy)]
+pub struct MergeFiles<'a> {
+    pub base: &'a Path,
+    pub ours: &'a Path,
+    pub theirs: &'a Path,
+    pub output: Option<&'a Path>,
+    pub name: Option<&'a str>,
+}
+
+/// `merge BASE OURS THEIRS [-o OUT] [--name NAME]`: the three-way merge of two edits of
 /// BASE (`model::merge`). The merged file goes to OUT, or to standard
 /// output; what came in, each conflict and any problem of the result go to
 /// standard error, in planner words. Each conflict keeps ours. An empty
@@ -328,14 +339,14 @@ pub fn format_files(files: &[PathBuf], out: &mut dyn Write, err: &mut dyn Write)
 /// are conflicts, the result has problems, or a file cannot be read or
 /// written: as a git merge driver (`merge %O %A %B -o %A`), 1 leaves the
 /// file marked as conflicted, holding a valid scenario to open.
-pub fn merge_files(
-    base: &Path,
-    ours: &Path,
-    theirs: &Path,
-    output: Option<&Path>,
-    out: &mut dyn Write,
-    err: &mut dyn Write,
-) -> i32 {
+pub fn merge_files(files: &MergeFiles<'_>, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
+    let MergeFiles {
+        base,
+        ours,
+        theirs,
+        output,
+        name,
+    } = *files;
     let no_base = std::fs::metadata(base).is_ok_and(|m| m.is_file() && m.len() == 0);
     let loaded = (|| {
         let b = if no_base {
@@ -369,8 +380,15 @@ pub fn merge_files(
         let _ = writeln!(err, "{e}");
         return EXIT_INVALID;
     }
-    let into = output.map_or_else(|| "the output".to_string(), |p| p.display().to_string());
-    let theirs_name = theirs.display();
+    let into = match (name, output) {
+        (Some(name), _) => name.to_string(),
+        (None, Some(p)) => p.display().to_string(),
+        (None, None) => "the output".to_string(),
+    };
+    let theirs_name = match name {
+        Some(name) => format!("the other branch's {name}"),
+        None => theirs.display().to_string(),
+    };
     let _ = (|| {
         if no_base {
             writeln!(
@@ -391,7 +409,7 @@ pub fn merge_files(
         if !merged.conflicts.is_empty() {
             writeln!(
                 err,
-                "{} (each keeps ours in {into}; open it to choose):",
+                "{} (each keeps ours in {into}; to take theirs, open {into} and use File > Merge with file... on their version):",
                 count(merged.conflicts.len(), "conflict", "conflicts")
             )?;
             for conflict in &merged.conflicts {

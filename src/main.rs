@@ -77,7 +77,7 @@ enum Command {
     },
     /// Three-way merge of two edits of BASE: exit 0 and the merged file,
     /// or 1 and each conflict (ours kept). As a git merge driver:
-    /// `stockpile-planner merge %O %A %B -o %A`.
+    /// `stockpile-planner merge %O %A %B -o %A --name %P`.
     Merge {
         /// The common base (empty file: none).
         #[arg(value_name = "BASE")]
@@ -91,6 +91,10 @@ enum Command {
         /// Write the merged file here (default: standard output).
         #[arg(short, long, value_name = "OUT")]
         output: Option<PathBuf>,
+        /// The file's name in messages, where OURS and THEIRS are temporary
+        /// copies (git: %P).
+        #[arg(long, value_name = "NAME")]
+        name: Option<String>,
     },
     /// The budget a mineral needs to reach a coverage by a month, with
     /// everything else as in the file (goal seek).
@@ -221,7 +225,20 @@ fn generate_package_files(dir: &std::path::Path) -> std::io::Result<()> {
     // …), which the first page names.
     clap_mangen::generate_to(documented_command(), dir)?;
     for shell in [Shell::Bash, Shell::Zsh, Shell::Fish] {
-        clap_complete::generate_to(shell, &mut documented_command(), "stockpile-planner", dir)?;
+        let file =
+            clap_complete::generate_to(shell, &mut documented_command(), "stockpile-planner", dir)?;
+        if shell == Shell::Bash {
+            // clap_complete 4.6 names the commands' cases after the program's
+            // name with its hyphen replaced twice over
+            // ("stockpile__subcmd__planner__subcmd__merge") but selects
+            // them as "stockpile__planner__subcmd__merge": without this,
+            // only command names complete, never their options.
+            let text = std::fs::read_to_string(&file)?;
+            std::fs::write(
+                &file,
+                text.replace("stockpile__subcmd__planner", "stockpile__planner"),
+            )?;
+        }
     }
     Ok(())
 }
@@ -261,7 +278,18 @@ fn main() {
             ours,
             theirs,
             output,
-        }) => cli::merge_files(&base, &ours, &theirs, output.as_deref(), &mut out, &mut err),
+            name,
+        }) => cli::merge_files(
+            &cli::MergeFiles {
+                base: &base,
+                ours: &ours,
+                theirs: &theirs,
+                output: output.as_deref(),
+                name: name.as_deref(),
+            },
+            &mut out,
+            &mut err,
+        ),
         Some(Command::GeneratePackageFiles { dir }) => match generate_package_files(&dir) {
             Ok(()) => cli::EXIT_OK,
             Err(e) => {

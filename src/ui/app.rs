@@ -122,6 +122,8 @@ pub struct PlannerApp {
     pub(super) disk_offered_for: Option<DiskStamp>,
     /// The window had the focus at the last frame.
     pub(super) was_focused: bool,
+    /// When the window last looked whether its file changed on disk.
+    pub(super) disk_looked_at_s: f64,
     /// Where each panel was drawn last frame (scenario, editor, plot and
     /// tables), for the tests that nothing is drawn past a panel's edge.
     pub panel_rects: Vec<(&'static str, egui::Rect)>,
@@ -223,6 +225,7 @@ impl PlannerApp {
             disk_offer: None,
             disk_offered_for: None,
             was_focused: true,
+            disk_looked_at_s: f64::NEG_INFINITY,
             merge_review: None,
             panel_rects: Vec::new(),
             merge_base_question: None,
@@ -925,8 +928,8 @@ impl PlannerApp {
         self.handle_close_request(&ctx);
         self.handle_dropped_files(ui);
         self.run_pending(&ctx);
-        let focused = ui.input(|i| i.focused);
-        self.check_disk_on_focus(focused);
+        let (focused, now) = ui.input(|i| (i.focused, i.time));
+        self.check_disk_on_focus(focused, now);
 
         let menu = views::menu_bar::MenuState {
             has_selected_mineral: !self.doc.active().minerals.is_empty(),

@@ -14,6 +14,10 @@ use crate::model::Scenario;
 use crate::model::merge::{self, Merged, Side};
 use std::path::Path;
 
+/// How often a focused window looks whether its file changed on disk, at
+/// most (seconds), on frames it draws anyway.
+const DISK_LOOK_S: f64 = 2.0;
+
 /// Most of their changes named in the note after a merge; the rest are
 /// counted.
 const CHANGES_NAMED: usize = 3;
@@ -39,10 +43,19 @@ impl PlannerApp {
 
     /// The window came back to the front: if a colleague saved over the
     /// file meanwhile, offer to reload or merge, once per version on disk.
-    pub(super) fn check_disk_on_focus(&mut self, focused: bool) {
+    /// Also looked at, at most every [`DISK_LOOK_S`], on the frames a
+    /// focused window draws anyway (a pointer move): a switch straight from
+    /// another of the planner's windows did not always reach this window
+    /// as a change of focus. No frame is drawn for it.
+    pub(super) fn check_disk_on_focus(&mut self, focused: bool, now_s: f64) {
         let regained = focused && !self.was_focused;
         self.was_focused = focused;
-        if !regained || self.disk_offer.is_some() || !self.doc.changed_on_disk() {
+        let due = focused && now_s - self.disk_looked_at_s >= DISK_LOOK_S;
+        if !(regained || due) || self.disk_offer.is_some() {
+            return;
+        }
+        self.disk_looked_at_s = now_s;
+        if !self.doc.changed_on_disk() {
             return;
         }
         let Some(path) = self.doc.path.clone() else {

@@ -87,7 +87,7 @@ fn conflicts_exit_1_keep_ours_and_are_said_in_planner_words() {
     assert_eq!(
         err,
         "No changes came in from theirs.ron.\n\
-         1 conflict (each keeps ours in merged.ron; open it to choose):\n  \
+         1 conflict (each keeps ours in merged.ron; to take theirs, open merged.ron and use File > Merge with file... on their version):\n  \
          Cobalt · budget: base $500M, ours $400M, theirs $450M\n"
     );
     let merged = file::load(&dir.path().join("merged.ron")).unwrap();
@@ -137,7 +137,7 @@ fn repository() -> tempfile::TempDir {
     let d = dir.path();
     assert!(git(d, &["init", "-q", "-b", "main"]).0);
     std::fs::write(d.join(".gitattributes"), "*.ron merge=stockpile-planner\n").unwrap();
-    let driver = format!("{PROGRAM} merge %O %A %B -o %A");
+    let driver = format!("{PROGRAM} merge %O %A %B -o %A --name %P");
     assert!(
         git(
             d,
@@ -197,6 +197,9 @@ fn as_a_git_merge_driver_the_same_field_is_a_conflict_in_a_file_that_opens() {
         text.contains("Cobalt · budget: base $10k, ours $15k, theirs $12k"),
         "{text}"
     );
+    // Named as the planner knows it, not as git's temporary copy.
+    assert!(text.contains("each keeps ours in plan.ron"), "{text}");
+    assert!(!text.contains(".merge_file_"), "{text}");
     assert!(text.contains("CONFLICT"), "{text}");
     // No conflict markers: the file is valid RON that opens, with ours.
     let on_disk = std::fs::read_to_string(d.join("plan.ron")).unwrap();

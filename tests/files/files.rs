@@ -944,3 +944,21 @@ fn restore_shows_the_variant_that_was_being_edited() {
         Some("$321M")
     );
 }
+
+#[test]
+fn a_focused_window_notices_a_colleagues_save_without_a_change_of_focus() {
+    // Found in a trial: switching straight from another planner window did
+    // not reach this one as a change of focus, so nothing was offered.
+    let (_dir, path, mut h) = window_on_a_copy_of_the_plan("shared.ron");
+    colleague_saves(&path, |s| s.minerals[1].budget_usd = 300e6);
+    // A frame within two seconds does not look (no stat on every frame).
+    h.run();
+    assert!(h.query_by_label("shared.ron changed on disk").is_none());
+    // The planner moves the pointer a few seconds later.
+    h.input_mut().time = Some(1_000.0);
+    h.get_by_label("Budget (USD)").hover();
+    h.step();
+    h.input_mut().time = None;
+    h.run();
+    assert!(h.query_by_label("shared.ron changed on disk").is_some());
+}
