@@ -43,7 +43,9 @@ impl PlannerApp {
                 self.open_dialog_from = Some(self.doc.scenario.clone());
                 self.dialogs.ask(FileRequest::Open { folder }, ctx);
             }
-            Replace::OpenPath(path) => self.open_path(&path),
+            Replace::OpenPath(path) => {
+                self.open_path(&path);
+            }
             Replace::Close => {
                 self.forget_recovery();
                 self.allow_close = true;
@@ -52,9 +54,10 @@ impl PlannerApp {
         }
     }
 
-    /// Open `path`. On failure the scenario in the window stays as it was,
-    /// and the planner sees the file, line, column and what is wrong.
-    pub(super) fn open_path(&mut self, path: &Path) {
+    /// Open `path`; whether it opened. On failure the scenario in the window
+    /// stays as it was, and the planner sees the file, line, column and
+    /// what is wrong.
+    pub(super) fn open_path(&mut self, path: &Path) -> bool {
         match file::load(path) {
             Ok(scenario) => {
                 self.forget_recovery();
@@ -71,6 +74,7 @@ impl PlannerApp {
                         if comments == 1 { "" } else { "s" }
                     ));
                 }
+                true
             }
             Err(e) => {
                 let vanished = !path.exists();
@@ -82,6 +86,7 @@ impl PlannerApp {
                     text.push_str(". The scenario in the window is unchanged.");
                 }
                 self.notices.error(text);
+                false
             }
         }
     }

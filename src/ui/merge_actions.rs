@@ -9,6 +9,7 @@ use super::document::DiskStamp;
 use super::files::FileRequest;
 use super::views::disk_changed::DiskOffer;
 use super::views::merge_review::{BaseQuestion, MergeReview, MergeSource};
+use super::views::unsaved_prompt::display_name;
 use crate::file;
 use crate::model::Scenario;
 use crate::model::merge::{self, Merged, Side};
@@ -35,9 +36,13 @@ impl PlannerApp {
                 path,
                 unsaved: true,
                 asked: true,
+                changed: self.doc.changed_on_disk(),
             });
         } else {
-            self.open_path(&path);
+            if self.open_path(&path) {
+                self.notices
+                    .info(format!("Reloaded {} from disk.", display_name(&path)));
+            }
         }
     }
 
@@ -70,6 +75,7 @@ impl PlannerApp {
             path,
             unsaved: self.doc.is_dirty(),
             asked: false,
+            changed: true,
         });
     }
 
@@ -79,7 +85,9 @@ impl PlannerApp {
         };
         match answer {
             DiskAnswer::Merge => self.merge_from_disk(ctx, false),
-            DiskAnswer::Reload => self.open_path(&offer.path),
+            DiskAnswer::Reload => {
+                self.open_path(&offer.path);
+            }
             DiskAnswer::Keep => {}
         }
     }
@@ -238,6 +246,9 @@ impl PlannerApp {
         theirs: &Scenario,
         merged: Merged,
     ) {
+        // Whatever went wrong on the way (a base that would not open) is
+        // behind the planner now.
+        self.notices.clear_errors();
         let note = merge_note(&source, &merged);
         let problems = merged.problems_in_words();
         self.doc.scenario = merged.scenario;

@@ -962,3 +962,27 @@ fn a_focused_window_notices_a_colleagues_save_without_a_change_of_focus() {
     h.run();
     assert!(h.query_by_label("shared.ron changed on disk").is_some());
 }
+
+#[test]
+fn reload_of_an_unchanged_file_offers_no_merge_and_says_it_reloaded() {
+    let (_dir, _path, mut h) = window_on_a_copy_of_the_plan("shared.ron");
+    h.state_mut().doc.scenario.minerals[0].budget_usd = 400e6;
+    h.run();
+    send(&mut h, Command::ReloadFromDisk);
+    assert!(h.query_by_label("Reload shared.ron?").is_some());
+    assert!(
+        h.query_by_role_and_label(Role::Button, "Merge their changes")
+            .is_none(),
+        "nothing of theirs to merge"
+    );
+    h.get_by_role_and_label(Role::Button, "Reload, dropping mine")
+        .click();
+    h.run();
+    assert!(!h.state().doc.is_dirty());
+    // Without unsaved changes it reloads at once, and says so.
+    send(&mut h, Command::ReloadFromDisk);
+    assert!(
+        h.query_by_label_contains("Reloaded shared.ron from disk.")
+            .is_some()
+    );
+}

@@ -16,6 +16,9 @@ pub struct DiskOffer {
     pub unsaved: bool,
     /// Asked for (Reload from disk), not found on coming back.
     pub asked: bool,
+    /// Someone else saved the file since it was opened (else there is
+    /// nothing of theirs to merge).
+    pub changed: bool,
 }
 
 pub fn show(ctx: &egui::Context, offer: Option<&DiskOffer>, messages: &mut Vec<Message>) {
@@ -32,6 +35,9 @@ pub fn show(ctx: &egui::Context, offer: Option<&DiskOffer>, messages: &mut Vec<M
         }
         ui.add_space(6.0);
         let text = match (offer.asked, offer.unsaved) {
+            (true, true) if !offer.changed => {
+                "The file on disk is as you opened it. Reload it and drop your unsaved changes, or keep them?".to_string()
+            }
             (_, true) => format!(
                 "{}You have unsaved changes. Merge their changes into yours (fields you both changed are yours to choose), reload and drop yours, or keep yours as they are?",
                 if offer.asked { "" } else { "Someone or something else saved this file since you opened it. " }
@@ -41,8 +47,10 @@ pub fn show(ctx: &egui::Context, offer: Option<&DiskOffer>, messages: &mut Vec<M
         };
         ui.label(text);
         ui.add_space(10.0);
-        let answers: &[DiskAnswer] = if offer.unsaved {
+        let answers: &[DiskAnswer] = if offer.unsaved && offer.changed {
             &[DiskAnswer::Merge, DiskAnswer::Reload, DiskAnswer::Keep]
+        } else if offer.unsaved {
+            &[DiskAnswer::Reload, DiskAnswer::Keep]
         } else {
             &[DiskAnswer::Reload, DiskAnswer::Keep]
         };

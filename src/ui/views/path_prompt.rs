@@ -50,7 +50,8 @@ pub fn show(ctx: &egui::Context, prompt: &mut PathPrompt, messages: &mut Vec<Mes
         FileRequest::Open { .. } => "Open",
         FileRequest::SaveAs { .. } => "Save",
         FileRequest::CompareWith { .. } => "Compare",
-        FileRequest::MergeTheirs { .. } | FileRequest::MergeBase { .. } => "Merge",
+        FileRequest::MergeTheirs { .. } => "Merge",
+        FileRequest::MergeBase { .. } => "Use as the base",
         FileRequest::Export { .. } => "Export",
     };
     let mut keep = true;
