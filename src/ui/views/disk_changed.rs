@@ -47,10 +47,9 @@ pub fn show(ctx: &egui::Context, offer: Option<&DiskOffer>, messages: &mut Vec<M
         };
         ui.label(text);
         ui.add_space(10.0);
+        // A merge only where there is something of theirs and of ours.
         let answers: &[DiskAnswer] = if offer.unsaved && offer.changed {
             &[DiskAnswer::Merge, DiskAnswer::Reload, DiskAnswer::Keep]
-        } else if offer.unsaved {
-            &[DiskAnswer::Reload, DiskAnswer::Keep]
         } else {
             &[DiskAnswer::Reload, DiskAnswer::Keep]
         };
