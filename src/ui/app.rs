@@ -1340,7 +1340,11 @@ impl PlannerApp {
                                 );
                                 job.wrap.max_rows = 2;
                                 let cut = ui.fonts_mut(|f| f.layout_job(job.clone())).elided;
-                                let label = ui.label(job);
+                                // egui shows an elided label's whole text on
+                                // hover itself: a second tooltip stacked on
+                                // it (found in a trial).
+                                let label =
+                                    ui.add(egui::Label::new(job).show_tooltip_when_elided(false));
                                 if cut {
                                     label.on_hover_text(text);
                                 }

@@ -134,12 +134,12 @@ pub fn show(
                                 ui.label(RichText::new(usd_short(p.proposed_budget_usd)).strong());
                                 ui.label(RichText::new(pct(p.proposed_coverage_pct)).strong());
                                 match &p.limit {
-                                    Some(limit) => ui
-                                        .add(
-                                            egui::Label::new(RichText::new(&limit.reason).weak())
-                                                .truncate(),
-                                        )
-                                        .on_hover_text(&limit.reason),
+                                    // Whole on hover (egui's own tooltip
+                                    // for a cut label).
+                                    Some(limit) => ui.add(
+                                        egui::Label::new(RichText::new(&limit.reason).weak())
+                                            .truncate(),
+                                    ),
                                     None => ui.weak(""),
                                 };
                             }
