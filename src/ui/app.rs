@@ -790,19 +790,24 @@ impl PlannerApp {
     /// are tried first (Ctrl+Shift+S before Ctrl+S: egui matches logically),
     /// and Undo/Redo are left to a focused text field, which undoes its own
     /// typing first.
+    /// A modal question is on screen (one at a time: another waits).
+    pub(super) fn question_open(&self) -> bool {
+        self.unsaved_prompt.is_some()
+            || self.save_question.is_some()
+            || self.disk_offer.is_some()
+            || self.merge_review.is_some()
+            || self.merge_base_question.is_some()
+            || self.recovery_offer.is_some()
+            || self.path_prompt.is_some()
+    }
+
     fn read_shortcuts(&mut self, ctx: &egui::Context) {
         let in_text_field = ctx.text_edit_focused();
         // Escape leaves presenter mode, as it leaves full screen elsewhere,
         // unless it is closing a menu, a question or a field first.
-        let questions_open = self.unsaved_prompt.is_some()
-            || self.save_question.is_some()
-            || self.disk_offer.is_some()
-            || self.merge_review.is_some()
-            || self.recovery_offer.is_some()
-            || self.path_prompt.is_some();
         if self.presenter.is_some()
             && !in_text_field
-            && !questions_open
+            && !self.question_open()
             && !egui::Popup::is_any_open(ctx)
             && ctx.input_mut(|i| i.consume_key(egui::Modifiers::NONE, egui::Key::Escape))
         {

@@ -56,7 +56,9 @@ impl PlannerApp {
         let regained = focused && !self.was_focused;
         self.was_focused = focused;
         let due = focused && now_s - self.disk_looked_at_s >= DISK_LOOK_S;
-        if !(regained || due) || self.disk_offer.is_some() {
+        // Not over another question (Save's "changed on disk" among them):
+        // asked once that one is answered.
+        if !(regained || due) || self.question_open() {
             return;
         }
         self.disk_looked_at_s = now_s;

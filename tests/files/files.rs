@@ -986,3 +986,21 @@ fn reload_of_an_unchanged_file_offers_no_merge_and_says_it_reloaded() {
             .is_some()
     );
 }
+
+#[test]
+fn the_changed_on_disk_offer_never_stacks_on_saves_own_question() {
+    let (_dir, path, mut h) = window_on_a_copy_of_the_plan("shared.ron");
+    h.state_mut().doc.scenario.minerals[0].budget_usd = 400e6;
+    h.run();
+    colleague_saves(&path, |s| s.minerals[1].budget_usd = 300e6);
+    ctrl_s(&mut h);
+    assert!(h.query_by_label("The file changed on disk").is_some());
+    // Seconds later the pointer moves: the question stays alone.
+    h.input_mut().time = Some(1_000.0);
+    h.get_by_label("The file changed on disk").hover();
+    h.step();
+    h.input_mut().time = None;
+    h.run();
+    assert!(h.query_by_label("shared.ron changed on disk").is_none());
+    assert!(h.query_by_label("The file changed on disk").is_some());
+}
