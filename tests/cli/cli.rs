@@ -3,9 +3,14 @@
 use std::process::Command;
 
 fn run(args: &[&str]) -> (i32, String, String) {
+    run_in(args, std::path::Path::new(env!("CARGO_MANIFEST_DIR")))
+}
+
+/// The program run with `args` in folder `dir`: exit code, output, errors.
+pub(crate) fn run_in(args: &[&str], dir: &std::path::Path) -> (i32, String, String) {
     let out = Command::new(env!("CARGO_BIN_EXE_stockpile-planner"))
         .args(args)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .current_dir(dir)
         .output()
         .unwrap();
     (

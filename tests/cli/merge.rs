@@ -24,16 +24,7 @@ fn save(path: &Path, s: &Scenario) {
 }
 
 fn run(args: &[&str], dir: &Path) -> (i32, String, String) {
-    let out = Command::new(PROGRAM)
-        .args(args)
-        .current_dir(dir)
-        .output()
-        .unwrap();
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
+    crate::cli::run_in(args, dir)
 }
 
 #[test]
