@@ -78,6 +78,8 @@ pub enum BottomTab {
 const COMMANDS_REMEMBERED: usize = 50;
 
 pub struct PlannerApp {
+    /// This frame's first pass had input ([`Self::settle_in_passes`]).
+    settling: bool,
     /// A line per frame when asked for (`ui/frame_log.rs`).
     frame_log: super::frame_log::FrameLog,
     /// The window is drawn without a GPU (Mesa's llvmpipe and the like):
@@ -201,6 +203,7 @@ impl PlannerApp {
         let recovery_offer =
             (!later_recovery_offers.is_empty()).then(|| later_recovery_offers.remove(0));
         Self {
+            settling: false,
             frame_log: super::frame_log::FrameLog::from_env(),
             software_rendering: false,
             motion_applied: None,
@@ -897,6 +900,30 @@ impl PlannerApp {
             .unwrap_or(self.software_rendering)
     }
 
+    /// After a frame with input egui draws two more frames: one so that
+    /// hover follows what moved under the pointer, and one more "to give
+    /// things time to settle" (each immediate repaint counts twice). Two
+    /// passes of the input's own frame do the same work without drawing:
+    /// a pass costs about a millisecond, a frame drawn in software 20.
+    /// eframe then finds the pending repaints older than the frame it drew
+    /// and drops them (`docs/PERFORMANCE.md`, "A mouse move").
+    /// In reduced motion only: with motion on, animations want the frames.
+    pub fn settle_in_passes(&mut self, ctx: &egui::Context) {
+        if !self.reduced_motion() {
+            return;
+        }
+        let pass = ctx.current_pass_index();
+        let had_input =
+            ctx.input(|i| !i.raw.events.is_empty() || i.pointer.delta() != egui::Vec2::ZERO);
+        if pass == 0 {
+            self.settling = had_input;
+        }
+        let room = pass + 1 < ctx.options(|o| o.max_passes.get());
+        if self.settling && pass < 2 && room {
+            ctx.request_discard("the input settles in passes, not frames");
+        }
+    }
+
     /// Give the style the motion wanted, when it changed.
     fn apply_motion(&mut self, ctx: &egui::Context) {
         let reduced = self.reduced_motion();
@@ -1484,13 +1511,7 @@ impl eframe::App for PlannerApp {
         let built = std::time::Instant::now();
         self.fit_to_screen(ui.ctx());
         self.show(ui);
-        // After the pointer moves egui asks for one more frame, so that
-        // hover follows what moved under it; a pass of this frame does
-        // that without drawing a frame more (in software, a third of a
-        // hover's cost).
-        if self.reduced_motion() && ui.input(|i| i.pointer.delta() != egui::Vec2::ZERO) {
-            super::layout::one_more_pass(ui.ctx(), "hover follows the pointer");
-        }
+        self.settle_in_passes(ui.ctx());
         // Presenter mode's zoom is not the planner's everyday zoom.
         self.preferences.zoom_factor = Some(
             self.presenter
@@ -1504,7 +1525,7 @@ impl eframe::App for PlannerApp {
             self.window_title = title;
         }
         self.frame_log
-            .frame(built.elapsed().as_secs_f64(), &ui.ctx().repaint_causes());
+            .frame(ui.ctx(), built.elapsed().as_secs_f64());
     }
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {

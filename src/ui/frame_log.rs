@@ -1,9 +1,11 @@
 //! A line per frame, for measuring the window's cost where it runs (a
 //! virtual desktop without a GPU): with `STOCKPILE_PLANNER_FRAME_LOG=FILE`
-//! set, each frame appends "frame, seconds since the process started,
+//! set, each pass of the UI appends "pass number, the pass's index in its
+//! frame (0 starts a drawn frame), seconds since the process started,
 //! CPU-seconds of the process, seconds the frame's UI took to build, peak
 //! resident memory in MB, and where the code that asked for the frame is
-//! (egui's repaint causes, `file:line`)" to FILE.
+//! (egui's repaint causes, `file:line`), and the kinds of input events the
+//! frame had" to FILE.
 //! `.ci/measure-cpu` reads it. Off (and free) without the variable.
 
 use std::io::Write;
@@ -39,29 +41,44 @@ impl FrameLog {
         }
     }
 
-    /// Note a frame whose UI took `built_s` seconds to build, and why the
-    /// frame before asked for it (`causes`, egui's repaint causes).
-    pub fn frame(&mut self, built_s: f64, causes: &[egui::RepaintCause]) {
+    /// Note a frame whose UI took `built_s` seconds to build: why the
+    /// frame before asked for it (egui's repaint causes) and what came in
+    /// (the kinds of this frame's input events, after a `|`).
+    pub fn frame(&mut self, ctx: &egui::Context, built_s: f64) {
         let Some(file) = &mut self.file else {
             return;
         };
-        let why: Vec<String> = causes
+        let why: Vec<String> = ctx
+            .repaint_causes()
             .iter()
             .map(|c| {
                 let file = c.file.rsplit('/').next().unwrap_or(c.file);
                 format!("{file}:{}", c.line)
             })
             .collect();
+        let came_in: Vec<String> = ctx.input(|i| {
+            i.raw
+                .events
+                .iter()
+                .map(|e| {
+                    let debug = format!("{e:?}");
+                    let end = debug.find(|c: char| !c.is_alphanumeric());
+                    debug[..end.unwrap_or(debug.len())].to_owned()
+                })
+                .collect()
+        });
         self.frames += 1;
         let _ = writeln!(
             file,
-            "{} {:.3} {:.2} {:.4} {:.0} {}",
+            "{} {} {:.3} {:.2} {:.4} {:.0} {} | {}",
             self.frames,
+            ctx.current_pass_index(),
             self.started_s + self.started.elapsed().as_secs_f64(),
             process_cpu_s().unwrap_or(f64::NAN),
             built_s,
             peak_memory_mb().unwrap_or(f64::NAN),
-            why.join(",")
+            why.join(","),
+            came_in.join(",")
         );
     }
 }

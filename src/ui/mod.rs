@@ -70,7 +70,7 @@ pub fn run(file: Option<PathBuf>) -> i32 {
         renderer: renderer(),
         ..Default::default()
     };
-    let result = eframe::run_native(
+    let result = run_window(
         APP_ID,
         options,
         Box::new(move |cc| {
@@ -111,6 +111,55 @@ pub fn run(file: Option<PathBuf>) -> i32 {
             eprintln!("Stockpile Planner could not open its window: {e}");
             1
         }
+    }
+}
+
+/// `eframe::run_native`, on an event loop made here so that raw device
+/// events are turned off. egui takes pointer moves from the window's own
+/// events; the raw ones (X11's XInput2 motion, sent for every move while the
+/// window has focus) only made eframe draw one more frame after each move:
+/// 0.02 CPU-s a move in software (`docs/PERFORMANCE.md`).
+fn run_window(
+    app_name: &str,
+    options: eframe::NativeOptions,
+    app_creator: eframe::AppCreator<'_>,
+) -> Result<(), String> {
+    use std::cell::Cell;
+    use std::rc::Rc;
+    let event_loop = winit::event_loop::EventLoop::<eframe::UserEvent>::with_user_event()
+        .build()
+        .map_err(|e| {
+            // winit's text starts with its own source file and line.
+            let text = e.to_string();
+            let why = text
+                .rsplit(": ")
+                .next()
+                .unwrap_or(&text)
+                .trim_end_matches('.');
+            format!(
+                "there is no desktop display to open it on ({why}). \
+                 The commands work without one: stockpile-planner --help"
+            )
+        })?;
+    event_loop.listen_device_events(winit::event_loop::DeviceEvents::Never);
+    // eframe's own handler logs a failure to make the window and ends the
+    // loop without one: the window was made only if the app was.
+    let created = Rc::new(Cell::new(false));
+    let created_in_app = Rc::clone(&created);
+    let mut app = eframe::create_native(
+        app_name,
+        options,
+        Box::new(move |cc| {
+            created_in_app.set(true);
+            app_creator(cc)
+        }),
+        &event_loop,
+    );
+    event_loop.run_app(&mut app).map_err(|e| e.to_string())?;
+    if created.get() {
+        Ok(())
+    } else {
+        Err("no window could be made for this display or graphics driver".to_owned())
     }
 }
 
@@ -180,7 +229,7 @@ pub fn run_bare() -> i32 {
     impl eframe::App for Bare {
         fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
             ui.label("A bare window");
-            self.0.frame(0.0, &ui.ctx().repaint_causes());
+            self.0.frame(ui.ctx(), 0.0);
         }
     }
     let options = eframe::NativeOptions {
@@ -190,7 +239,7 @@ pub fn run_bare() -> i32 {
         renderer: renderer(),
         ..Default::default()
     };
-    match eframe::run_native(
+    match run_window(
         "Stockpile Planner bare window",
         options,
         Box::new(|_| Ok(Box::new(Bare(frame_log::FrameLog::from_env())))),

@@ -247,6 +247,29 @@ fn an_unknown_command_is_a_usage_error_not_a_window() {
     assert!(!err.contains(".rs:"), "no source paths: {err}");
 }
 
+/// The window without a desktop display (a terminal over ssh): one line in
+/// words, no library's source path, and a pointer to the commands; exit 1.
+#[test]
+fn the_window_without_a_display_says_so_in_words() {
+    let home = tempfile::tempdir().unwrap();
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_stockpile-planner"))
+        .env_remove("DISPLAY")
+        .env_remove("WAYLAND_DISPLAY")
+        .env_remove("WAYLAND_SOCKET")
+        .env("HOME", home.path())
+        .env("XDG_DATA_HOME", home.path().join("data"))
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("could not open its window: there is no desktop display to open it on"),
+        "{err}"
+    );
+    assert!(err.contains("stockpile-planner --help"), "{err}");
+    assert!(!err.contains(".rs:"), "no source paths: {err}");
+}
+
 /// `fmt` on files the planner may not change: a read-only file, and (run
 /// as another user, where this test runs as root) a file in a folder they
 /// may write but that they may only read. Each is refused in words, exit 1,

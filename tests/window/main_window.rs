@@ -164,6 +164,67 @@ fn main_window_snapshot_light() {
     h.snapshot("main_window_light");
 }
 
+/// Frames eframe would still draw after the frame just run: each pending
+/// immediate repaint request counts unless the context has gone more than
+/// one pass past the pass that made it (eframe's own rule in
+/// `native/run.rs`, which drops older requests as already painted).
+fn frames_still_asked(requests: &std::sync::Mutex<Vec<u64>>, pass_nr_now: u64) -> usize {
+    let requests = requests.lock().unwrap();
+    requests
+        .iter()
+        .filter(|&&nr| pass_nr_now == nr || pass_nr_now == nr + 1)
+        .count()
+}
+
+/// A mouse move over the plot in software: egui would draw the frame with
+/// the move and two more (hover follows, then "settle"); in reduced motion
+/// the window does that work in two more passes of the same frame, so no
+/// frame is left to draw (`docs/PERFORMANCE.md`, "A mouse move"). With
+/// motion on, the frames stay.
+#[test]
+fn in_reduced_motion_a_mouse_move_draws_one_frame() {
+    for reduced in [true, false] {
+        let mut app = PlannerApp::new(samples::default_scenario());
+        app.analysis.paused = true;
+        app.software_rendering = true;
+        app.preferences.reduced_motion = Some(reduced);
+        let mut h = Harness::builder()
+            .with_size([1280.0, 720.0])
+            .build_ui_state(
+                |ui, app: &mut PlannerApp| {
+                    app.show(ui);
+                    app.settle_in_passes(ui.ctx());
+                },
+                app,
+            );
+        h.run();
+        let requests = std::sync::Arc::new(std::sync::Mutex::new(Vec::new()));
+        let seen = std::sync::Arc::clone(&requests);
+        h.ctx.set_request_repaint_callback(move |info| {
+            if info.delay.is_zero() {
+                seen.lock().unwrap().push(info.current_cumulative_pass_nr);
+            }
+        });
+        let before = h.ctx.cumulative_pass_nr();
+        h.event(egui::Event::PointerMoved(egui::pos2(600.0, 300.0)));
+        h.step();
+        let passes = h.ctx.cumulative_pass_nr() - before;
+        let left = frames_still_asked(&requests, h.ctx.cumulative_pass_nr());
+        if reduced {
+            assert_eq!(
+                (passes, left),
+                (3, 0),
+                "reduced motion: passes, frames left"
+            );
+        } else {
+            assert!(
+                left >= 1,
+                "with motion on, egui's own frames follow ({passes} passes)"
+            );
+        }
+    }
+}
+
 /// Drawn in software (a virtual desktop), the window starts in reduced
 /// motion: no animation time, no blinking cursor. View > Reduced motion
 /// turns it off, and the choice is remembered (a preference), over what
