@@ -227,17 +227,27 @@ fn project_table_shows_what_events_cost_and_what_cannot_be_bought() {
     assert!(cobalt.contains(" — "), "{cobalt}");
 }
 
+/// The program run with `args` in a terminal without a desktop display,
+/// and a home of its own (nothing of the machine's preferences read).
+fn without_display(args: &[&str]) -> std::process::Output {
+    let home = tempfile::tempdir().unwrap();
+    std::process::Command::new(env!("CARGO_BIN_EXE_stockpile-planner"))
+        .args(args)
+        .env_remove("DISPLAY")
+        .env_remove("WAYLAND_DISPLAY")
+        .env_remove("WAYLAND_SOCKET")
+        .env("HOME", home.path())
+        .env("XDG_DATA_HOME", home.path().join("data"))
+        .output()
+        .unwrap()
+}
+
 /// A probe found `stockpile-planner bogus` tried to open a window (and,
 /// without a display, printed a library's source path). A word that is
 /// neither a command nor a file is a usage error, in words, exit 2.
 #[test]
 fn an_unknown_command_is_a_usage_error_not_a_window() {
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_stockpile-planner"))
-        .arg("chek")
-        .env_remove("DISPLAY")
-        .env_remove("WAYLAND_DISPLAY")
-        .output()
-        .unwrap();
+    let out = without_display(&["chek"]);
     assert_eq!(out.status.code(), Some(2));
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(
@@ -251,15 +261,7 @@ fn an_unknown_command_is_a_usage_error_not_a_window() {
 /// words, no library's source path, and a pointer to the commands; exit 1.
 #[test]
 fn the_window_without_a_display_says_so_in_words() {
-    let home = tempfile::tempdir().unwrap();
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_stockpile-planner"))
-        .env_remove("DISPLAY")
-        .env_remove("WAYLAND_DISPLAY")
-        .env_remove("WAYLAND_SOCKET")
-        .env("HOME", home.path())
-        .env("XDG_DATA_HOME", home.path().join("data"))
-        .output()
-        .unwrap();
+    let out = without_display(&[]);
     assert_eq!(out.status.code(), Some(1));
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(
